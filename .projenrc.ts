@@ -1,0 +1,78 @@
+import { cdk8s, javascript } from 'projen';
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-external-secrets',
+  description: 'Typed cdk8s constructs for External Secrets Operator + HashiCorp Vault / OpenBao, validated before Git',
+  author: 'cdk8s-external-secrets maintainers',
+  authorAddress: 'maintainers@users.noreply.example',
+  repositoryUrl: 'https://github.com/cdk8s-external-secrets/cdk8s-external-secrets.git',
+  defaultReleaseBranch: 'main',
+  projenrcTs: true,
+  packageManager: javascript.NodePackageManager.NPM,
+  cdk8sVersion: '2.70.0',
+  constructsVersion: '10.3.0',
+  jsiiVersion: '~6.0.0',
+  peerDeps: ['cdk8s-plus-28@^2.5.6'],
+  bundledDeps: ['yaml@^2.8.0', 'ajv@^8.17.1'],
+  devDeps: ['fast-check@^4', 'ts-node@^10'],
+  keywords: ['cdk8s', 'external-secrets', 'vault', 'openbao', 'flux', 'gitops'],
+  github: false,
+  release: false,
+  // dist/ holds the synthesized example platform (the README's main job); packages go elsewhere.
+  artifactsDirectory: 'dist-pkg',
+  jestOptions: {
+    // Snapshots never update silently: a changed output must be reviewed and committed.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      collectCoverage: false,
+      testTimeout: 60_000,
+    },
+  },
+  eslintOptions: {
+    dirs: ['src', 'examples', 'scripts', 'bench'],
+    ignorePatterns: ['generated/**', '*.js', '*.d.ts', 'node_modules/'],
+  },
+  gitignore: ['/dist/', '/bench-results/', '.cdk8s-eso-tmp/'],
+  npmignoreEnabled: true,
+});
+
+// npm ci from a clean clone: the registry only has the native bindings of unrs-resolver 1.12.2.
+project.package.addPackageResolutions('unrs-resolver@1.12.2');
+
+// Precompiled schema validators ship with the package (generated/ is outside src/, so jsii leaves it alone).
+project.addFields({ files: ['lib', 'generated', '.jsii', 'API.md', 'README.md', 'LICENSE'] });
+project.addBins({ 'cdk8s-eso': 'lib/cli/main.js' });
+
+// Regenerate the JSON schemas and ajv standalone validators from the pinned CRDs in ../shared.
+project.addTask('gen:schemas', {
+  description: 'Generate precompiled validators from ../shared/eso/bundle.yaml and ../shared/vault-crds',
+  exec: 'ts-node --transpile-only scripts/gen-schemas.ts',
+});
+
+// The README's test command: jsii compile (+ docgen), jest, eslint.
+project.testTask.prependSpawn(project.compileTask);
+
+// The README's main job: synthesize the example platform into dist/ and validate it with the CLI.
+project.addTask('synth', {
+  description: 'Synthesize examples/ into dist/ and validate the output with cdk8s-eso',
+  steps: [
+    { spawn: 'compile' },
+    { exec: 'ts-node --transpile-only examples/synth-all.ts' },
+    { exec: 'node lib/cli/main.js validate dist/' },
+  ],
+});
+
+project.addTask('bench', {
+  description: 'Benchmark validated synth against raw cdk8s (see BENCHMARKS.md)',
+  steps: [
+    { spawn: 'compile' },
+    { exec: 'node --expose-gc bench/run.js' },
+  ],
+});
+
+// Examples and scripts are type-checked with the tests (tsconfig.dev.json).
+project.tsconfigDev.addInclude('examples/**/*.ts');
+project.tsconfigDev.addInclude('scripts/**/*.ts');
+project.tsconfigDev.addInclude('bench/**/*.ts');
+
+project.synth();
