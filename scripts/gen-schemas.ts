@@ -32,6 +32,26 @@ interface CatalogEntry {
   readonly source: string;
 }
 
+/**
+ * The API server prunes fields a structural schema does not declare, silently. Offline we want to
+ * report them (a typo like `mountpath` otherwise vanishes), so declared-object schemas get
+ * `additionalProperties: false` unless they preserve unknown fields.
+ */
+function closeObjects(schema: any): any {
+  if (!schema || typeof schema !== 'object') return schema;
+  if (Array.isArray(schema)) return schema.map(closeObjects);
+  const out: any = {};
+  for (const [k, v] of Object.entries(schema)) {
+    out[k] = k === 'properties'
+      ? Object.fromEntries(Object.entries(v as object).map(([pk, pv]) => [pk, closeObjects(pv)]))
+      : closeObjects(v);
+  }
+  if (out.properties && out.additionalProperties === undefined && !out['x-kubernetes-preserve-unknown-fields']) {
+    out.additionalProperties = false;
+  }
+  return out;
+}
+
 function crdFiles(): string[] {
   const files = [path.join(shared, 'eso', 'bundle.yaml')];
   const vaultDir = path.join(shared, 'vault-crds');
@@ -58,7 +78,7 @@ function main() {
         const key = `${group}/${v.name}/${names.kind}`;
         let validator: string | undefined;
         if (v.served) {
-          const schema = v.schema.openAPIV3Schema;
+          const schema = closeObjects(v.schema.openAPIV3Schema);
           const ajv = new Ajv({
             strict: false,
             allErrors: true,

@@ -1,0 +1,30 @@
+import { Diagnostic, Severity } from '../validation/diagnostic';
+import { summaryLine, validateManifests } from '../validation/engine';
+import { formatCliLine } from '../validation/report';
+import { loadManifests } from './load-manifests';
+
+export interface ValidateCommandOptions {
+  readonly strict?: boolean;
+  readonly out?: (line: string) => void;
+}
+
+function formatProblem(d: Diagnostic): string {
+  return `${d.file}${d.line ? `:${d.line}` : ''}: ${d.message} (fix: ${d.fix}) [${d.severity} ${d.ruleId}]`;
+}
+
+/** `cdk8s-eso validate PATH...`: returns the exit code (1 on any error). */
+export function validateCommand(paths: readonly string[], options: ValidateCommandOptions = {}): number {
+  const out = options.out ?? ((l: string) => process.stdout.write(l + '\n'));
+  const loaded = loadManifests(paths);
+  const report = validateManifests(loaded.items, { strict: options.strict });
+  const problems = loaded.problems.map(p => (options.strict && p.severity === Severity.WARNING ? { ...p, severity: Severity.ERROR } : p));
+  for (const p of problems) out(formatProblem(p));
+  for (const d of report.diagnostics) out(formatCliLine(d));
+  const problemErrors = problems.filter(p => p.severity === Severity.ERROR).length;
+  out(summaryLine({
+    ...report,
+    errors: report.errors + problemErrors,
+    warnings: report.warnings + problems.length - problemErrors,
+  }));
+  return report.errors + problemErrors > 0 ? 1 : 0;
+}

@@ -1,0 +1,7 @@
+export * from './validation';
+export * from './stores';
+export * from './external-secrets';
+export * from './push-secrets';
+export * from './generators';
+export * from './vault';
+export * from './flux';

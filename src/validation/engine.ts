@@ -1,0 +1,125 @@
+import { Diagnostic, Severity } from './diagnostic';
+import { Manifest, SourcedManifest, parseApiVersion } from './manifest';
+import { ManifestIndex } from './manifest-index';
+import { Finding, Rule, RuleContext } from './rule';
+import { ALL_RULES } from './rules';
+
+/** Annotation that silences rules on one object: a comma-separated list of rule ids. */
+export const IGNORE_ANNOTATION = 'cdk8s-external-secrets.io/ignore';
+
+export interface EngineOptions {
+  /** Warnings count as errors. */
+  readonly strict?: boolean;
+  /** The rules to run (default: every registered rule). */
+  readonly rules?: readonly Rule[];
+}
+
+export interface ValidationReport {
+  readonly diagnostics: Diagnostic[];
+  readonly errors: number;
+  readonly warnings: number;
+  /** Findings dropped by the ignore annotation. */
+  readonly silenced: number;
+  /** Objects looked at. */
+  readonly objects: number;
+}
+
+/** Dispatch table: which object rules apply to a kind, computed once per rule set. */
+function dispatch(rules: readonly Rule[]) {
+  const byKind = new Map<string, Rule[]>();
+  const anyKind: Rule[] = [];
+  for (const r of rules) {
+    if (!r.checkObject) continue;
+    if (!r.kinds) anyKind.push(r);
+    else for (const k of r.kinds) (byKind.get(k) ?? byKind.set(k, []).get(k)!).push(r);
+  }
+  return (kind: string) => (byKind.get(kind) ?? []).concat(anyKind);
+}
+
+function ignoredRules(m: Manifest): Set<string> | undefined {
+  const v = m.metadata?.annotations?.[IGNORE_ANNOTATION];
+  if (typeof v !== 'string' || !v.trim()) return undefined;
+  return new Set(v.split(/[,\s]+/).filter(Boolean));
+}
+
+/**
+ * Runs every rule over the manifests: object rules per manifest, app rules once over the index.
+ * Pure: no I/O, same input → same output (sorted).
+ */
+export function validateManifests(items: readonly SourcedManifest[], options: EngineOptions = {}): ValidationReport {
+  const rules = options.rules ?? ALL_RULES;
+  const index = new ManifestIndex(items);
+  const ctx: RuleContext = { index };
+  const rulesFor = dispatch(rules);
+  const diagnostics: Diagnostic[] = [];
+  let silenced = 0;
+
+  const emit = (rule: Rule, target: Manifest, f: Finding) => {
+    if (ignoredRules(target)?.has(rule.id)) {
+      silenced++;
+      return;
+    }
+    const src = index.source(target);
+    let severity = f.severity ?? rule.severity;
+    if (options.strict && severity === Severity.WARNING) severity = Severity.ERROR;
+    diagnostics.push({
+      severity,
+      ruleId: rule.id,
+      object: {
+        apiVersion: target.apiVersion,
+        kind: target.kind,
+        namespace: target.metadata?.namespace,
+        name: target.metadata?.name,
+      },
+      constructPath: src?.constructPath,
+      file: src?.file,
+      line: src?.line,
+      field: f.field,
+      message: f.message,
+      fix: f.fix,
+    });
+  };
+
+  for (const item of items) {
+    const m = item.manifest;
+    const group = parseApiVersion(m.apiVersion).group;
+    for (const rule of rulesFor(m.kind ?? '')) {
+      if (rule.groups && !rule.groups.includes(group)) continue;
+      for (const f of rule.checkObject!(m, ctx)) emit(rule, f.target ?? m, f);
+    }
+  }
+  for (const rule of rules) {
+    if (!rule.checkApp) continue;
+    for (const f of rule.checkApp(ctx)) {
+      if (!f.target) throw new Error(`rule ${rule.id}: app findings must name their target object`);
+      emit(rule, f.target, f);
+    }
+  }
+
+  diagnostics.sort(compareDiagnostics);
+  const errors = diagnostics.filter(d => d.severity === Severity.ERROR).length;
+  return { diagnostics, errors, warnings: diagnostics.length - errors, silenced, objects: items.length };
+}
+
+function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  const ka = [a.file ?? '', String(a.line ?? 0).padStart(8, '0'), a.constructPath ?? '', a.object.kind ?? '', a.object.namespace ?? '', a.object.name ?? '', a.field, a.ruleId, a.message];
+  const kb = [b.file ?? '', String(b.line ?? 0).padStart(8, '0'), b.constructPath ?? '', b.object.kind ?? '', b.object.namespace ?? '', b.object.name ?? '', b.field, b.ruleId, b.message];
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
+  }
+  return 0;
+}
+
+/** `KIND NAMESPACE/NAME` as printed in reports. */
+export function describeObject(d: Diagnostic): string {
+  const o = d.object;
+  const name = o.namespace ? `${o.namespace}/${o.name ?? '<unnamed>'}` : (o.name ?? '<unnamed>');
+  return `${o.kind ?? '<no kind>'} ${name}`;
+}
+
+/** `1 error, 0 warnings in 7 objects` (+ `, 2 silenced`). */
+export function summaryLine(r: ValidationReport): string {
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  return `${plural(r.errors, 'error')}, ${plural(r.warnings, 'warning')} in ${plural(r.objects, 'object')}` +
+    (r.silenced ? `, ${r.silenced} silenced by ${IGNORE_ANNOTATION}` : '');
+}

@@ -1,0 +1,41 @@
+/** A plain Kubernetes manifest as synthesized or read from YAML. Internal to the engine. */
+export interface Manifest {
+  readonly apiVersion?: string;
+  readonly kind?: string;
+  readonly metadata?: {
+    readonly name?: string;
+    readonly namespace?: string;
+    readonly labels?: Record<string, string>;
+    readonly annotations?: Record<string, string>;
+    readonly [key: string]: any;
+  };
+  readonly [key: string]: any;
+}
+
+/** A manifest plus where it came from, so diagnostics can point at the construct or the file. */
+export interface SourcedManifest {
+  readonly manifest: Manifest;
+  /** Construct path (synth). */
+  readonly constructPath?: string;
+  /** File (CLI). */
+  readonly file?: string;
+  /** 1-based line of the document in the file (CLI). */
+  readonly line?: number;
+}
+
+/** Splits `group/version` (or `v1`) into its parts. */
+export function parseApiVersion(apiVersion: string | undefined): { group: string; version: string } {
+  if (!apiVersion) return { group: '', version: '' };
+  const slash = apiVersion.lastIndexOf('/');
+  return slash < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
+}
+
+export const ESO_GROUP = 'external-secrets.io';
+export const GENERATORS_GROUP = 'generators.external-secrets.io';
+
+/** `namespace/name` or `name`, as printed in diagnostics. */
+export function displayName(m: Manifest): string {
+  const ns = m.metadata?.namespace;
+  const name = m.metadata?.name ?? '<unnamed>';
+  return ns ? `${ns}/${name}` : name;
+}

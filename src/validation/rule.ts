@@ -1,0 +1,49 @@
+import { Severity } from './diagnostic';
+import { Manifest } from './manifest';
+import type { ManifestIndex } from './manifest-index';
+
+/** What a rule reports: the engine adds rule id, object, construct path/file. */
+export interface Finding {
+  /** JSON path of the field, e.g. `spec.provider.vault.path`. '' for the whole object. */
+  readonly field: string;
+  readonly message: string;
+  readonly fix: string;
+  /** Overrides the rule's default severity (e.g. a rule that is W in one case and E in another). */
+  readonly severity?: Severity;
+  /** App rules only: the object the finding is about (defaults to the object under check for object rules). */
+  readonly target?: Manifest;
+}
+
+export interface RuleContext {
+  /** Every manifest of the app (synth) or of all files given to the CLI. */
+  readonly index: ManifestIndex;
+}
+
+/**
+ * A validation rule: a pure function over one manifest (`checkObject`) or over the whole app (`checkApp`).
+ * One rule per file; register it in the domain's `rules/<domain>/index.ts`.
+ */
+export interface Rule {
+  /** Stable id, e.g. `ESO-VAULT-KV-PATH`. */
+  readonly id: string;
+  /** Default severity. */
+  readonly severity: Severity;
+  /** One line: what it catches (docs/rules.md). */
+  readonly description: string;
+  /** A short bad example (docs/rules.md). */
+  readonly example?: string;
+  /** Pitfall ids from ../shared/reference/pitfalls.md this rule implements, e.g. ['P02']. */
+  readonly pitfalls?: readonly string[];
+  /** Object rules: kinds this rule looks at (all kinds when omitted). */
+  readonly kinds?: readonly string[];
+  /** Object rules: API groups this rule looks at (all groups when omitted). */
+  readonly groups?: readonly string[];
+  checkObject?(manifest: Manifest, ctx: RuleContext): Finding[];
+  /** Cross-resource rules: look at the index once, return findings with `target` set. */
+  checkApp?(ctx: RuleContext): Finding[];
+}
+
+/** Shorthand for building a finding. */
+export function finding(field: string, message: string, fix: string, extra: Partial<Finding> = {}): Finding {
+  return { field, message, fix, ...extra };
+}

@@ -1,0 +1,72 @@
+import { Severity } from '../../diagnostic';
+import { parseApiVersion } from '../../manifest';
+import { Finding, Rule, finding } from '../../rule';
+import { SchemaError, isKnownGroup, lookupKind, validatorFor } from '../../schema/catalog';
+
+/** `/spec/data/0/remoteRef` → `spec.data[0].remoteRef`. */
+export function jsonPointerToField(pointer: string): string {
+  let out = '';
+  for (const raw of pointer.split('/').slice(1)) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (/^\d+$/.test(seg)) out += `[${seg}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(seg)) out += out ? `.${seg}` : seg;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out;
+}
+
+function join(field: string, prop: string): string {
+  return field ? `${field}.${prop}` : prop;
+}
+
+function toFinding(e: SchemaError): Finding | undefined {
+  const field = jsonPointerToField(e.instancePath);
+  switch (e.keyword) {
+    case 'required':
+      return finding(join(field, e.params.missingProperty), `required field "${e.params.missingProperty}" is missing`, `set ${join(field, e.params.missingProperty)}`);
+    case 'additionalProperties':
+      return finding(join(field, e.params.additionalProperty), `unknown field "${e.params.additionalProperty}": the API server silently drops it`,
+        'check the spelling against the CRD (field names are case-sensitive)');
+    case 'enum':
+      return finding(field, `value must be one of ${(e.params.allowedValues as unknown[]).map(v => JSON.stringify(v)).join(', ')}`, 'use one of the allowed values');
+    case 'type':
+      return finding(field, `must be of type ${e.params.type}`, `write a ${e.params.type} value`);
+    case 'pattern':
+      return finding(field, `does not match the pattern ${e.params.pattern}`, 'use a lower-case DNS name / valid key');
+    case 'maxProperties':
+    case 'minProperties':
+      return finding(field, `${e.message}: exactly one of the alternatives must be set`, 'set exactly one of the alternative fields');
+    case 'anyOf':
+    case 'oneOf':
+      return undefined; // the branch errors say more
+    default:
+      return finding(field, e.message ?? e.keyword, 'fix the value to satisfy the CRD schema');
+  }
+}
+
+/** Every ESO / generator / Vault-operator object is checked against the pinned CRD's OpenAPI schema. */
+export const schemaRule: Rule = {
+  id: 'ESO-SCHEMA',
+  severity: Severity.ERROR,
+  description: 'objects must satisfy the OpenAPI schema of the pinned CRD (required fields, enums, patterns, unknown fields)',
+  example: 'spec.provider.vault.auth.kubernetes without mountPath',
+  checkObject(m) {
+    const { group, version } = parseApiVersion(m.apiVersion);
+    if (!group || !m.kind || !isKnownGroup(group)) return [];
+    const entry = lookupKind(group, version, m.kind);
+    if (!entry?.served) return []; // ESO-API-VERSION reports it
+    const validate = validatorFor(entry);
+    if (!validate || validate(m)) return [];
+    const seen = new Set<string>();
+    const out: Finding[] = [];
+    for (const e of validate.errors ?? []) {
+      const f = toFinding(e);
+      if (!f) continue;
+      const key = `${f.field}|${f.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(f);
+    }
+    return out;
+  },
+};
