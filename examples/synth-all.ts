@@ -1,0 +1,64 @@
+/**
+ * Synthesizes every example app into dist/seeds/<seed-dir>/.
+ *
+ * Every app is built and validated first; if any of them has a validation error, the errors are printed,
+ * nothing is written and the process exits with 1. Run with `npm run synth` (ts-node).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { App } from 'cdk8s';
+import { buildApp as seed000 } from './seed-000-openova/app';
+import { buildApp as seed001 } from './seed-001-openova-vault/app';
+import { buildApp as seed002 } from './seed-002-openchoreo/app';
+import { buildApp as seed003 } from './seed-003-tazlab/app';
+import { buildApp as seed004 } from './seed-004-webgrip/app';
+
+/** Example apps by output directory (under dist/seeds/). */
+export const EXAMPLES: ReadonlyArray<{ dir: string; build: (outdir?: string) => App }> = [
+  { dir: 'seed-000-openova', build: seed000 },
+  { dir: 'seed-001-openova-vault', build: seed001 },
+  { dir: 'seed-002-openchoreo', build: seed002 },
+  { dir: 'seed-003-tazlab', build: seed003 },
+  { dir: 'seed-004-webgrip', build: seed004 },
+];
+
+/** Runs every construct validation of the app (what `App.synth` does first) and returns the errors. */
+export function validationErrors(app: App): string[] {
+  const errors: string[] = [];
+  for (const c of app.node.findAll()) {
+    for (const e of c.node.validate()) errors.push(`${c.node.path || '<app>'}: ${e}`);
+  }
+  return errors;
+}
+
+/** Builds, validates and (only when all are valid) synthesizes every example under `root`. */
+export function synthAll(root: string = path.join('dist', 'seeds')): number {
+  const apps = EXAMPLES.map((e) => ({ dir: e.dir, outdir: path.join(root, e.dir), app: e.build(path.join(root, e.dir)) }));
+  let failed = false;
+  for (const { dir, app } of apps) {
+    const errors = validationErrors(app);
+    if (errors.length) {
+      failed = true;
+      process.stderr.write(`${dir}: validation failed:\n${errors.join('\n')}\n`);
+    }
+  }
+  if (failed) {
+    process.stderr.write('nothing was written.\n');
+    return 1;
+  }
+  for (const { dir, outdir, app } of apps) {
+    fs.rmSync(outdir, { recursive: true, force: true }); // no stale files from an earlier synth
+    app.synth();
+    process.stdout.write(`${dir}: synthesized into ${outdir}\n`);
+  }
+  return 0;
+}
+
+if (require.main === module) {
+  try {
+    process.exitCode = synthAll();
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}
