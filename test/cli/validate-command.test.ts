@@ -1,0 +1,112 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { validateCommand } from '../../src/cli/validate-command';
+
+function tmp(files: Record<string, string | Buffer>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eso-cli-'));
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+function run(paths: string[], strict = false) {
+  const lines: string[] = [];
+  const code = validateCommand(paths, { strict, out: l => lines.push(l) });
+  return { code, lines, summary: lines[lines.length - 1] };
+}
+
+const GOOD_STORE = `apiVersion: external-secrets.io/v1
+kind: ClusterSecretStore
+metadata:
+  name: vault
+spec:
+  provider:
+    vault:
+      server: https://vault.example.internal:8200
+      path: secret
+      version: v2
+      auth:
+        kubernetes:
+          mountPath: kubernetes
+          role: eso
+`;
+
+describe('cdk8s-eso validate', () => {
+  test('prints FILE: KIND NAMESPACE/NAME: FIELD: MESSAGE (fix: ...) and exits 1 on errors', () => {
+    const dir = tmp({ 'apps/es.yaml': 'apiVersion: external-secrets.io/v1beta1\nkind: ExternalSecret\nmetadata:\n  name: db\n  namespace: shop\n' });
+    const r = run([dir]);
+    expect(r.code).toBe(1);
+    const file = path.join(dir, 'apps/es.yaml');
+    expect(r.lines[0]).toBe(`${file}:1: ExternalSecret shop/db: apiVersion: external-secrets.io/v1beta1 ExternalSecret is not served by the pinned CRDs (deprecated); the API server rejects it (fix: use apiVersion: external-secrets.io/v1) [error ESO-API-VERSION]`);
+    expect(r.summary).toBe('1 error, 0 warnings in 1 object');
+  });
+
+  test('valid manifests, multi-document files and nested folders exit 0', () => {
+    const dir = tmp({ 'a/b/store.yaml': `${GOOD_STORE}---\n${GOOD_STORE.replace('name: vault', 'name: vault2')}`, 'a/cm.yml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n' });
+    const r = run([dir]);
+    expect(r.lines).toEqual(['0 errors, 0 warnings in 3 objects']);
+    expect(r.code).toBe(0);
+  });
+
+  test('kinds it does not know are skipped, not errors', () => {
+    const dir = tmp({ 'x.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  anything: true\n' });
+    expect(run([dir]).code).toBe(0);
+  });
+
+  test('malformed YAML names the file and line and the run goes on with other files', () => {
+    const dir = tmp({ 'bad.yaml': `${GOOD_STORE}---\nkind: [\n  broken\n`, 'good.yaml': GOOD_STORE });
+    const r = run([dir]);
+    expect(r.code).toBe(1);
+    expect(r.lines.some(l => l.startsWith(`${path.join(dir, 'bad.yaml')}:`) && l.includes('malformed YAML'))).toBe(true);
+    expect(r.summary).toBe('1 error, 0 warnings in 2 objects');
+  });
+
+  test('lists, scalars, empty files, binary files and missing paths each give one diagnostic', () => {
+    const dir = tmp({ 'list.yaml': '- a\n- b\n', 'scalar.yaml': 'just text\n', 'empty.yaml': '\n', 'bin.yaml': Buffer.from([0, 1, 2]), 'noapi.yaml': 'foo: bar\n' });
+    const r = run([dir, path.join(dir, 'missing.yaml')]);
+    const text = r.lines.join('\n');
+    expect(text).toMatch(/list\.yaml:1: document is a list/);
+    expect(text).toMatch(/scalar\.yaml:1: document is a string/);
+    expect(text).toMatch(/empty\.yaml: file is empty .*warning CLI-EMPTY/);
+    expect(text).toMatch(/bin\.yaml: binary file/);
+    expect(text).toMatch(/missing\.yaml: cannot read: ENOENT/);
+    expect(text).toMatch(/noapi\.yaml:1: document has no apiVersion\/kind/);
+    expect(r.summary).toBe('4 errors, 2 warnings in 0 objects');
+    expect(r.code).toBe(1);
+  });
+
+  test('--strict turns warnings into errors', () => {
+    const dir = tmp({ 'empty.yaml': '' });
+    expect(run([dir]).code).toBe(0);
+    expect(run([dir], true).code).toBe(1);
+  });
+
+  test('a 10 MB file is read and validated', () => {
+    const doc = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  k: "' + 'x'.repeat(1000) + '"\n';
+    const n = Math.ceil(10_000_000 / doc.length);
+    const dir = tmp({ 'big.yaml': Array.from({ length: n }, () => doc).join('---\n') });
+    const r = run([dir]);
+    expect(r.code).toBe(0);
+    expect(r.summary).toBe(`0 errors, 0 warnings in ${n} objects`);
+  });
+
+  test('the bin prints usage and exits 2 on bad arguments', () => {
+    const main = path.join(__dirname, '..', '..', 'src', 'cli', 'main.ts');
+    const res = (args: string[]) => {
+      try {
+        execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', main, ...args], { encoding: 'utf8', stdio: 'pipe' });
+        return 0;
+      } catch (e: any) {
+        return e.status as number;
+      }
+    };
+    expect(res([])).toBe(2);
+    expect(res(['frobnicate'])).toBe(2);
+    expect(res(['validate'])).toBe(2);
+    expect(res(['validate', '--bogus', '.'])).toBe(2);
+  });
+});

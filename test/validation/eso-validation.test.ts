@@ -1,0 +1,41 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ApiObject, App, Chart, Testing } from 'cdk8s';
+import { EsoValidation } from '../../src/validation/eso-validation';
+
+function appIn(): App {
+  return new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'eso-synth-')) });
+}
+
+describe('EsoValidation (synth hook)', () => {
+  test('an invalid object fails synth with one report and nothing is written', () => {
+    const app = appIn();
+    const chart = new Chart(app, 'apps', { namespace: 'shop' });
+    new ApiObject(chart, 'db', { apiVersion: 'external-secrets.io/v1beta1', kind: 'ExternalSecret', metadata: { name: 'db' }, spec: {} });
+    EsoValidation.of(chart);
+    expect(() => app.synth()).toThrow(/\[ESO-API-VERSION\]: apps\/db \(ExternalSecret shop\/db\): apiVersion[\s\S]*1 error, 0 warnings in 1 object — nothing was written\./);
+    expect(fs.readdirSync(app.outdir)).toEqual([]);
+  });
+
+  test('is a single construct per app', () => {
+    const app = Testing.app();
+    const a = new Chart(app, 'a');
+    const b = new Chart(app, 'b');
+    expect(EsoValidation.of(a)).toBe(EsoValidation.of(b));
+    expect(EsoValidation.configure(b, { strict: true }).strict).toBe(true);
+  });
+
+  test('a valid app synthesizes', () => {
+    const app = appIn();
+    const chart = new Chart(app, 'apps', { namespace: 'shop' });
+    new ApiObject(chart, 'db', {
+      apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'db' },
+      spec: { secretStoreRef: { name: 'vault', kind: 'ClusterSecretStore' }, data: [{ secretKey: 'k', remoteRef: { key: 'a/b' } }] },
+    });
+    EsoValidation.of(app);
+    app.synth();
+    expect(fs.readdirSync(app.outdir)).toEqual(['apps.k8s.yaml']);
+    expect(EsoValidation.of(app).diagnostics().filter(d => d.severity === 'error')).toEqual([]);
+  });
+});

@@ -1,0 +1,58 @@
+import { validateManifests } from '../../../../src/validation/engine';
+import { Manifest } from '../../../../src/validation/manifest';
+import { jsonPointerToField, schemaRule } from '../../../../src/validation/rules/core/schema';
+
+const run = (m: Manifest) => validateManifests([{ manifest: m }], { rules: [schemaRule] }).diagnostics;
+
+const store = (vault: Record<string, any>): Manifest => ({
+  apiVersion: 'external-secrets.io/v1',
+  kind: 'ClusterSecretStore',
+  metadata: { name: 'vault' },
+  spec: { provider: { vault } },
+});
+
+describe('ESO-SCHEMA', () => {
+  test('a valid store passes', () => {
+    expect(run(store({ server: 'https://v', path: 'secret', version: 'v2', auth: { kubernetes: { mountPath: 'kubernetes', role: 'eso' } } }))).toEqual([]);
+  });
+
+  test('missing required field names the field', () => {
+    const d = run(store({ server: 'https://v', auth: { kubernetes: { role: 'eso' } } }));
+    expect(d).toHaveLength(1);
+    expect(d[0]).toMatchObject({ ruleId: 'ESO-SCHEMA', field: 'spec.provider.vault.auth.kubernetes.mountPath' });
+    expect(d[0].message).toMatch(/required field "mountPath" is missing/);
+  });
+
+  test('unknown (misspelt) fields are reported, not silently dropped', () => {
+    const d = run(store({ server: 'https://v', Path: 'secret' }));
+    expect(d.map(x => x.field)).toEqual(['spec.provider.vault.Path']);
+    expect(d[0].message).toMatch(/unknown field "Path"/);
+  });
+
+  test('enum values are listed', () => {
+    const d = run(store({ server: 'https://v', version: 'v3' }));
+    expect(d[0]).toMatchObject({ field: 'spec.provider.vault.version' });
+    expect(d[0].message).toContain('"v1", "v2"');
+  });
+
+  test('two providers violate the one-provider schema', () => {
+    const m = store({ server: 'https://v' });
+    (m.spec as any).provider.fake = { data: [] };
+    expect(run(m).map(x => x.field)).toContain('spec.provider');
+  });
+
+  test('kinds outside the pinned groups are skipped', () => {
+    expect(run({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, bogus: 1 })).toEqual([]);
+  });
+
+  test('vault-config-operator objects are checked too', () => {
+    const d = run({ apiVersion: 'redhatcop.redhat.io/v1alpha1', kind: 'Policy', metadata: { name: 'p', namespace: 'vault-admin' }, spec: { policy: 'x', typo: true } });
+    expect(d.map(x => x.field)).toContain('spec.typo');
+  });
+
+  test('json pointers become readable field paths', () => {
+    expect(jsonPointerToField('/spec/data/0/remoteRef')).toBe('spec.data[0].remoteRef');
+    expect(jsonPointerToField('/metadata/annotations/a~1b')).toBe('metadata.annotations["a/b"]');
+    expect(jsonPointerToField('')).toBe('');
+  });
+});
