@@ -1,6 +1,7 @@
 import { apiVersionRule } from './api-version';
+import { plaintextSecretRule } from './plaintext-secret';
 import { schemaRule } from './schema';
 import { Rule } from '../../rule';
 
-/** Engine-wide rules: API versions and CRD schemas. */
-export const CORE_RULES: Rule[] = [apiVersionRule, schemaRule];
+/** Engine-wide rules: API versions, CRD schemas, no plaintext secrets. */
+export const CORE_RULES: Rule[] = [apiVersionRule, schemaRule, plaintextSecretRule];
