@@ -49,6 +49,11 @@ project.addTask('gen:schemas', {
   exec: 'ts-node --transpile-only scripts/gen-schemas.ts',
 });
 
+project.addTask('docs:rules', {
+  description: 'Regenerate docs/rules.md from the rule registry',
+  exec: 'ts-node --transpile-only scripts/gen-rules-doc.ts',
+});
+
 // The README's test command: jsii compile (+ docgen), jest, eslint.
 project.testTask.prependSpawn(project.compileTask);
 

@@ -1,0 +1,27 @@
+import { ALL_RULES } from '../src/validation/rules';
+import { Rule } from '../src/validation/rule';
+
+const cell = (s: string | undefined) => (s ?? '').replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+
+/** docs/rules.md, rendered from the rule registry so the table cannot drift from the code. */
+export function renderRulesDoc(rules: readonly Rule[] = ALL_RULES): string {
+  const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));
+  const lines = [
+    '# Validation rules',
+    '',
+    '<!-- Generated from src/validation/rules by `npx projen docs:rules`; test/docs/rules-doc.test.ts fails when it is stale. -->',
+    '',
+    `${sorted.length} rules run at \`cdk8s synth\` and in \`cdk8s-eso validate\`. Errors fail; warnings fail only with`,
+    '`strict` / `--strict`. Silence one rule on one object with the annotation',
+    '`cdk8s-external-secrets.io/ignore: RULE-ID` (comma-separated for several); the summary counts what was silenced.',
+    'Pitfall ids refer to the team\'s pitfalls catalogue (../shared/reference/pitfalls.md).',
+    '',
+    '| rule id | severity | scope | kinds | what it catches | pitfalls | example |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const r of sorted) {
+    const scope = r.checkApp ? (r.checkObject ? 'object + app' : 'app') : 'object';
+    lines.push(`| \`${r.id}\` | ${r.severity} | ${scope} | ${cell((r.kinds ?? ['any']).join(', '))} | ${cell(r.description)} | ${cell((r.pitfalls ?? []).join(', '))} | ${r.example ? `<code>${cell(r.example)}</code>` : ''} |`);
+  }
+  return lines.join('\n') + '\n';
+}
