@@ -36,6 +36,24 @@ function dispatch(rules: readonly Rule[]) {
   return (kind: string) => (byKind.get(kind) ?? []).concat(anyKind);
 }
 
+/**
+ * A rule that throws on an input it did not expect (a string where an object should be, say) must not
+ * take the whole run down: the input is reported as malformed and the other rules go on.
+ */
+function guarded(rule: Rule, m: Manifest, run: () => Finding[]): Finding[] {
+  try {
+    return run();
+  } catch (e: any) {
+    return [{
+      field: '',
+      message: `could not be checked by rule ${rule.id} (${e?.message ?? e}); the object is probably malformed`,
+      fix: 'fix the ESO-SCHEMA findings of this object first; if there are none, report this as a bug of cdk8s-external-secrets',
+      severity: Severity.ERROR,
+      target: m,
+    }];
+  }
+}
+
 function ignoredRules(m: Manifest): Set<string> | undefined {
   const v = m.metadata?.annotations?.[IGNORE_ANNOTATION];
   if (typeof v !== 'string' || !v.trim()) return undefined;
@@ -83,14 +101,15 @@ export function validateManifests(items: readonly SourcedManifest[], options: En
   for (const item of items) {
     const m = item.manifest;
     const group = parseApiVersion(m.apiVersion).group;
-    for (const rule of rulesFor(m.kind ?? '')) {
+    for (const rule of rulesFor(typeof m.kind === 'string' ? m.kind : '')) {
       if (rule.groups && !rule.groups.includes(group)) continue;
-      for (const f of rule.checkObject!(m, ctx)) emit(rule, f.target ?? m, f);
+      for (const f of guarded(rule, m, () => rule.checkObject!(m, ctx))) emit(rule, f.target ?? m, f);
     }
   }
+  const anchor = items[0]?.manifest ?? {};
   for (const rule of rules) {
     if (!rule.checkApp) continue;
-    for (const f of rule.checkApp(ctx)) {
+    for (const f of guarded(rule, anchor, () => rule.checkApp!(ctx))) {
       if (!f.target) throw new Error(`rule ${rule.id}: app findings must name their target object`);
       emit(rule, f.target, f);
     }

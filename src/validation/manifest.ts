@@ -25,7 +25,7 @@ export interface SourcedManifest {
 
 /** Splits `group/version` (or `v1`) into its parts. */
 export function parseApiVersion(apiVersion: string | undefined): { group: string; version: string } {
-  if (!apiVersion) return { group: '', version: '' };
+  if (typeof apiVersion !== 'string' || !apiVersion) return { group: '', version: '' };
   const slash = apiVersion.lastIndexOf('/');
   return slash < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
 }

@@ -1,5 +1,5 @@
 import { Severity } from '../../diagnostic';
-import { Manifest, ESO_GROUP } from '../../manifest';
+import { Manifest, ESO_GROUP, parseApiVersion } from '../../manifest';
 import { Finding, Rule, finding } from '../../rule';
 
 /** Annotation that opts one object out of the plaintext guard; its value must be the object's own name. */
@@ -89,7 +89,7 @@ export const plaintextSecretRule: Rule = {
         }
       }
     });
-    if (m.apiVersion?.startsWith(`${ESO_GROUP}/`)) {
+    if (parseApiVersion(m.apiVersion).group === ESO_GROUP) {
       const template = m.kind === 'ClusterExternalSecret' ? m.spec?.externalSecretSpec?.target?.template
         : m.kind === 'ExternalSecret' ? m.spec?.target?.template
           : m.kind === 'PushSecret' ? m.spec?.template
@@ -98,8 +98,10 @@ export const plaintextSecretRule: Rule = {
         : m.kind === 'ExternalSecret' ? 'spec.target.template'
           : m.kind === 'PushSecret' ? 'spec.template' : 'spec.pushSecretSpec.template';
       const literals: Array<[string, unknown]> = [];
-      for (const [k, v] of Object.entries(template?.data ?? {})) literals.push([`${base}.data[${JSON.stringify(k)}]`, v]);
-      (template?.templateFrom ?? []).forEach((t: any, i: number) => literals.push([`${base}.templateFrom[${i}].literal`, t?.literal]));
+      const data = template?.data;
+      if (data && typeof data === 'object') for (const [k, v] of Object.entries(data)) literals.push([`${base}.data[${JSON.stringify(k)}]`, v]);
+      const from = template?.templateFrom;
+      if (Array.isArray(from)) from.forEach((t: any, i: number) => literals.push([`${base}.templateFrom[${i}].literal`, t?.literal]));
       for (const [field, v] of literals) {
         if (typeof v !== 'string' || flagged.has(field)) continue;
         const token = looksLikeSecretLiteral(v);
