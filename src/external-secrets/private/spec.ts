@@ -1,0 +1,65 @@
+// Internal: renders the ExternalSecret spec shared by ExternalSecret and ClusterExternalSecret.
+import { toGoDuration } from '../../common/go-duration';
+import { CreationPolicy, RefreshPolicy } from '../enums';
+import { ExternalSecretSpecOptions } from '../external-secret-options';
+import { SecretSource } from '../secret-source';
+import { SecretValue } from '../secret-value';
+import { dropUndefined } from './render';
+
+/** API version of ExternalSecret and ClusterExternalSecret (v1beta1 is no longer served). */
+export const EXTERNAL_SECRETS_API_VERSION = 'external-secrets.io/v1';
+
+/** ESO's own default refresh interval, emitted explicitly when the refresh is periodic. */
+export const DEFAULT_REFRESH_INTERVAL = '1h';
+
+/** Holds the mutable parts (data, dataFrom) of a spec and renders it at synth. */
+export class ExternalSecretSpecBuilder {
+  public readonly data: SecretValue[];
+  public readonly dataFrom: SecretSource[];
+
+  constructor(private readonly options: ExternalSecretSpecOptions) {
+    this.data = [...(options.data ?? [])];
+    this.dataFrom = [...(options.dataFrom ?? [])];
+  }
+
+  /** The refresh policy that will be emitted (explicit, or CreatedOnce for regenerating generators). */
+  public get refreshPolicy(): RefreshPolicy | undefined {
+    if (this.options.refreshPolicy) return this.options.refreshPolicy;
+    if (this.dataFrom.some(s => s.generator?.regeneratesOnRefresh)) return RefreshPolicy.CREATED_ONCE;
+    return undefined;
+  }
+
+  public render(targetName: string): Record<string, unknown> {
+    const o = this.options;
+    const policy = this.refreshPolicy;
+    let refreshInterval: string | undefined;
+    if (o.refreshInterval) refreshInterval = toGoDuration(o.refreshInterval);
+    else if (policy === undefined || policy === RefreshPolicy.PERIODIC) refreshInterval = DEFAULT_REFRESH_INTERVAL;
+
+    const t = o.target ?? {};
+    const template = o.template?._toJson();
+    return dropUndefined({
+      secretStoreRef: o.store?.toStoreRef(),
+      refreshInterval,
+      refreshPolicy: policy,
+      syncWindows: o.syncWindows ? {
+        kind: o.syncWindows.kind,
+        windows: o.syncWindows.windows.map(w => ({ schedule: w.schedule, duration: toGoDuration(w.duration) })),
+      } : undefined,
+      target: dropUndefined({
+        name: targetName,
+        creationPolicy: t.creationPolicy ?? CreationPolicy.OWNER,
+        deletionPolicy: t.deletionPolicy,
+        immutable: t.immutable ? true : undefined,
+        template,
+      }),
+      data: this.data.length ? this.data.map(d => d._toJson()) : undefined,
+      dataFrom: this.dataFrom.length ? this.dataFrom.map(s => s._toJson()) : undefined,
+    });
+  }
+}
+
+/** A Go template expression reading fetched key `key` (`{{ .KEY }}`, or `{{ index . "tls.crt" }}`). */
+export function templateRef(key: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `{{ .${key} }}` : `{{ index . ${JSON.stringify(key)} }}`;
+}
