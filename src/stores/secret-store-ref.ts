@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import type { VaultProviderConfig } from './secret-store-provider';
 
 /** The two kinds of store an ESO object can reference. */
 export enum SecretStoreKind {
@@ -33,6 +34,11 @@ export interface ISecretStore extends IConstruct {
   readonly storeNamespace?: string;
   /** True when the store is a read-only replica: PushSecrets to it are refused at synth. */
   readonly readOnly: boolean;
+  /**
+   * Server, KV mount/version and login identity, when the store is a Vault/OpenBao store made in this app.
+   * @default - unknown (other providers, or a store referenced by name)
+   */
+  readonly vault?: VaultProviderConfig;
   /** The `secretStoreRef` that points at this store. */
   toStoreRef(): SecretStoreRef;
 }

@@ -1,0 +1,97 @@
+import { ApiObject } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { SecretStoreProps } from './secret-store';
+import { SecretStoreKind, ISecretStore, SecretStoreRef } from './secret-store-ref';
+import { SecretStoreProvider, VaultProviderConfig } from './secret-store-provider';
+import { ImportedStore, createStoreObject, markObjectReadOnly } from './store-spec';
+
+/**
+ * Which namespaces may use a ClusterSecretStore. Every name, selector and regex of every condition is
+ * ORed; no condition admits every namespace.
+ */
+export interface ClusterSecretStoreCondition {
+  /**
+   * Namespaces by name.
+   * @default - none
+   */
+  readonly namespaces?: string[];
+  /**
+   * Namespaces by label.
+   * @default - none
+   */
+  readonly namespaceSelector?: kplus.LabelSelector;
+  /**
+   * Namespaces by Go regular expression. ESO matches them **unanchored**: write `^team-a-.*$`, not `team-a`.
+   * @default - none
+   */
+  readonly namespaceRegexes?: string[];
+}
+
+/** Properties of a `ClusterSecretStore`. */
+export interface ClusterSecretStoreProps extends SecretStoreProps {
+  /**
+   * Namespaces allowed to use the store.
+   * @default - every namespace
+   */
+  readonly conditions?: ClusterSecretStoreCondition[];
+}
+
+/**
+ * A cluster-scoped `ClusterSecretStore` (`external-secrets.io/v1`): usable from every namespace its
+ * `conditions` admit.
+ */
+export class ClusterSecretStore extends Construct implements ISecretStore {
+  /**
+   * Reference a ClusterSecretStore made elsewhere ("bring your own store", seed 002).
+   * @param name `metadata.name` of the store
+   */
+  public static fromClusterSecretStoreName(scope: Construct, id: string, name: string): ISecretStore {
+    return new ImportedStore(scope, id, name, SecretStoreKind.CLUSTER_SECRET_STORE);
+  }
+
+  public readonly storeKind = SecretStoreKind.CLUSTER_SECRET_STORE;
+  public readonly provider: SecretStoreProvider;
+  /** The underlying ApiObject. */
+  public readonly apiObject: ApiObject;
+  private _readOnly = false;
+
+  constructor(scope: Construct, id: string, props: ClusterSecretStoreProps) {
+    super(scope, id);
+    this.provider = props.provider;
+    // Cluster-scoped: never inherit the chart's namespace.
+    this.apiObject = createStoreObject(this, 'ClusterSecretStore', props, props.conditions);
+  }
+
+  public get storeName(): string {
+    return this.apiObject.name;
+  }
+
+  public readonly storeNamespace?: string = undefined;
+
+  public get readOnly(): boolean {
+    return this._readOnly;
+  }
+
+  /**
+   * Server, KV mount/version and login identity of a Vault/OpenBao store.
+   * @default - undefined for other providers
+   */
+  public get vault(): VaultProviderConfig | undefined {
+    return this.provider.vaultConfig;
+  }
+
+  /**
+   * Marks the store as a read-only replica: PushSecrets to it are refused at synth. Also written as the
+   * annotation `cdk8s-external-secrets.io/read-only: "true"`, so the CLI sees it in YAML.
+   */
+  public markReadOnly(): void {
+    if (this._readOnly) return;
+    this._readOnly = true;
+    markObjectReadOnly(this.apiObject);
+  }
+
+  public toStoreRef(): SecretStoreRef {
+    return { name: this.storeName, kind: this.storeKind };
+  }
+}

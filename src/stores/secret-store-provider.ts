@@ -1,0 +1,277 @@
+import { CaProvider } from './ca-provider';
+import { compact, renderSecretKeyRef, serviceAccountNamespace, toCaBundle } from './internal';
+import { OpenBaoAuth } from './openbao-auth';
+import { SecretKeyReference } from './secret-key-reference';
+import { StoreAnnotations } from './annotations';
+import { VaultAuth, VaultAuthMethod } from './vault-auth';
+import { VaultKv, VaultKvVersion } from './vault-kv';
+
+/** Transport-level client TLS (mTLS) of the Vault provider (`tls`): certificate and key always together. */
+export interface VaultClientTls {
+  /** The client certificate (PEM), e.g. key `tls.crt` of a TLS Secret. */
+  readonly certificate: SecretKeyReference;
+  /** The client private key (PEM), e.g. key `tls.key` of a TLS Secret. */
+  readonly privateKey: SecretKeyReference;
+}
+
+/** Options of `SecretStoreProvider.vault()`. */
+export interface VaultProviderProps {
+  /** Vault address: scheme, host and port only, e.g. `https://vault.example.internal:8200` (no `/v1`). */
+  readonly server: string;
+  /** The KV mount the store reads and writes, with its version: `VaultKv.v2('secret')`. */
+  readonly kv: VaultKv;
+  /** How ESO logs in (exactly one method). */
+  readonly auth: VaultAuth;
+  /**
+   * Vault Enterprise / HCP namespace of the secrets.
+   * @default - root namespace
+   */
+  readonly namespace?: string;
+  /**
+   * Vault namespace of the auth mount, when it differs from `namespace` (pitfall P20).
+   * @default - same as `namespace`
+   */
+  readonly authNamespace?: string;
+  /**
+   * PEM bundle of the CA that signed Vault's certificate. PEM is base64-encoded for you (the field is
+   * `format: byte`); a value that is already base64 is kept. Needs an `https://` server.
+   * @default - the system roots
+   */
+  readonly caBundle?: string;
+  /**
+   * CA read from a Secret/ConfigMap in the cluster, instead of `caBundle`.
+   * @default - the system roots
+   */
+  readonly caProvider?: CaProvider;
+  /**
+   * Client certificate and key for mTLS to Vault.
+   * @default - no client certificate
+   */
+  readonly clientTls?: VaultClientTls;
+  /**
+   * Send `X-Vault-Index` so reads follow this client's own writes (performance standbys).
+   * @default false
+   */
+  readonly readYourWrites?: boolean;
+  /**
+   * Ask standbys to forward inconsistent reads to the active node (only effective with `readYourWrites`).
+   * @default false
+   */
+  readonly forwardInconsistent?: boolean;
+  /**
+   * Extra HTTP headers on every request.
+   * @default - none
+   */
+  readonly headers?: { [name: string]: string };
+  /**
+   * Require check-and-set on PushSecret writes (KV v2 only).
+   * @default false
+   */
+  readonly checkAndSet?: boolean;
+}
+
+/** Options of `SecretStoreProvider.openBao()` (ESO ≥ 2.7). */
+export interface OpenBaoProviderProps {
+  /** OpenBao address, e.g. `https://openbao.example.internal:8200`. */
+  readonly server: string;
+  /** The KV mount, with its version. */
+  readonly kv: VaultKv;
+  /** How ESO logs in: appRole, token or userPass (exactly one). */
+  readonly auth: OpenBaoAuth;
+  /**
+   * OpenBao namespace of the secrets.
+   * @default - root namespace
+   */
+  readonly namespace?: string;
+  /**
+   * OpenBao namespace of the auth mount.
+   * @default - same as `namespace`
+   */
+  readonly authNamespace?: string;
+  /**
+   * PEM bundle of the CA (base64-encoded for you). At most one of `caBundle` / `caProvider`.
+   * @default - the system roots
+   */
+  readonly caBundle?: string;
+  /**
+   * CA read from a Secret/ConfigMap. At most one of `caBundle` / `caProvider`.
+   * @default - the system roots
+   */
+  readonly caProvider?: CaProvider;
+}
+
+/** One static secret of the fake provider. */
+export interface FakeSecretData {
+  /** The remote key ExternalSecrets ask for. */
+  readonly key: string;
+  /** The value. It is committed to Git in plain text: never put a real secret here. */
+  readonly value: string;
+  /**
+   * Version of the value.
+   * @default - unversioned
+   */
+  readonly version?: string;
+}
+
+/** Options of `SecretStoreProvider.fake()`. */
+export interface FakeProviderProps {
+  /** The static secrets the store serves. */
+  readonly data: FakeSecretData[];
+  /**
+   * Explicit opt-in: you accept that these values are written to Git in plain text (development only).
+   * Without it the store is refused at synth (rule ESO-STORE-FAKE-PROVIDER).
+   * @default false
+   */
+  readonly allowPlaintextInGit?: boolean;
+}
+
+/**
+ * What the Vault-side helpers need to know about a Vault/OpenBao store: server, KV mount and version,
+ * and the identity it logs in with.
+ */
+export interface VaultProviderConfig {
+  /** `vault` or `openBao`. */
+  readonly providerKey: string;
+  /** Server address. */
+  readonly server: string;
+  /** KV mount path (e.g. `secret`). */
+  readonly kvMountPath: string;
+  /** KV version of the mount. */
+  readonly kvVersion: VaultKvVersion;
+  /**
+   * Vault namespace of the secrets.
+   * @default - root namespace
+   */
+  readonly vaultNamespace?: string;
+  /** The auth method. */
+  readonly authMethod: VaultAuthMethod;
+  /** Mount path of the auth method (`kubernetes` → `auth/kubernetes`). */
+  readonly authMountPath: string;
+  /**
+   * The Vault role logged in as.
+   * @default - none (method without a role)
+   */
+  readonly role?: string;
+  /**
+   * Name of the service account presented to Vault.
+   * @default - none set (kubernetes auth: the ESO controller's own service account)
+   */
+  readonly serviceAccountName?: string;
+  /**
+   * Namespace of that service account.
+   * @default - not known (referent auth or not set)
+   */
+  readonly serviceAccountNamespace?: string;
+  /**
+   * Audiences requested for the service-account token.
+   * @default - none
+   */
+  readonly audiences?: string[];
+}
+
+/**
+ * The backend of a store (`spec.provider`): exactly one provider per store.
+ */
+export class SecretStoreProvider {
+  /** HashiCorp Vault (or OpenBao through its Vault-compatible API) with a KV mount. */
+  public static vault(props: VaultProviderProps): SecretStoreProvider {
+    const config = (): VaultProviderConfig => ({
+      providerKey: 'vault',
+      server: props.server,
+      kvMountPath: props.kv.mountPath,
+      kvVersion: props.kv.version,
+      vaultNamespace: props.namespace,
+      authMethod: props.auth.method,
+      authMountPath: props.auth.mountPath,
+      role: props.auth.role,
+      serviceAccountName: props.auth.serviceAccount?.name,
+      serviceAccountNamespace: props.auth.serviceAccount ? serviceAccountNamespace(props.auth.serviceAccount) : undefined,
+      audiences: props.auth.audiences ? [...props.auth.audiences] : undefined,
+    });
+    return new SecretStoreProvider('vault', () => compact({
+      server: props.server,
+      path: props.kv.mountPath,
+      version: props.kv.version,
+      namespace: props.namespace,
+      caBundle: props.caBundle !== undefined ? toCaBundle(props.caBundle) : undefined,
+      caProvider: props.caProvider?._toSpec(),
+      tls: props.clientTls ? {
+        certSecretRef: renderSecretKeyRef(props.clientTls.certificate),
+        keySecretRef: renderSecretKeyRef(props.clientTls.privateKey),
+      } : undefined,
+      readYourWrites: props.readYourWrites,
+      forwardInconsistent: props.forwardInconsistent,
+      headers: props.headers ? { ...props.headers } : undefined,
+      checkAndSet: props.checkAndSet !== undefined ? { required: props.checkAndSet } : undefined,
+      auth: compact({ namespace: props.authNamespace, ...props.auth._toSpec() }),
+    }), {}, config);
+  }
+
+  /** ESO's dedicated OpenBao provider (ESO ≥ 2.7): appRole, token or userPass auth. */
+  public static openBao(props: OpenBaoProviderProps): SecretStoreProvider {
+    const config = (): VaultProviderConfig => ({
+      providerKey: 'openBao',
+      server: props.server,
+      kvMountPath: props.kv.mountPath,
+      kvVersion: props.kv.version,
+      vaultNamespace: props.namespace,
+      authMethod: props.auth.method as string as VaultAuthMethod,
+      authMountPath: props.auth.mountPath,
+    });
+    return new SecretStoreProvider('openBao', () => compact({
+      server: props.server,
+      path: props.kv.mountPath,
+      version: props.kv.version,
+      namespace: props.namespace,
+      caBundle: props.caBundle !== undefined ? toCaBundle(props.caBundle) : undefined,
+      caProvider: props.caProvider?._toSpec(),
+      auth: compact({ namespace: props.authNamespace, ...props.auth._toSpec() }),
+    }), {}, config);
+  }
+
+  /**
+   * ESO's `fake` provider, for development (seed 002): static values that end up in Git. Refused at
+   * synth unless `allowPlaintextInGit: true`.
+   */
+  public static fake(props: FakeProviderProps): SecretStoreProvider {
+    const annotations: Record<string, string> = props.allowPlaintextInGit ? { [StoreAnnotations.ALLOW_PLAINTEXT_IN_GIT]: 'true' } : {};
+    return new SecretStoreProvider('fake', () => ({
+      data: props.data.map(d => compact({ key: d.key, value: d.value, version: d.version })),
+    }), annotations);
+  }
+
+  /**
+   * Any other ESO provider, by its key under `spec.provider` (e.g. `aws`, `gcpsm`, `kubernetes`). The spec
+   * is emitted as given and still checked against the CRD schema (ESO-SCHEMA).
+   */
+  public static custom(providerKey: string, spec: { [key: string]: any }): SecretStoreProvider {
+    const copy = JSON.parse(JSON.stringify(spec));
+    return new SecretStoreProvider(providerKey, () => copy, {});
+  }
+
+  private constructor(
+    /** The key under `spec.provider` (`vault`, `openBao`, `fake`, ...). */
+    public readonly providerKey: string,
+    private readonly render: () => any,
+    private readonly annotations: Record<string, string>,
+    private readonly renderVaultConfig?: () => VaultProviderConfig,
+  ) {}
+
+  /**
+   * Server, KV mount/version and login identity, for `vault` and `openBao` providers.
+   * @default - undefined for other providers
+   */
+  public get vaultConfig(): VaultProviderConfig | undefined {
+    return this.renderVaultConfig?.();
+  }
+
+  /** @internal `spec.provider`. */
+  public _toSpec(): any {
+    return { [this.providerKey]: this.render() };
+  }
+
+  /** @internal Annotations the store must carry for this provider. */
+  public _annotations(): Record<string, string> {
+    return { ...this.annotations };
+  }
+}

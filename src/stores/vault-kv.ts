@@ -1,0 +1,31 @@
+/** Version of a Vault / OpenBao KV secrets engine. */
+export enum VaultKvVersion {
+  /** KV version 1 (no versioning; reads `<mount>/<key>`). */
+  V1 = 'v1',
+  /** KV version 2 (versioned; reads `<mount>/data/<key>`, lists `<mount>/metadata/<key>`). */
+  V2 = 'v2',
+}
+
+/**
+ * A KV secrets-engine mount: its path and its version, in one place.
+ *
+ * The store emits both `path` and an explicit `version`, so a v1 mount is never read as v2 by default
+ * (pitfall P01), and `path` is the mount only (P02): keys stay relative to it.
+ */
+export class VaultKv {
+  /** A KV v1 mount, e.g. `VaultKv.v1('secret')`. */
+  public static v1(mountPath: string): VaultKv {
+    return new VaultKv(mountPath, VaultKvVersion.V1);
+  }
+
+  /** A KV v2 mount, e.g. `VaultKv.v2('kv')` (ESO inserts `/data/` itself: do not add it). */
+  public static v2(mountPath: string): VaultKv {
+    return new VaultKv(mountPath, VaultKvVersion.V2);
+  }
+
+  /**
+   * @param mountPath Mount path of the engine (`secret`, `kv/team-a`), without `/data` and without leading/trailing `/`.
+   * @param version KV version of the mount.
+   */
+  private constructor(public readonly mountPath: string, public readonly version: VaultKvVersion) {}
+}
