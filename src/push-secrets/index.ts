@@ -1,1 +1,6 @@
-export {};
+export * from './enums';
+export * from './push-value';
+export * from './push-source';
+export * from './push-data-to';
+export * from './push-secret';
+export * from './cluster-push-secret';
