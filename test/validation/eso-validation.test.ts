@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
+import * as engine from '../../src/validation/engine';
 import { EsoValidation } from '../../src/validation/eso-validation';
 
 function appIn(): App {
@@ -37,5 +38,24 @@ describe('EsoValidation (synth hook)', () => {
     app.synth();
     expect(fs.readdirSync(app.outdir)).toEqual(['apps.k8s.yaml']);
     expect(EsoValidation.of(app).diagnostics().filter(d => d.severity === 'error')).toEqual([]);
+  });
+
+  test('app.synth() runs the engine once however many charts there are, then restores the objects', () => {
+    const app = appIn();
+    const objects: ApiObject[] = [];
+    for (let i = 0; i < 5; i++) {
+      const chart = new Chart(app, `c${i}`, { namespace: `ns${i}` });
+      objects.push(new ApiObject(chart, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' }, data: { i: String(i) } }));
+    }
+    EsoValidation.of(app);
+    const spy = jest.spyOn(engine, 'validateManifests');
+    try {
+      app.synth();
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(fs.readdirSync(app.outdir).sort()).toEqual(['c0.k8s.yaml', 'c1.k8s.yaml', 'c2.k8s.yaml', 'c3.k8s.yaml', 'c4.k8s.yaml']);
+    expect(Object.prototype.hasOwnProperty.call(objects[0], 'toJson')).toBe(false);
   });
 });
