@@ -1,5 +1,5 @@
-import { ALL_RULES } from '../src/validation/rules';
 import { Rule } from '../src/validation/rule';
+import { ALL_RULES } from '../src/validation/rules';
 
 const cell = (s: string | undefined) => (s ?? '').replace(/\|/g, '\\|').replace(/\n/g, '<br>');
 

@@ -1,7 +1,7 @@
+import { loadManifests } from './load-manifests';
 import { Diagnostic, Severity } from '../validation/diagnostic';
 import { summaryLine, validateManifests } from '../validation/engine';
 import { formatCliLine } from '../validation/report';
-import { loadManifests } from './load-manifests';
 
 export interface ValidateCommandOptions {
   readonly strict?: boolean;

@@ -1,5 +1,9 @@
 import { Manifest, SourcedManifest, parseApiVersion } from './manifest';
 
+function indexKey(group: string, kind: string, namespace: string | undefined, name: string | undefined) {
+  return `${group}|${kind}|${namespace ?? ''}|${name ?? ''}`;
+}
+
 /**
  * Every manifest of the app, indexed once so cross-resource rules look objects up in O(1)
  * instead of re-scanning the app per object.
@@ -19,12 +23,8 @@ export class ManifestIndex {
       if (!list) this.byKind.set(kind, (list = []));
       list.push(m);
       const { group } = parseApiVersion(m.apiVersion);
-      this.byKey.set(ManifestIndex.key(group, kind, m.metadata?.namespace, m.metadata?.name), m);
+      this.byKey.set(indexKey(group, kind, m.metadata?.namespace, m.metadata?.name), m);
     }
-  }
-
-  private static key(group: string, kind: string, namespace: string | undefined, name: string | undefined) {
-    return `${group}|${kind}|${namespace ?? ''}|${name ?? ''}`;
   }
 
   /** All manifests of a kind (optionally of one API group). */
@@ -35,7 +35,7 @@ export class ManifestIndex {
 
   /** One object by group, kind, namespace (undefined for cluster-scoped) and name. */
   public get(group: string, kind: string, namespace: string | undefined, name: string | undefined): Manifest | undefined {
-    return this.byKey.get(ManifestIndex.key(group, kind, namespace, name));
+    return this.byKey.get(indexKey(group, kind, namespace, name));
   }
 
   /** Where a manifest came from (construct path or file). */

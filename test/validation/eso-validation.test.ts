@@ -31,7 +31,9 @@ describe('EsoValidation (synth hook)', () => {
     const app = appIn();
     const chart = new Chart(app, 'apps', { namespace: 'shop' });
     new ApiObject(chart, 'db', {
-      apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'db' },
+      apiVersion: 'external-secrets.io/v1',
+      kind: 'ExternalSecret',
+      metadata: { name: 'db' },
       spec: { secretStoreRef: { name: 'vault', kind: 'ClusterSecretStore' }, data: [{ secretKey: 'k', remoteRef: { key: 'a/b' } }] },
     });
     EsoValidation.of(app);

@@ -1,10 +1,10 @@
 import { CORE_RULES } from './core';
-import { STORE_RULES } from './stores';
 import { EXTERNAL_SECRET_RULES } from './external-secrets';
-import { PUSH_SECRET_RULES } from './push-secrets';
-import { GENERATOR_RULES } from './generators';
-import { VAULT_RULES } from './vault';
 import { FLUX_RULES } from './flux';
+import { GENERATOR_RULES } from './generators';
+import { PUSH_SECRET_RULES } from './push-secrets';
+import { STORE_RULES } from './stores';
+import { VAULT_RULES } from './vault';
 import { Rule } from '../rule';
 
 /** The one registry: every rule the engine runs, at synth and in the CLI. */

@@ -42,9 +42,7 @@ export function looksLikeSecretLiteral(text: string): string | undefined {
 }
 
 function walkStrings(value: unknown, field: string, visit: (s: string, field: string) => void) {
-  if (typeof value === 'string') visit(value, field);
-  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, `${field}[${i}]`, visit));
-  else if (value && typeof value === 'object') {
+  if (typeof value === 'string') {visit(value, field);} else if (Array.isArray(value)) {value.forEach((v, i) => walkStrings(v, `${field}[${i}]`, visit));} else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       const key = /^[A-Za-z_][\w-]*$/.test(k) ? (field ? `${field}.${k}` : k) : `${field}[${JSON.stringify(k)}]`;
       walkStrings(v, key, visit);

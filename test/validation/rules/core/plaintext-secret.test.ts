@@ -38,7 +38,9 @@ describe('ESO-PLAINTEXT-SECRET', () => {
 
   test('credential-like literals in ExternalSecret templates are refused; template references pass', () => {
     const es = (tpl: string): Manifest => ({
-      apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'e', namespace: 'a' },
+      apiVersion: 'external-secrets.io/v1',
+      kind: 'ExternalSecret',
+      metadata: { name: 'e', namespace: 'a' },
       spec: { target: { template: { data: { 'app.conf': tpl } } } },
     });
     expect(run(es(`password=${randomLooking}\n`))[0]).toMatchObject({ field: 'spec.target.template.data["app.conf"]' });
