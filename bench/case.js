@@ -1,0 +1,62 @@
+'use strict';
+/**
+ * One configuration in one process: `node bench/case.js MODE N [manifests.json]`, prints one JSON line.
+ *   validated  the library's constructs + validation at synth
+ *   raw        the same manifests (read from manifests.json, written by `dump`) as raw ApiObjects
+ *   dump       builds the validated app without synthesizing and writes its manifests per chart to manifests.json
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const [mode, nArg, manifestsFile] = process.argv.slice(2);
+const n = Number(nArg);
+const t0 = process.hrtime.bigint();
+const ms = () => Number(process.hrtime.bigint() - t0) / 1e6;
+const { App } = require('cdk8s');
+const { buildValidated, buildRaw } = require('./workload');
+const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'eso-bench-'));
+
+let validationMs = 0;
+let excludedMs = 0;
+if (mode === 'validated' || mode === 'dump') {
+  const engine = require('../lib/validation/engine');
+  const original = engine.validateManifests;
+  engine.validateManifests = (...args) => {
+    const s = process.hrtime.bigint();
+    try {
+      return original(...args);
+    } finally {
+      validationMs += Number(process.hrtime.bigint() - s) / 1e6;
+    }
+  };
+  const lib = require('../lib');
+  const app = buildValidated(lib, new App({ outdir }), n);
+  if (mode === 'dump') {
+    const { Chart, ApiObject } = require('cdk8s');
+    const out = [];
+    for (const chart of app.node.children.filter(c => Chart.isChart(c))) {
+      out.push([chart.node.id, chart.node.findAll().filter(c => ApiObject.isApiObject(c)).map(o => o.toJson())]);
+    }
+    fs.writeFileSync(manifestsFile, JSON.stringify(out));
+  } else {
+    app.synth();
+  }
+} else if (mode === 'raw') {
+  // Reading the dumped JSON is not part of what a raw cdk8s app does: it is timed and left out.
+  const s = ms();
+  const charts = JSON.parse(fs.readFileSync(manifestsFile, 'utf8'));
+  excludedMs = ms() - s;
+  buildRaw(new App({ outdir }), charts).synth();
+} else {
+  throw new Error(`unknown mode ${mode}`);
+}
+const wallMs = ms() - excludedMs;
+const files = fs.readdirSync(outdir).sort();
+const hash = require('crypto').createHash('sha256');
+for (const f of files) hash.update(f).update(fs.readFileSync(path.join(outdir, f)));
+fs.rmSync(outdir, { recursive: true, force: true });
+process.stdout.write(JSON.stringify({
+  mode, n, wallMs, validationMs, peakRssMb: process.resourceUsage().maxRSS / 1024,
+  files: files.length, outputSha256: hash.digest('hex'),
+}) + '\n');

@@ -1,0 +1,112 @@
+'use strict';
+/**
+ * `npm run bench`: validated synth vs raw cdk8s, fixed overhead, and CLI validation vs YAML parsing.
+ * Each configuration runs in its own process, alternately (A B A B ...), and the medians are compared.
+ * Results go to stdout and to bench-results/latest.json; BENCHMARKS.md records a run.
+ *
+ * Options: --sizes 1000,10000,50000  --pairs 3
+ */
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const args = process.argv.slice(2);
+const opt = (name, def) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : def;
+};
+const sizes = opt('sizes', '1000,10000,50000').split(',').map(Number);
+const pairs = Number(opt('pairs', '3'));
+const root = path.join(__dirname, '..');
+const results = path.join(root, 'bench-results');
+fs.mkdirSync(results, { recursive: true });
+
+function node(script, scriptArgs, extra = []) {
+  const start = process.hrtime.bigint();
+  const out = execFileSync(process.execPath, ['--max-old-space-size=16384', ...extra, path.join(__dirname, script), ...scriptArgs], {
+    encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024,
+  });
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
+  const last = out.trim().split('\n').pop();
+  return { ...(last && last.startsWith('{') ? JSON.parse(last) : {}), processMs: wall };
+}
+
+const median = xs => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = x => x.toFixed(0).padStart(8);
+
+const report = { machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version }, synth: [], fixed: undefined, cli: undefined };
+console.log(`machine: ${report.machine.cpus} x ${report.machine.cpuModel}, ${report.machine.memGb} GiB, node ${report.machine.node}`);
+
+// 1. validated synth vs raw cdk8s, per N
+console.log('\nN        validated(ms)   raw(ms)  ratio  valid.share  rss-valid(MB)  rss-raw(MB)  rss-ratio');
+let ratio10k;
+for (const n of sizes) {
+  const manifests = path.join(results, `manifests-${n}.json`);
+  node('case.js', ['dump', String(n), manifests]);
+  const v = [];
+  const r = [];
+  for (let p = 0; p < pairs; p++) {
+    v.push(node('case.js', ['validated', String(n)]));
+    r.push(node('case.js', ['raw', String(n), manifests]));
+  }
+  if (v[0].outputSha256 !== r[0].outputSha256) throw new Error(`N=${n}: validated and raw outputs differ`);
+  fs.rmSync(manifests, { force: true });
+  const row = {
+    n,
+    validatedMs: median(v.map(x => x.wallMs)),
+    rawMs: median(r.map(x => x.wallMs)),
+    validationMs: median(v.map(x => x.validationMs)),
+    rssValidatedMb: median(v.map(x => x.peakRssMb)),
+    rssRawMb: median(r.map(x => x.peakRssMb)),
+    files: v[0].files,
+  };
+  row.ratio = row.validatedMs / row.rawMs;
+  row.validationShare = row.validationMs / row.validatedMs;
+  row.rssRatio = row.rssValidatedMb / row.rssRawMb;
+  report.synth.push(row);
+  if (n === 10000) ratio10k = row.ratio;
+  console.log(`${String(n).padEnd(8)} ${fmt(row.validatedMs)}     ${fmt(row.rawMs)}  ${row.ratio.toFixed(2)}   ${(row.validationShare * 100).toFixed(1).padStart(5)} %      ${fmt(row.rssValidatedMb)}      ${fmt(row.rssRawMb)}     ${row.rssRatio.toFixed(2)}`);
+}
+
+// 2. fixed overhead: load the library + validators and synth a seed-sized app, vs plain cdk8s with the same manifests
+{
+  const manifests = path.join(results, 'manifests-fixed.json');
+  node('case.js', ['dump', '5', manifests]);
+  const v = [];
+  const r = [];
+  for (let p = 0; p < Math.max(pairs, 5); p++) {
+    v.push(node('case.js', ['validated', '5']).processMs);
+    r.push(node('case.js', ['raw', '5', manifests]).processMs);
+  }
+  fs.rmSync(manifests, { force: true });
+  report.fixed = { validatedMs: median(v), rawMs: median(r), overheadMs: median(v) - median(r) };
+  console.log(`\nfixed overhead (process wall time, small app): library ${report.fixed.validatedMs.toFixed(0)} ms, raw cdk8s ${report.fixed.rawMs.toFixed(0)} ms, overhead ${report.fixed.overheadMs.toFixed(0)} ms`);
+}
+
+// 3. cdk8s-eso validate on 10 000 documents vs parsing the same YAML
+{
+  const file = path.join(results, 'cli-10000.yaml');
+  execFileSync(process.execPath, [path.join(__dirname, 'make-yaml.js'), '10000', file], { stdio: 'inherit' });
+  const v = [];
+  const p = [];
+  for (let i = 0; i < pairs; i++) {
+    const s = process.hrtime.bigint();
+    try {
+      execFileSync(process.execPath, [path.join(root, 'lib', 'cli', 'main.js'), 'validate', file], { stdio: 'ignore' });
+    } catch (e) {
+      if (e.status !== 1) throw e;
+    }
+    v.push(Number(process.hrtime.bigint() - s) / 1e6);
+    p.push(node('parse-only.js', [file]).processMs);
+  }
+  fs.rmSync(file, { force: true });
+  report.cli = { validateMs: median(v), parseMs: median(p), ratio: median(v) / median(p) };
+  console.log(`cdk8s-eso validate 10000 documents: ${report.cli.validateMs.toFixed(0)} ms, YAML parse alone ${report.cli.parseMs.toFixed(0)} ms, ratio ${report.cli.ratio.toFixed(2)}`);
+}
+
+fs.writeFileSync(path.join(results, 'latest.json'), JSON.stringify(report, null, 2));
+if (ratio10k !== undefined) console.log(`ratio@10000=${ratio10k.toFixed(2)}`);
