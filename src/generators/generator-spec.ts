@@ -1,5 +1,7 @@
+import { toGoDuration } from '../common/go-duration';
 import { GeneratorKind } from './generator-kind';
 import type { PasswordGeneratorOptions } from './password-generator';
+import type { VaultDynamicSecretOptions } from './vault-dynamic-secret';
 import { RANDOM_GENERATOR_KINDS, clusterGeneratorSpecField } from './private/generator-util';
 
 /**
@@ -15,6 +17,19 @@ export class GeneratorSpec {
   /** A UUID spec (empty: a random v4 UUID under the key `uuid`). */
   public static uuid(): GeneratorSpec {
     return new GeneratorSpec(GeneratorKind.UUID, () => ({}));
+  }
+
+  /**
+   * A VaultDynamicSecret spec: any Vault API call, with the Vault connection of a store.
+   * Throws if the provider is not `SecretStoreProvider.vault(...)`.
+   */
+  public static vaultDynamicSecret(options: VaultDynamicSecretOptions): GeneratorSpec {
+    if (options.provider.providerKey !== 'vault') {
+      throw new Error(`VaultDynamicSecret: provider must be SecretStoreProvider.vault(...), got "${options.provider.providerKey}" `
+        + '(for OpenBao, use SecretStoreProvider.vault() against its Vault-compatible API)');
+    }
+    if (!options.path) throw new Error('VaultDynamicSecret: path must not be empty (e.g. "database/creds/app")');
+    return new GeneratorSpec(GeneratorKind.VAULT_DYNAMIC_SECRET, () => renderVaultDynamicSecret(options));
   }
 
   /**
@@ -67,5 +82,27 @@ function renderPassword(o: PasswordGeneratorOptions): any {
   if (o.symbolCharacters !== undefined) out.symbolCharacters = o.symbolCharacters;
   if (o.secretKeys !== undefined) out.secretKeys = [...o.secretKeys];
   if (o.encoding !== undefined) out.encoding = o.encoding;
+  return out;
+}
+
+function renderVaultDynamicSecret(o: VaultDynamicSecretOptions): any {
+  const out: Record<string, any> = {
+    provider: o.provider._toSpec().vault,
+    path: o.path,
+  };
+  if (o.method !== undefined) out.method = o.method;
+  if (o.parameters !== undefined) out.parameters = JSON.parse(JSON.stringify(o.parameters));
+  if (o.getParameters !== undefined) {
+    out.getParameters = Object.fromEntries(Object.entries(o.getParameters).map(([k, v]) => [k, [...v]]));
+  }
+  if (o.resultType !== undefined) out.resultType = o.resultType;
+  if (o.allowEmptyResponse !== undefined) out.allowEmptyResponse = o.allowEmptyResponse;
+  if (o.retrySettings !== undefined) {
+    const r: Record<string, any> = {};
+    if (o.retrySettings.maxRetries !== undefined) r.maxRetries = o.retrySettings.maxRetries;
+    if (o.retrySettings.retryInterval !== undefined) r.retryInterval = toGoDuration(o.retrySettings.retryInterval);
+    out.retrySettings = r;
+  }
+  if (o.controller !== undefined) out.controller = o.controller;
   return out;
 }

@@ -4,4 +4,5 @@ export * from './generator-spec';
 export * from './password-generator';
 export * from './uuid-generator';
 export * from './cluster-generator';
+export * from './vault-dynamic-secret';
 export * from './custom-generator';

@@ -1,0 +1,15 @@
+import { passwordSecretKeysRule as rule } from '../../../../src/validation/rules/generators/password-secret-keys';
+import { password, run } from './helpers';
+
+describe('ESO-GEN-PASSWORD-SECRET-KEYS', () => {
+  test('empty and duplicate keys', () => {
+    const d = run(rule, password({ length: 24, noUpper: false, allowRepeat: false, secretKeys: ['password', '', 'password'] }));
+    expect(d.map(x => x.field)).toEqual(['spec.secretKeys[1]', 'spec.secretKeys[2]']);
+    expect(d[0].message).toContain('is empty');
+    expect(d[1].message).toContain('"password" repeats secretKeys[0]');
+  });
+
+  test('unique keys are fine', () => {
+    expect(run(rule, password({ length: 24, noUpper: false, allowRepeat: false, secretKeys: ['password', 'replication'] }))).toEqual([]);
+  });
+});
