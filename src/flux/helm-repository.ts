@@ -1,0 +1,93 @@
+import { ApiObject, Chart, Duration } from 'cdk8s';
+import { Construct } from 'constructs';
+import { toGoDuration } from '../common/go-duration';
+import { EsoValidation } from '../validation/eso-validation';
+import { FLUX_SOURCE_API_VERSION, FLUX_SYSTEM_NAMESPACE } from './flux-api';
+
+/** `.spec.type` of a HelmRepository. */
+export enum HelmRepositoryType {
+  /** A classic Helm HTTP/S repository with an `index.yaml`. */
+  DEFAULT = 'default',
+  /** An OCI registry (`oci://...`). */
+  OCI = 'oci',
+}
+
+/** A Flux HelmRepository, made in this app or referenced by name. */
+export interface IFluxHelmRepository {
+  /** `metadata.name` of the HelmRepository. */
+  readonly repositoryName: string;
+  /** Namespace of the HelmRepository. */
+  readonly repositoryNamespace: string;
+}
+
+/** Properties of a `FluxHelmRepository`. */
+export interface FluxHelmRepositoryProps {
+  /**
+   * `metadata.name`.
+   * @default - generated from the construct path
+   */
+  readonly name?: string;
+  /**
+   * Namespace of the HelmRepository.
+   * @default - the chart's namespace, else "flux-system"
+   */
+  readonly namespace?: string;
+  /** `https://` URL of the repository index, or `oci://` URL of the registry. */
+  readonly url: string;
+  /**
+   * Repository type.
+   * @default - HelmRepositoryType.OCI for an `oci://` URL, else HelmRepositoryType.DEFAULT
+   */
+  readonly type?: HelmRepositoryType;
+  /**
+   * How often Flux fetches the index (ignored for OCI).
+   * @default Duration.hours(1)
+   */
+  readonly interval?: Duration;
+}
+
+class ImportedHelmRepository extends Construct implements IFluxHelmRepository {
+  constructor(scope: Construct, id: string, public readonly repositoryName: string, public readonly repositoryNamespace: string) {
+    super(scope, id);
+  }
+}
+
+/** A Flux `HelmRepository` (`source.toolkit.fluxcd.io/v1`): where HelmReleases fetch their charts. */
+export class FluxHelmRepository extends Construct implements IFluxHelmRepository {
+  /** Reference a HelmRepository made elsewhere. */
+  public static fromHelmRepositoryName(scope: Construct, id: string, name: string, namespace: string): IFluxHelmRepository {
+    return new ImportedHelmRepository(scope, id, name, namespace);
+  }
+
+  public readonly repositoryNamespace: string;
+  /** The URL of the repository. */
+  public readonly url: string;
+  /** The underlying ApiObject. */
+  public readonly apiObject: ApiObject;
+
+  constructor(scope: Construct, id: string, props: FluxHelmRepositoryProps) {
+    super(scope, id);
+    EsoValidation.of(this);
+    const type = props.type ?? (props.url.startsWith('oci://') ? HelmRepositoryType.OCI : HelmRepositoryType.DEFAULT);
+    if (type === HelmRepositoryType.OCI ? !props.url.startsWith('oci://') : !/^https?:\/\//.test(props.url)) {
+      throw new Error(`${this.node.path}: url "${props.url}" does not fit type ${type}: ` +
+        (type === HelmRepositoryType.OCI ? 'an OCI repository URL starts with oci://' : 'a Helm repository URL starts with https://'));
+    }
+    this.url = props.url;
+    this.repositoryNamespace = props.namespace ?? Chart.of(this).namespace ?? FLUX_SYSTEM_NAMESPACE;
+    this.apiObject = new ApiObject(this, 'Resource', {
+      apiVersion: FLUX_SOURCE_API_VERSION,
+      kind: 'HelmRepository',
+      metadata: { name: props.name, namespace: this.repositoryNamespace },
+      spec: {
+        ...(type === HelmRepositoryType.OCI ? { type } : { interval: toGoDuration(props.interval ?? Duration.hours(1)) }),
+        url: props.url,
+      },
+    });
+  }
+
+  /** `metadata.name` of the HelmRepository. */
+  public get repositoryName(): string {
+    return this.apiObject.name;
+  }
+}
