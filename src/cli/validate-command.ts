@@ -16,7 +16,9 @@ function formatProblem(d: Diagnostic): string {
 export function validateCommand(paths: readonly string[], options: ValidateCommandOptions = {}): number {
   const out = options.out ?? ((l: string) => process.stdout.write(l + '\n'));
   const loaded = loadManifests(paths);
-  const report = validateManifests(loaded.items, { strict: options.strict });
+  // Documents that are not Kubernetes objects go to the rules too: in a Flux layer folder they break the build.
+  const nonManifests = loaded.problems.filter(p => p.ruleId === 'CLI-NOT-OBJECT' && p.file).map(p => ({ file: p.file!, line: p.line }));
+  const report = validateManifests(loaded.items, { strict: options.strict, nonManifests });
   const problems = loaded.problems.map(p => (options.strict && p.severity === Severity.WARNING ? { ...p, severity: Severity.ERROR } : p));
   for (const p of problems) out(formatProblem(p));
   for (const d of report.diagnostics) out(formatCliLine(d));

@@ -1,5 +1,5 @@
 import { Diagnostic, Severity } from './diagnostic';
-import { Manifest, SourcedManifest, parseApiVersion } from './manifest';
+import { Manifest, NonManifestDocument, SourcedManifest, parseApiVersion } from './manifest';
 import { ManifestIndex } from './manifest-index';
 import { Finding, Rule, RuleContext } from './rule';
 import { ALL_RULES } from './rules';
@@ -12,6 +12,8 @@ export interface EngineOptions {
   readonly strict?: boolean;
   /** The rules to run (default: every registered rule). */
   readonly rules?: readonly Rule[];
+  /** Documents of the input files that are not Kubernetes objects (CLI), for rules that check folders. */
+  readonly nonManifests?: readonly NonManifestDocument[];
 }
 
 export interface ValidationReport {
@@ -67,7 +69,7 @@ function ignoredRules(m: Manifest): Set<string> | undefined {
 export function validateManifests(items: readonly SourcedManifest[], options: EngineOptions = {}): ValidationReport {
   const rules = options.rules ?? ALL_RULES;
   const index = new ManifestIndex(items);
-  const ctx: RuleContext = { index };
+  const ctx: RuleContext = { index, nonManifests: options.nonManifests ?? [] };
   const rulesFor = dispatch(rules);
   const diagnostics: Diagnostic[] = [];
   let silenced = 0;

@@ -23,6 +23,16 @@ export interface SourcedManifest {
   readonly line?: number;
 }
 
+/**
+ * A YAML document the CLI read but could not use as a Kubernetes object (no apiVersion/kind, a list, a
+ * scalar). Rules that know where Flux applies files (e.g. a layer folder) turn it into a finding.
+ */
+export interface NonManifestDocument {
+  readonly file: string;
+  /** 1-based line of the document. */
+  readonly line?: number;
+}
+
 /** Splits `group/version` (or `v1`) into its parts. */
 export function parseApiVersion(apiVersion: string | undefined): { group: string; version: string } {
   if (typeof apiVersion !== 'string' || !apiVersion) return { group: '', version: '' };

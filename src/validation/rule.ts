@@ -1,5 +1,5 @@
 import { Severity } from './diagnostic';
-import { Manifest } from './manifest';
+import { Manifest, NonManifestDocument } from './manifest';
 import type { ManifestIndex } from './manifest-index';
 
 /** What a rule reports: the engine adds rule id, object, construct path/file. */
@@ -17,6 +17,8 @@ export interface Finding {
 export interface RuleContext {
   /** Every manifest of the app (synth) or of all files given to the CLI. */
   readonly index: ManifestIndex;
+  /** CLI only: documents of the given files that are not Kubernetes objects (empty at synth). */
+  readonly nonManifests?: readonly NonManifestDocument[];
 }
 
 /**
