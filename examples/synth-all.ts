@@ -13,8 +13,14 @@ import { buildApp as seed002 } from './seed-002-openchoreo/app';
 import { buildApp as seed003 } from './seed-003-tazlab/app';
 import { buildApp as seed004 } from './seed-004-webgrip/app';
 
+/** One example app and its output folder. */
+export interface Example {
+  readonly dir: string;
+  readonly build: (outdir?: string) => App;
+}
+
 /** Example apps by output directory (under dist/seeds/). */
-export const EXAMPLES: ReadonlyArray<{ dir: string; build: (outdir?: string) => App }> = [
+export const EXAMPLES: readonly Example[] = [
   { dir: 'seed-000-openova', build: seed000 },
   { dir: 'seed-001-openova-vault', build: seed001 },
   { dir: 'seed-002-openchoreo', build: seed002 },
@@ -32,8 +38,8 @@ export function validationErrors(app: App): string[] {
 }
 
 /** Builds, validates and (only when all are valid) synthesizes every example under `root`. */
-export function synthAll(root: string = path.join('dist', 'seeds')): number {
-  const apps = EXAMPLES.map((e) => ({ dir: e.dir, outdir: path.join(root, e.dir), app: e.build(path.join(root, e.dir)) }));
+export function synthAll(root: string = path.join('dist', 'seeds'), examples: readonly Example[] = EXAMPLES): number {
+  const apps = examples.map((e) => ({ dir: e.dir, outdir: path.join(root, e.dir), app: e.build(path.join(root, e.dir)) }));
   let failed = false;
   for (const { dir, app } of apps) {
     const errors = validationErrors(app);
