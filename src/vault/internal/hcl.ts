@@ -1,0 +1,267 @@
+/**
+ * Vault ACL policy text: a deterministic renderer and a small parser for the subset Vault accepts
+ * (`name`, `path "<pattern>" { capabilities = [...] ... }`, the legacy `policy = "read"` form, comments,
+ * and the JSON form). Internal: used by the VaultPolicy construct and by the vault rules, which must
+ * read policies back from vault-config-operator / provider-vault manifests.
+ */
+
+/** One `path` block: a pattern and its capabilities (lower-case wire names). */
+export interface AclRule {
+  readonly path: string;
+  readonly capabilities: readonly string[];
+}
+
+/** Result of parsing a policy document. */
+export interface ParsedPolicy {
+  readonly rules: AclRule[];
+  /** Problems that make Vault reject the document (messages, lower-case). */
+  readonly errors: string[];
+}
+
+/** Capabilities Vault knows (1.21 adds subscribe and recover). */
+export const KNOWN_CAPABILITIES = ['create', 'read', 'update', 'patch', 'delete', 'list', 'sudo', 'deny', 'subscribe', 'recover'];
+
+/** The legacy `policy = "..."` shorthand, as Vault expands it. */
+const LEGACY_POLICY: Record<string, string[]> = {
+  deny: ['deny'],
+  read: ['read', 'list'],
+  write: ['create', 'read', 'update', 'delete', 'list'],
+  sudo: ['create', 'read', 'update', 'delete', 'list', 'sudo'],
+};
+
+/** Merges rules with the same pattern (union of capabilities), keeping first-seen order. */
+export function mergeRules(rules: readonly AclRule[]): AclRule[] {
+  const byPath = new Map<string, Set<string>>();
+  for (const r of rules) {
+    const path = r.path.replace(/^\//, '');
+    let caps = byPath.get(path);
+    if (!caps) byPath.set(path, (caps = new Set()));
+    for (const c of r.capabilities) caps.add(c);
+  }
+  return [...byPath.entries()].map(([path, caps]) => ({ path, capabilities: [...caps].sort() }));
+}
+
+function quote(s: string): string {
+  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/**
+ * Renders rules as ACL HCL: one block per pattern, capabilities sorted, blocks in the given order,
+ * a blank line between blocks, trailing newline. Same rules → same text.
+ */
+export function renderHcl(rules: readonly AclRule[]): string {
+  return mergeRules(rules)
+    .map(r => `path ${quote(r.path)} {\n  capabilities = [${r.capabilities.map(quote).join(', ')}]\n}\n`)
+    .join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Parser
+
+type Tok = { t: 'str' | 'ident' | 'num' | 'punct'; v: string; pos: number };
+
+function tokenize(text: string, errors: string[]): Tok[] {
+  const toks: Tok[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (/\s/.test(c)) { i++; continue; }
+    if (c === '#' || (c === '/' && text[i + 1] === '/')) {
+      while (i < text.length && text[i] !== '\n') i++;
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      if (end < 0) { errors.push('unterminated /* comment'); return toks; }
+      i = end + 2;
+      continue;
+    }
+    if (c === '"') {
+      let v = '';
+      let j = i + 1;
+      for (; j < text.length && text[j] !== '"'; j++) {
+        if (text[j] === '\\' && j + 1 < text.length) {
+          const n = text[++j];
+          v += n === 'n' ? '\n' : n === 't' ? '\t' : n;
+        } else if (text[j] === '\n') {
+          break;
+        } else {
+          v += text[j];
+        }
+      }
+      if (text[j] !== '"') { errors.push(`unterminated string at offset ${i}`); return toks; }
+      toks.push({ t: 'str', v, pos: i });
+      i = j + 1;
+      continue;
+    }
+    if (c === '<' && text[i + 1] === '<') {
+      // heredoc: <<EOF / <<-EOF ... EOF
+      const m = /^<<-?([A-Za-z_][A-Za-z0-9_]*)\r?\n/.exec(text.slice(i));
+      if (!m) { errors.push(`bad heredoc at offset ${i}`); return toks; }
+      const bodyStart = i + m[0].length;
+      const endRe = new RegExp(`^[ \\t]*${m[1]}[ \\t]*$`, 'm');
+      const rest = text.slice(bodyStart);
+      const em = endRe.exec(rest);
+      if (!em) { errors.push(`unterminated heredoc ${m[1]}`); return toks; }
+      toks.push({ t: 'str', v: rest.slice(0, em.index), pos: i });
+      i = bodyStart + em.index + em[0].length;
+      continue;
+    }
+    if ('{}[]=,:'.includes(c)) { toks.push({ t: 'punct', v: c, pos: i }); i++; continue; }
+    const m = /^[A-Za-z_][A-Za-z0-9_.-]*/.exec(text.slice(i));
+    if (m) { toks.push({ t: 'ident', v: m[0], pos: i }); i += m[0].length; continue; }
+    const n = /^-?[0-9][0-9.a-z]*/.exec(text.slice(i));
+    if (n) { toks.push({ t: 'num', v: n[0], pos: i }); i += n[0].length; continue; }
+    errors.push(`unexpected character ${JSON.stringify(c)} at offset ${i}`);
+    return toks;
+  }
+  return toks;
+}
+
+type Value = string | number | boolean | Value[] | Entry[] | null;
+interface Entry { key: string; labels: string[]; value: Value }
+
+class Parser {
+  private i = 0;
+  constructor(private readonly toks: Tok[]) {}
+
+  private peek(): Tok | undefined { return this.toks[this.i]; }
+  private next(): Tok | undefined { return this.toks[this.i++]; }
+  private isPunct(v: string): boolean { const t = this.peek(); return !!t && t.t === 'punct' && t.v === v; }
+  private fail(msg: string): never { throw new Error(msg); }
+
+  /** body := (key labels* ('=' value | '{' body '}'))* until `}` or end. */
+  body(untilBrace: boolean): Entry[] {
+    const entries: Entry[] = [];
+    while (this.peek() && !(untilBrace && this.isPunct('}'))) {
+      const k = this.next()!;
+      if (k.t !== 'ident' && k.t !== 'str') this.fail(`expected a key at offset ${k.pos}, got ${JSON.stringify(k.v)}`);
+      const labels: string[] = [];
+      while (this.peek() && this.peek()!.t === 'str') labels.push(this.next()!.v);
+      if (this.isPunct('=') || this.isPunct(':')) {
+        this.next();
+        entries.push({ key: k.v, labels, value: this.value() });
+      } else if (this.isPunct('{')) {
+        this.next();
+        const inner = this.body(true);
+        this.expect('}');
+        entries.push({ key: k.v, labels, value: inner });
+      } else {
+        this.fail(`expected "=" or "{" after ${JSON.stringify(k.v)}`);
+      }
+      if (this.isPunct(',')) this.next();
+    }
+    return entries;
+  }
+
+  private expect(v: string) {
+    const t = this.next();
+    if (!t || t.t !== 'punct' || t.v !== v) this.fail(`expected "${v}"${t ? ` at offset ${t.pos}` : ' before the end'}`);
+  }
+
+  private value(): Value {
+    const t = this.next();
+    if (!t) this.fail('expected a value before the end');
+    if (t.t === 'str') return t.v;
+    if (t.t === 'num') return Number(t.v);
+    if (t.t === 'ident') return t.v === 'true' ? true : t.v === 'false' ? false : t.v === 'null' ? null : t.v;
+    if (t.v === '[') {
+      const items: Value[] = [];
+      while (!this.isPunct(']')) {
+        if (!this.peek()) this.fail('unterminated list');
+        items.push(this.value());
+        if (this.isPunct(',')) this.next();
+      }
+      this.next();
+      return items;
+    }
+    if (t.v === '{') {
+      const inner = this.body(true);
+      this.expect('}');
+      return inner;
+    }
+    return this.fail(`unexpected ${JSON.stringify(t.v)} at offset ${t.pos}`);
+  }
+}
+
+function isEntries(v: Value): v is Entry[] {
+  return Array.isArray(v) && (v.length === 0 || (typeof v[0] === 'object' && v[0] !== null && 'key' in (v[0] as any)));
+}
+
+const BLOCK_KEYS = new Set([
+  'capabilities', 'policy', 'allowed_parameters', 'denied_parameters', 'required_parameters',
+  'min_wrapping_ttl', 'max_wrapping_ttl', 'mfa_methods', 'control_group', 'subscribe_event_types',
+]);
+
+function rulesFromBlock(path: string, body: Entry[], errors: string[], out: AclRule[]) {
+  let caps: string[] | undefined;
+  for (const e of body) {
+    if (!BLOCK_KEYS.has(e.key)) errors.push(`path ${JSON.stringify(path)}: unknown key ${JSON.stringify(e.key)}`);
+    if (e.key === 'capabilities') {
+      if (!Array.isArray(e.value) || isEntries(e.value) || e.value.some(v => typeof v !== 'string')) {
+        errors.push(`path ${JSON.stringify(path)}: capabilities must be a list of strings`);
+      } else {
+        caps = [...(caps ?? []), ...(e.value as string[]).map(c => c.toLowerCase())];
+      }
+    } else if (e.key === 'policy') {
+      const legacy = typeof e.value === 'string' ? LEGACY_POLICY[e.value.toLowerCase()] : undefined;
+      if (!legacy) errors.push(`path ${JSON.stringify(path)}: legacy policy ${JSON.stringify(e.value)} is not read, write, deny or sudo`);
+      else caps = [...(caps ?? []), ...legacy];
+    }
+  }
+  if (!caps) errors.push(`path ${JSON.stringify(path)}: no capabilities`);
+  out.push({ path, capabilities: caps ?? [] });
+}
+
+function parseJson(text: string): ParsedPolicy {
+  const errors: string[] = [];
+  const rules: AclRule[] = [];
+  let doc: any;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    return { rules, errors: [`invalid JSON policy: ${(e as Error).message}`] };
+  }
+  for (const k of Object.keys(doc ?? {})) if (k !== 'path' && k !== 'name') errors.push(`unknown top-level key ${JSON.stringify(k)}`);
+  const paths = doc?.path ?? {};
+  for (const [path, block] of Object.entries<any>(paths)) {
+    const entries: Entry[] = Object.entries<any>(block ?? {}).map(([key, value]) => ({ key, labels: [], value }));
+    rulesFromBlock(path, entries, errors, rules);
+  }
+  return { rules, errors };
+}
+
+/** Parses ACL policy text (HCL or JSON). Never throws: problems are returned in `errors`. */
+export function parseHcl(text: string): ParsedPolicy {
+  if (/^\s*\{/.test(text)) return parseJson(text);
+  const errors: string[] = [];
+  const rules: AclRule[] = [];
+  const toks = tokenize(text, errors);
+  if (errors.length) return { rules, errors };
+  let entries: Entry[];
+  try {
+    entries = new Parser(toks).body(false);
+  } catch (e) {
+    return { rules, errors: [(e as Error).message] };
+  }
+  for (const e of entries) {
+    if (e.key === 'name') continue;
+    if (e.key !== 'path') {
+      errors.push(`unknown top-level key ${JSON.stringify(e.key)} (only "path" and "name" are allowed)`);
+      continue;
+    }
+    if (e.labels.length === 1 && isEntries(e.value)) {
+      rulesFromBlock(e.labels[0], e.value, errors, rules);
+    } else if (e.labels.length === 0 && isEntries(e.value)) {
+      // path = { "pattern" = { ... } } / path { "pattern" { ... } }
+      for (const inner of e.value) {
+        const pattern = inner.labels.length ? inner.labels[0] : inner.key;
+        if (isEntries(inner.value)) rulesFromBlock(pattern, inner.value, errors, rules);
+        else errors.push(`path ${JSON.stringify(pattern)}: expected a block`);
+      }
+    } else {
+      errors.push('a path block needs exactly one quoted pattern: path "kv/data/app/*" { ... }');
+    }
+  }
+  return { rules, errors };
+}

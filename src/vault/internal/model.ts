@@ -1,0 +1,348 @@
+/**
+ * Reads the Vault-related manifests of an app (ESO stores with the vault/openBao provider,
+ * vault-config-operator and provider-vault roles, policies and auth configs) into one neutral model.
+ * Built once per validation run (ManifestIndex.memo) and shared by every vault rule and by the
+ * derived-policy construct. Internal.
+ */
+import { ESO_GROUP, Manifest, parseApiVersion } from '../../validation/manifest';
+import type { ManifestIndex } from '../../validation/manifest-index';
+import { AclRule, ParsedPolicy, parseHcl } from './hcl';
+
+export const OPERATOR_GROUP = 'redhatcop.redhat.io';
+export const XP_ROLE_GROUPS = ['kubernetes.vault.m.upbound.io', 'kubernetes.vault.upbound.io'];
+export const XP_POLICY_GROUPS = ['vault.vault.m.upbound.io', 'vault.vault.upbound.io'];
+export const XP_CONFIG_GROUPS = ['kubernetes.vault.m.upbound.io'];
+
+/** Annotation the library writes on auth configs whose reviewer is Vault's own pod SA (`<ns>/<name>`). */
+export const REVIEWER_ANNOTATION = 'vault.cdk8s-external-secrets.io/token-reviewer';
+
+/** Trims slashes; mount paths are compared in this form. */
+export function normMount(p: string | undefined): string {
+  return (p ?? '').replace(/^\/+|\/+$/g, '');
+}
+
+/** The Kubernetes auth login of a store or generator: mount + role. */
+export interface Login {
+  readonly mountPath: string;
+  readonly role: string;
+}
+
+export function loginKey(l: Login): string {
+  return `${normMount(l.mountPath)}|${l.role.toLowerCase()}`;
+}
+
+export interface ServiceAccountRef {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly audiences: string[];
+}
+
+/** What a store (or a VaultDynamicSecret's provider block) says about Vault. */
+export interface VaultProviderInfo {
+  readonly providerKey: 'vault' | 'openBao';
+  /** Field prefix, e.g. `spec.provider.vault`. */
+  readonly field: string;
+  readonly server?: string;
+  /** KV mount (`provider.path`), trimmed. Undefined when not set. */
+  readonly mount?: string;
+  readonly version: 'v1' | 'v2';
+  readonly login?: Login;
+  readonly serviceAccount?: ServiceAccountRef;
+  readonly usesSecretRef: boolean;
+}
+
+export interface StoreInfo extends VaultProviderInfo {
+  readonly manifest: Manifest;
+  readonly kind: 'SecretStore' | 'ClusterSecretStore';
+  readonly name: string;
+  readonly namespace?: string;
+  /** `kind|namespace|name`. */
+  readonly key: string;
+}
+
+export function storeKey(kind: string, namespace: string | undefined, name: string): string {
+  return `${kind}|${kind === 'ClusterSecretStore' ? '' : (namespace ?? '')}|${name}`;
+}
+
+/** Reads a provider block (`spec.provider` of a store, or `spec.provider` of a VaultDynamicSecret). */
+export function providerInfo(provider: any, fieldPrefix: string, onlyVault = false): VaultProviderInfo | undefined {
+  const key = provider?.vault ? 'vault' : (!onlyVault && provider?.openBao ? 'openBao' : undefined);
+  if (!key) return undefined;
+  const p = provider[key];
+  const k8s = key === 'vault' ? p.auth?.kubernetes : undefined;
+  const saRef = k8s?.serviceAccountRef;
+  return {
+    providerKey: key,
+    field: `${fieldPrefix}.${key}`,
+    server: typeof p.server === 'string' ? p.server : undefined,
+    mount: typeof p.path === 'string' && p.path !== '' ? normMount(p.path) : undefined,
+    version: p.version === 'v1' ? 'v1' : 'v2',
+    login: k8s && typeof k8s.role === 'string' ? { mountPath: normMount(k8s.mountPath ?? 'kubernetes'), role: k8s.role } : undefined,
+    serviceAccount: saRef && typeof saRef.name === 'string'
+      ? { name: saRef.name, namespace: saRef.namespace, audiences: Array.isArray(saRef.audiences) ? saRef.audiences : [] }
+      : undefined,
+    usesSecretRef: !!k8s?.secretRef,
+  };
+}
+
+export function storeInfo(m: Manifest): StoreInfo | undefined {
+  if (m.kind !== 'SecretStore' && m.kind !== 'ClusterSecretStore') return undefined;
+  if (parseApiVersion(m.apiVersion).group !== ESO_GROUP) return undefined;
+  const info = providerInfo(m.spec?.provider, 'spec.provider');
+  const name = m.metadata?.name;
+  if (!info || !name) return undefined;
+  const namespace = m.kind === 'SecretStore' ? m.metadata?.namespace : undefined;
+  return { ...info, manifest: m, kind: m.kind, name, namespace, key: storeKey(m.kind, namespace, name) };
+}
+
+/** A Kubernetes auth role, from a KubernetesAuthEngineRole or a provider-vault AuthBackendRole. */
+export interface RoleInfo {
+  readonly manifest: Manifest;
+  readonly target: 'operator' | 'crossplane';
+  readonly mountPath: string;
+  readonly name: string;
+  readonly saNames: string[];
+  readonly namespaces: string[];
+  /** Label selector on namespaces (operator: reconcile-time; provider-vault: login-time, parsed from the JSON string). */
+  readonly namespaceSelector?: { matchLabels?: Record<string, string>; matchExpressions?: any[] };
+  readonly audience?: string;
+  readonly policies: string[];
+  readonly noDefaultPolicy: boolean;
+  readonly tokenType?: string;
+  /** Field paths in this manifest, for diagnostics. */
+  readonly fields: {
+    readonly policies: string; readonly saNames: string; readonly namespaces: string; readonly audience: string;
+    readonly noDefaultPolicy: string; readonly mountPath: string;
+  };
+}
+
+export function roleInfo(m: Manifest): RoleInfo | undefined {
+  const group = parseApiVersion(m.apiVersion).group;
+  const s = m.spec ?? {};
+  if (group === OPERATOR_GROUP && m.kind === 'KubernetesAuthEngineRole') {
+    const tn = s.targetNamespaces ?? {};
+    return {
+      manifest: m,
+      target: 'operator',
+      mountPath: normMount(s.path),
+      name: (s.name ?? m.metadata?.name ?? '').toLowerCase(),
+      saNames: Array.isArray(s.targetServiceAccounts) ? s.targetServiceAccounts : ['default'],
+      namespaces: Array.isArray(tn.targetNamespaces) ? tn.targetNamespaces : [],
+      namespaceSelector: tn.targetNamespaceSelector,
+      audience: s.audience || undefined,
+      policies: Array.isArray(s.policies) ? s.policies : [],
+      noDefaultPolicy: s.tokenNoDefaultPolicy === true,
+      tokenType: s.tokenType,
+      fields: {
+        policies: 'spec.policies', saNames: 'spec.targetServiceAccounts', namespaces: 'spec.targetNamespaces',
+        audience: 'spec.audience', noDefaultPolicy: 'spec.tokenNoDefaultPolicy', mountPath: 'spec.path',
+      },
+    };
+  }
+  if (XP_ROLE_GROUPS.includes(group) && m.kind === 'AuthBackendRole') {
+    const f = s.forProvider ?? {};
+    let selector: RoleInfo['namespaceSelector'];
+    if (typeof f.boundServiceAccountNamespaceSelector === 'string' && f.boundServiceAccountNamespaceSelector.trim()) {
+      try {
+        selector = JSON.parse(f.boundServiceAccountNamespaceSelector);
+      } catch {
+        selector = undefined;
+      }
+    }
+    return {
+      manifest: m,
+      target: 'crossplane',
+      mountPath: normMount(f.backend ?? 'kubernetes'),
+      name: (f.roleName ?? m.metadata?.name ?? '').toLowerCase(),
+      saNames: Array.isArray(f.boundServiceAccountNames) ? f.boundServiceAccountNames : [],
+      namespaces: Array.isArray(f.boundServiceAccountNamespaces) ? f.boundServiceAccountNamespaces : [],
+      namespaceSelector: selector,
+      audience: f.audience || undefined,
+      policies: Array.isArray(f.tokenPolicies) ? f.tokenPolicies : [],
+      noDefaultPolicy: f.tokenNoDefaultPolicy === true,
+      tokenType: f.tokenType,
+      fields: {
+        policies: 'spec.forProvider.tokenPolicies', saNames: 'spec.forProvider.boundServiceAccountNames',
+        namespaces: 'spec.forProvider.boundServiceAccountNamespaces', audience: 'spec.forProvider.audience',
+        noDefaultPolicy: 'spec.forProvider.tokenNoDefaultPolicy', mountPath: 'spec.forProvider.backend',
+      },
+    };
+  }
+  return undefined;
+}
+
+/** An ACL policy from a vault-config-operator or provider-vault Policy. */
+export interface PolicyInfo {
+  readonly manifest: Manifest;
+  readonly target: 'operator' | 'crossplane';
+  readonly name: string;
+  readonly text: string;
+  readonly field: string;
+  readonly parsed: ParsedPolicy;
+}
+
+export function policyInfo(m: Manifest): PolicyInfo | undefined {
+  const group = parseApiVersion(m.apiVersion).group;
+  if (m.kind !== 'Policy') return undefined;
+  if (group === OPERATOR_GROUP) {
+    const text = typeof m.spec?.policy === 'string' ? m.spec.policy : '';
+    return { manifest: m, target: 'operator', name: m.spec?.name ?? m.metadata?.name ?? '', text, field: 'spec.policy', parsed: parseHcl(text) };
+  }
+  if (XP_POLICY_GROUPS.includes(group)) {
+    const f = m.spec?.forProvider ?? {};
+    const text = typeof f.policy === 'string' ? f.policy : '';
+    return { manifest: m, target: 'crossplane', name: f.name ?? m.metadata?.name ?? '', text, field: 'spec.forProvider.policy', parsed: parseHcl(text) };
+  }
+  return undefined;
+}
+
+/** Kubernetes auth mount configuration and who reviews tokens. */
+export interface AuthConfigInfo {
+  readonly manifest: Manifest;
+  readonly mountPath: string;
+  /** local = Vault's own pod SA; client = the login JWT; reviewer = a dedicated SA. */
+  readonly mode: 'local' | 'client' | 'reviewer';
+  /** The reviewer SA when known (`reviewer`, or `local` with the library's annotation). */
+  readonly reviewer?: { name: string; namespace: string };
+  readonly field: string;
+}
+
+export function authConfigInfo(m: Manifest, index: ManifestIndex): AuthConfigInfo | undefined {
+  const group = parseApiVersion(m.apiVersion).group;
+  const s = m.spec ?? {};
+  const ns = m.metadata?.namespace ?? 'default';
+  const annotated = (): { name: string; namespace: string } | undefined => {
+    const a = m.metadata?.annotations?.[REVIEWER_ANNOTATION];
+    if (typeof a !== 'string' || !a.includes('/')) return undefined;
+    const [namespace, name] = a.split('/');
+    return { name, namespace };
+  };
+  if (group === OPERATOR_GROUP && m.kind === 'KubernetesAuthEngineConfig') {
+    const mountPath = normMount([normMount(s.path), s.name ?? m.metadata?.name].filter(Boolean).join('/'));
+    if (s.tokenReviewerServiceAccount?.name) {
+      return { manifest: m, mountPath, mode: 'reviewer', reviewer: { name: s.tokenReviewerServiceAccount.name, namespace: ns }, field: 'spec.tokenReviewerServiceAccount' };
+    }
+    if (s.disableLocalCAJWT === true) return { manifest: m, mountPath, mode: 'client', field: 'spec.disableLocalCAJWT' };
+    return { manifest: m, mountPath, mode: 'local', reviewer: annotated(), field: 'spec' };
+  }
+  if (XP_CONFIG_GROUPS.includes(group) && m.kind === 'AuthBackendConfig') {
+    const f = s.forProvider ?? {};
+    const mountPath = normMount(f.backend ?? 'kubernetes');
+    const ref = f.tokenReviewerJwtSecretRef;
+    if (ref?.name) {
+      const secret = index.get('', 'Secret', ref.namespace ?? ns, ref.name);
+      const sa = secret?.metadata?.annotations?.['kubernetes.io/service-account.name'];
+      return {
+        manifest: m, mountPath, mode: 'reviewer',
+        reviewer: typeof sa === 'string' ? { name: sa, namespace: secret!.metadata!.namespace ?? ns } : undefined,
+        field: 'spec.forProvider.tokenReviewerJwtSecretRef',
+      };
+    }
+    if (f.disableLocalCaJwt === true) return { manifest: m, mountPath, mode: 'client', field: 'spec.forProvider.disableLocalCaJwt' };
+    return { manifest: m, mountPath, mode: 'local', reviewer: annotated(), field: 'spec.forProvider' };
+  }
+  return undefined;
+}
+
+/** Everything Vault-related in the app, indexed. */
+export interface VaultModel {
+  readonly stores: StoreInfo[];
+  readonly storesByKey: Map<string, StoreInfo>;
+  readonly roles: RoleInfo[];
+  readonly rolesByLogin: Map<string, RoleInfo[]>;
+  readonly policies: PolicyInfo[];
+  readonly policiesByName: Map<string, PolicyInfo[]>;
+  readonly authConfigs: AuthConfigInfo[];
+}
+
+export function buildVaultModel(index: ManifestIndex): VaultModel {
+  const stores: StoreInfo[] = [];
+  for (const kind of ['SecretStore', 'ClusterSecretStore']) {
+    for (const m of index.ofKind(kind, ESO_GROUP)) {
+      const s = storeInfo(m);
+      if (s) stores.push(s);
+    }
+  }
+  const roles: RoleInfo[] = [];
+  for (const m of [...index.ofKind('KubernetesAuthEngineRole'), ...index.ofKind('AuthBackendRole')]) {
+    const r = roleInfo(m);
+    if (r) roles.push(r);
+  }
+  const policies: PolicyInfo[] = [];
+  for (const m of index.ofKind('Policy')) {
+    const p = policyInfo(m);
+    if (p) policies.push(p);
+  }
+  const authConfigs: AuthConfigInfo[] = [];
+  for (const m of [...index.ofKind('KubernetesAuthEngineConfig'), ...index.ofKind('AuthBackendConfig')]) {
+    const c = authConfigInfo(m, index);
+    if (c) authConfigs.push(c);
+  }
+  const rolesByLogin = new Map<string, RoleInfo[]>();
+  for (const r of roles) {
+    const k = loginKey({ mountPath: r.mountPath, role: r.name });
+    (rolesByLogin.get(k) ?? rolesByLogin.set(k, []).get(k)!).push(r);
+  }
+  const policiesByName = new Map<string, PolicyInfo[]>();
+  for (const p of policies) (policiesByName.get(p.name) ?? policiesByName.set(p.name, []).get(p.name)!).push(p);
+  return { stores, storesByKey: new Map(stores.map(s => [s.key, s])), roles, rolesByLogin, policies, policiesByName, authConfigs };
+}
+
+/** The model of this validation run (built once). */
+export function vaultModel(index: ManifestIndex): VaultModel {
+  return index.memo('vault.model', () => buildVaultModel(index));
+}
+
+/**
+ * The rules a token of this role gets: the role's policies found in the app, plus Vault's `default`
+ * policy unless the role drops it. `complete` is false when a policy name is not defined in the app
+ * (then coverage cannot be judged).
+ */
+export function roleAcl(role: RoleInfo, model: VaultModel, defaultRules: AclRule[]): { rules: AclRule[]; complete: boolean; missing: string[] } {
+  const rules: AclRule[] = [];
+  const missing: string[] = [];
+  for (const name of role.policies) {
+    if (name === 'default') continue;
+    const found = model.policiesByName.get(name);
+    if (!found) {
+      missing.push(name);
+      continue;
+    }
+    for (const p of found) rules.push(...p.parsed.rules);
+  }
+  if (!role.noDefaultPolicy || role.policies.includes('default')) rules.push(...defaultRules);
+  return { rules, complete: missing.length === 0, missing };
+}
+
+/** Kubernetes label-selector match (matchLabels + matchExpressions). */
+export function selectorMatches(selector: { matchLabels?: Record<string, string>; matchExpressions?: any[] } | undefined, labels: Record<string, string> | undefined): boolean {
+  if (!selector) return false;
+  const l = labels ?? {};
+  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (l[k] !== v) return false;
+  for (const e of selector.matchExpressions ?? []) {
+    const has = Object.prototype.hasOwnProperty.call(l, e.key);
+    const values: string[] = e.values ?? [];
+    switch (e.operator) {
+      case 'In': if (!has || !values.includes(l[e.key])) return false; break;
+      case 'NotIn': if (has && values.includes(l[e.key])) return false; break;
+      case 'Exists': if (!has) return false; break;
+      case 'DoesNotExist': if (has) return false; break;
+      default: return false;
+    }
+  }
+  return true;
+}
+
+/** Vault's `strutil.StrListContainsGlob`: entries may have a leading and/or trailing `*`. */
+export function globListContains(list: readonly string[], value: string): boolean {
+  return list.some(g => {
+    if (g === '*') return true;
+    const lead = g.startsWith('*');
+    const trail = g.endsWith('*') && g.length > 1;
+    const core = g.slice(lead ? 1 : 0, trail ? -1 : undefined);
+    if (lead && trail) return value.includes(core);
+    if (lead) return value.endsWith(core);
+    if (trail) return value.startsWith(core);
+    return value === g;
+  });
+}

@@ -1,0 +1,141 @@
+import { Names } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { EsoValidation } from '../validation/eso-validation';
+import { VaultConfigTarget } from './config-target';
+import { REVIEWER_ANNOTATION } from './internal/model';
+import { DEFAULT_OPERATOR_ROLE } from './internal/target-object';
+import { TokenReviewer, TokenReviewerMode, VaultTokenReviewerBinding } from './token-reviewer';
+
+/** Properties of `VaultKubernetesAuthConfig`. */
+export interface VaultKubernetesAuthConfigProps {
+  /** Who reviews login tokens; decides the config fields and the auth-delegator binding emitted. */
+  readonly tokenReviewer: TokenReviewer;
+  /**
+   * Kubernetes auth mount path (without `auth/`).
+   * @default "kubernetes"
+   */
+  readonly mountPath?: string;
+  /**
+   * API server URL Vault calls (`kubernetes_host`).
+   * @default "https://kubernetes.default.svc:443"
+   */
+  readonly kubernetesHost?: string;
+  /**
+   * PEM CA of the API server (`kubernetes_ca_cert`). Needed for an external Vault.
+   * @default - Vault's pod CA (in-cluster), or the operator pod's CA (vault-config-operator `useOperatorPodCA`)
+   */
+  readonly kubernetesCaCert?: string;
+  /**
+   * PEM keys to verify JWT signatures offline (`pem_keys`).
+   * @default - none
+   */
+  readonly pemKeys?: string[];
+  /**
+   * Copy service-account annotations `vault.hashicorp.com/alias-metadata-*` into alias metadata
+   * (Vault then needs `get serviceaccounts`).
+   * @default false
+   */
+  readonly useAnnotationsAsAliasMetadata?: boolean;
+  /**
+   * Name of the auth-delegator ClusterRoleBinding.
+   * @default - generated from the construct path
+   */
+  readonly bindingName?: string;
+  /**
+   * Controller that applies the config.
+   * @default - vault-config-operator, logging in as role "vault-admin" in the chart's namespace
+   */
+  readonly target?: VaultConfigTarget;
+}
+
+/**
+ * The Kubernetes auth mount's config (`auth/<mount>/config`) as a vault-config-operator
+ * `KubernetesAuthEngineConfig` or a provider-vault `AuthBackendConfig`, plus the token-reviewer
+ * `ClusterRoleBinding` to `system:auth-delegator` for the chosen option.
+ *
+ * vault-config-operator writes to `auth/<spec.path>/<spec.name>/config`, so the mount is split into
+ * parent path and last segment (`kubernetes` → path "" + name "kubernetes", which the CRD admits;
+ * verify it on your operator version).
+ */
+export class VaultKubernetesAuthConfig extends Construct {
+  public readonly mountPath: string;
+  public readonly tokenReviewer: TokenReviewer;
+  /** The auth-delegator binding. */
+  public readonly reviewerBinding: VaultTokenReviewerBinding;
+  /** R3 with provider-vault: the token Secret of the reviewer service account. */
+  public readonly reviewerTokenSecret?: kplus.ServiceAccountTokenSecret;
+
+  public constructor(scope: Construct, id: string, props: VaultKubernetesAuthConfigProps) {
+    super(scope, id);
+    EsoValidation.of(this);
+    const target = props.target ?? VaultConfigTarget.vaultConfigOperator(DEFAULT_OPERATOR_ROLE);
+    this.mountPath = (props.mountPath ?? 'kubernetes').replace(/^\/+|\/+$/g, '');
+    this.tokenReviewer = props.tokenReviewer;
+    const mode = props.tokenReviewer.mode;
+    const accounts = props.tokenReviewer.serviceAccounts;
+    if (accounts.length === 0) {
+      throw new Error(`${this.node.path}: TokenReviewer.clientJwt() needs the service accounts that log in (they review their own tokens); pass them, or use VaultStoreAccess which adds the store's`);
+    }
+    const ns = target.namespaceFor(this);
+    const host = props.kubernetesHost ?? 'https://kubernetes.default.svc:443';
+    const external = mode !== TokenReviewerMode.VAULT_IN_CLUSTER;
+    const reviewer = accounts[0];
+    const reviewerNs = reviewer.toSubjectConfiguration().namespace;
+    if (mode === TokenReviewerMode.DEDICATED_SERVICE_ACCOUNT && ns && reviewerNs && reviewerNs !== ns) {
+      throw new Error(`${this.node.path}: the dedicated reviewer service account "${reviewerNs}/${reviewer.name}" must be in the namespace of the auth config ("${ns}"): its token is requested there. Use a service account of namespace "${ns}"`);
+    }
+    const annotations = mode === TokenReviewerMode.VAULT_IN_CLUSTER
+      ? { [REVIEWER_ANNOTATION]: `${reviewerNs ?? 'default'}/${reviewer.name}` }
+      : undefined;
+    const name = Names.toDnsLabel(this);
+
+    if (target._isCrossplane()) {
+      if (target._legacy()) throw new Error(`${this.node.path}: provider-vault has no legacy cluster-scoped AuthBackendConfig; use the namespaced (.m.) kinds`);
+      const x = target._crossplaneCommon();
+      const forProvider: any = { backend: this.mountPath, kubernetesHost: host };
+      if (props.kubernetesCaCert) forProvider.kubernetesCaCert = props.kubernetesCaCert;
+      if (props.pemKeys?.length) forProvider.pemKeys = props.pemKeys;
+      if (props.useAnnotationsAsAliasMetadata !== undefined) forProvider.useAnnotationsAsAliasMetadata = props.useAnnotationsAsAliasMetadata;
+      if (external) forProvider.disableLocalCaJwt = true;
+      if (mode === TokenReviewerMode.DEDICATED_SERVICE_ACCOUNT) {
+        this.reviewerTokenSecret = new kplus.ServiceAccountTokenSecret(this, 'ReviewerToken', {
+          serviceAccount: reviewer,
+          metadata: { namespace: ns },
+        });
+        forProvider.tokenReviewerJwtSecretRef = { name: this.reviewerTokenSecret.name, key: 'token' };
+      }
+      if (x.vaultNamespace) forProvider.namespace = x.vaultNamespace;
+      target._emit(this, name, {
+        apiVersion: 'kubernetes.vault.m.upbound.io/v1alpha1',
+        kind: 'AuthBackendConfig',
+        namespace: ns,
+        spec: { providerConfigRef: x.providerConfigRef, forProvider },
+      }, annotations);
+    } else {
+      const segs = this.mountPath.split('/');
+      const spec: any = {
+        ...target._operatorCommon(this),
+        path: segs.slice(0, -1).join('/'),
+        name: segs[segs.length - 1],
+        kubernetesHost: host,
+      };
+      if (props.kubernetesCaCert) spec.kubernetesCACert = props.kubernetesCaCert;
+      if (props.pemKeys?.length) spec.PEMKeys = props.pemKeys;
+      if (props.useAnnotationsAsAliasMetadata !== undefined) spec.useAnnotationsAsAliasMetadata = props.useAnnotationsAsAliasMetadata;
+      if (external) spec.disableLocalCAJWT = true;
+      if (mode === TokenReviewerMode.DEDICATED_SERVICE_ACCOUNT) spec.tokenReviewerServiceAccount = { name: reviewer.name };
+      target._emit(this, name, {
+        apiVersion: 'redhatcop.redhat.io/v1alpha1',
+        kind: 'KubernetesAuthEngineConfig',
+        namespace: ns,
+        spec,
+      }, annotations);
+    }
+
+    this.reviewerBinding = new VaultTokenReviewerBinding(this, 'TokenReviewer', {
+      serviceAccounts: accounts,
+      bindingName: props.bindingName,
+    });
+  }
+}

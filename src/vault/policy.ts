@@ -1,0 +1,241 @@
+import { Lazy, Names } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { ISecretStore } from '../stores/secret-store-ref';
+import { EsoValidation } from '../validation/eso-validation';
+import { VaultCapability } from './capability';
+import { VaultConfigTarget } from './config-target';
+import { appIndex, storeFromIndex } from './internal/app-manifests';
+import { CollapseSpec, TOKEN_SELF_RULES, accessesForStore, deriveRules } from './internal/derive';
+import { NEW_CAPABILITIES } from './internal/glob';
+import { AclRule, mergeRules, renderHcl } from './internal/hcl';
+import { loginKey, vaultModel } from './internal/model';
+import { DEFAULT_OPERATOR_ROLE } from './internal/target-object';
+
+/** A Vault ACL policy, made in this app or referenced by name. */
+export interface IVaultPolicy extends IConstruct {
+  /** Name of the policy in Vault (what a role's `token_policies` lists). */
+  readonly policyName: string;
+}
+
+/** One `path` block of a policy. */
+export interface VaultPolicyRule {
+  /**
+   * Path pattern: `*` only as the last character (prefix match), `+` as a whole segment (one segment).
+   * For KV v2 include `data/` or `metadata/` after the mount (`kv/data/app/*`).
+   */
+  readonly path: string;
+  /** Capabilities granted on the path. */
+  readonly capabilities: VaultCapability[];
+}
+
+/**
+ * How `VaultPolicy.forStore` turns the keys the app touches into paths. Only read and list grants are
+ * ever widened; create/update/delete grants always stay on the exact keys.
+ */
+export class PathCollapse {
+  /** One rule per exact key (least privilege; the default). */
+  public static exactKeys(): PathCollapse {
+    return new PathCollapse({ mode: 'exact' });
+  }
+
+  /**
+   * Read/list grants with the same capabilities under the same mount section are merged into one
+   * `<common folder>/*` rule (never the mount root).
+   */
+  public static commonPrefix(): PathCollapse {
+    return new PathCollapse({ mode: 'common-prefix' });
+  }
+
+  /**
+   * Read/list grants for keys below one of these mount-relative folders become `<folder>/*`
+   * (e.g. `under('external-secrets')` → `kv/data/external-secrets/*`).
+   */
+  public static under(...folders: string[]): PathCollapse {
+    if (folders.length === 0 || folders.some(f => !f.replace(/^\/+|\/+$/g, ''))) {
+      throw new Error('PathCollapse.under: give at least one non-empty mount-relative folder, e.g. "external-secrets"');
+    }
+    return new PathCollapse({ mode: 'under', prefixes: folders });
+  }
+
+  /** @internal */
+  public readonly _spec: CollapseSpec;
+
+  private constructor(spec: CollapseSpec) {
+    this._spec = spec;
+  }
+}
+
+/** Options shared by hand-written and derived policies. */
+export interface VaultPolicyOptions {
+  /**
+   * Name of the policy in Vault (also the Kubernetes object name). Lower-case DNS label.
+   * @default - generated from the construct path
+   */
+  readonly policyName?: string;
+  /**
+   * Controller that applies the policy.
+   * @default - vault-config-operator, logging in as role "vault-admin" in the chart's namespace
+   */
+  readonly target?: VaultConfigTarget;
+  /**
+   * Allow the `subscribe` and `recover` capabilities (Vault ≥ 1.21; older servers reject the policy).
+   * @default false
+   */
+  readonly allowSubscribeAndRecover?: boolean;
+}
+
+/** Properties of a hand-written `VaultPolicy`. */
+export interface VaultPolicyProps extends VaultPolicyOptions {
+  /**
+   * The path blocks. More can be added with `addRule()`.
+   * @default - none
+   */
+  readonly rules?: VaultPolicyRule[];
+}
+
+/** Options of `VaultPolicy.forStore`. */
+export interface VaultPolicyForStoreOptions extends VaultPolicyOptions {
+  /**
+   * How keys become paths.
+   * @default PathCollapse.exactKeys()
+   */
+  readonly collapse?: PathCollapse;
+  /**
+   * Rules added to the derived ones (e.g. for a consumer outside this app).
+   * @default - none
+   */
+  readonly additionalRules?: VaultPolicyRule[];
+}
+
+class ImportedVaultPolicy extends Construct implements IVaultPolicy {
+  constructor(scope: Construct, id: string, public readonly policyName: string) {
+    super(scope, id);
+  }
+}
+
+/**
+ * A Vault ACL policy, emitted as a vault-config-operator `Policy` (type acl) or a Crossplane
+ * provider-vault `Policy`. The HCL text is available with `toHcl()` for the `vault` CLI or Terraform.
+ *
+ * `VaultPolicy.forStore()` derives the minimal policy from what the app's ExternalSecrets,
+ * ClusterExternalSecrets, PushSecrets and VaultDynamicSecrets touch through a store, read from the
+ * synthesized manifests (so raw ApiObjects count too).
+ */
+export class VaultPolicy extends Construct implements IVaultPolicy {
+  /** References a policy that exists in Vault (or is made elsewhere) by name. */
+  public static fromPolicyName(scope: Construct, id: string, policyName: string): IVaultPolicy {
+    return new ImportedVaultPolicy(scope, id, policyName);
+  }
+
+  /**
+   * The least-privilege policy for a store, computed at synth from the manifests of the app:
+   * `read` on `<mount>/data/<key>` (KV v2) or `<mount>/<key>` (v1) for every key read; + `read` on
+   * metadata for `metadataPolicy: Fetch` and `find.tags`; + `list` on metadata for `dataFrom.find`
+   * (the mount root without `find.path`); `create`/`read`/`update` on data and metadata for every
+   * PushSecret key (+ `delete` with `deletionPolicy: Delete`); the VaultDynamicSecret paths logging
+   * in with the same role (capability per method); and `auth/token/lookup-self` + `revoke-self` when
+   * the store's role sets `tokenNoDefaultPolicy`.
+   */
+  public static forStore(scope: Construct, id: string, store: ISecretStore, options: VaultPolicyForStoreOptions = {}): VaultPolicy {
+    const policy = new VaultPolicy(scope, id, {
+      policyName: options.policyName,
+      target: options.target,
+      allowSubscribeAndRecover: options.allowSubscribeAndRecover,
+      rules: options.additionalRules,
+    });
+    policy.derivedFrom = { store, collapse: (options.collapse ?? PathCollapse.exactKeys())._spec };
+    return policy;
+  }
+
+  /** Name of the policy in Vault. */
+  public readonly policyName: string;
+  /** The controller that applies it. */
+  public readonly target: VaultConfigTarget;
+  /** True when the policy is derived from a store's usage (`forStore`). */
+  public get derived(): boolean {
+    return this.derivedFrom !== undefined;
+  }
+
+  private readonly manualRules: AclRule[] = [];
+  private readonly allowNewCapabilities: boolean;
+  private derivedFrom?: { store: ISecretStore; collapse: CollapseSpec };
+
+  public constructor(scope: Construct, id: string, props: VaultPolicyProps = {}) {
+    super(scope, id);
+    EsoValidation.of(this);
+    this.target = props.target ?? VaultConfigTarget.vaultConfigOperator(DEFAULT_OPERATOR_ROLE);
+    this.policyName = props.policyName ?? Names.toDnsLabel(this);
+    this.allowNewCapabilities = props.allowSubscribeAndRecover ?? false;
+    for (const r of props.rules ?? []) this.addRule(r.path, ...r.capabilities);
+
+    const policy = Lazy.any({ produce: () => this.toHcl() });
+    const ns = this.target.namespaceFor(this);
+    if (this.target._isCrossplane()) {
+      const x = this.target._crossplaneCommon();
+      const forProvider: any = { name: this.policyName, policy };
+      if (x.vaultNamespace) forProvider.namespace = x.vaultNamespace;
+      this.target._emit(this, this.policyName, {
+        apiVersion: this.target._legacy() ? 'vault.vault.upbound.io/v1alpha1' : 'vault.vault.m.upbound.io/v1alpha1',
+        kind: 'Policy',
+        namespace: ns,
+        spec: { providerConfigRef: x.providerConfigRef, forProvider },
+      });
+    } else {
+      this.target._emit(this, this.policyName, {
+        apiVersion: 'redhatcop.redhat.io/v1alpha1',
+        kind: 'Policy',
+        namespace: ns,
+        spec: { ...this.target._operatorCommon(this), type: 'acl', policy },
+      });
+    }
+    this.node.addValidation({ validate: () => this.validateDerivation() });
+  }
+
+  /**
+   * Adds a path block (merged with an existing block of the same path).
+   * @param path path pattern, e.g. `kv/data/app/*`
+   * @param capabilities capabilities to grant
+   */
+  public addRule(path: string, ...capabilities: VaultCapability[]): VaultPolicy {
+    if (capabilities.length === 0) throw new Error(`${this.node.path}: addRule("${path}") needs at least one capability`);
+    const gated = capabilities.filter(c => NEW_CAPABILITIES.includes(c));
+    if (gated.length && !this.allowNewCapabilities) {
+      throw new Error(`${this.node.path}: capability "${gated[0]}" on "${path}" needs Vault >= 1.21 (older servers reject the whole policy); set allowSubscribeAndRecover: true if your Vault supports it`);
+    }
+    this.manualRules.push({ path, capabilities: [...capabilities] });
+    return this;
+  }
+
+  /**
+   * The path blocks as of now (a derived policy computes them from the app's current manifests).
+   */
+  public get rules(): VaultPolicyRule[] {
+    return this.currentRules().map(r => ({ path: r.path, capabilities: r.capabilities.map(c => c as VaultCapability) }));
+  }
+
+  /** The policy as Vault ACL HCL (deterministic: same rules, same text). */
+  public toHcl(): string {
+    return renderHcl(this.currentRules());
+  }
+
+  private currentRules(): AclRule[] {
+    if (!this.derivedFrom) return mergeRules(this.manualRules);
+    const index = appIndex(this);
+    const store = storeFromIndex(index, this.derivedFrom.store);
+    if (!store) return mergeRules(this.manualRules);
+    const extra: AclRule[] = [...this.manualRules];
+    if (store.login && (vaultModel(index).rolesByLogin.get(loginKey(store.login)) ?? []).some(r => r.noDefaultPolicy)) {
+      extra.push(...TOKEN_SELF_RULES);
+    }
+    return deriveRules(accessesForStore(index, store), this.derivedFrom.collapse, extra);
+  }
+
+  private validateDerivation(): string[] {
+    if (!this.derivedFrom) return [];
+    const s = this.derivedFrom.store;
+    if (!storeFromIndex(appIndex(this), s)) {
+      return [`VaultPolicy.forStore: ${s.storeKind} "${s.storeName}" is not defined in this app with a vault provider, so its KV mount and version are unknown and nothing can be derived. Define the store in this app, or write the policy with new VaultPolicy(..., { rules })`];
+    }
+    return [];
+  }
+}
