@@ -1,0 +1,50 @@
+import { Severity } from '../../diagnostic';
+import { Finding, Rule, finding } from '../../rule';
+import { PushWrite, allPushWrites, displayKey, storeLabel } from './push-model';
+
+function describe(w: PushWrite): string {
+  return `${w.ps.label} (${w.entryField})`;
+}
+
+/**
+ * Two writers of one remote value fight: each push overwrites the other (and ESO itself rejects
+ * duplicate `remoteKey`+`property` pairs within one PushSecret, data and dataTo merged). Writes of
+ * different properties of one remote secret from different PushSecrets are merged and allowed.
+ */
+export const pushDuplicateRemoteKeyRule: Rule = {
+  id: 'ESO-PUSH-DUPLICATE-REMOTE-KEY',
+  severity: Severity.ERROR,
+  description: 'two PushSecret entries must not write the same remote key (and property) of the same store',
+  example: 'PushSecret a and PushSecret b both push to store vault, remoteKey databases/db-credentials, property password',
+  pitfalls: ['P08', 'P10'],
+  checkApp(ctx) {
+    const out: Finding[] = [];
+    const groups = new Map<string, PushWrite[]>();
+    for (const w of allPushWrites(ctx.index)) {
+      const k = `${w.target.id}|${w.key}`;
+      (groups.get(k) ?? groups.set(k, []).get(k)!).push(w);
+    }
+    for (const writes of groups.values()) {
+      if (writes.length < 2) continue;
+      const reported = new Set<PushWrite>();
+      for (let j = 1; j < writes.length; j++) {
+        const b = writes[j];
+        for (let i = 0; i < j; i++) {
+          const a = writes[i];
+          if (a.entryField === b.entryField && a.ps === b.ps) continue; // same entry, selected twice
+          const samePs = a.ps === b.ps;
+          const clash = a.property === b.property || a.property === undefined || b.property === undefined;
+          if (!clash || reported.has(b)) continue;
+          reported.add(b);
+          const what = `${storeLabel(b.target.kind, b.target.name)} key "${displayKey(b.key, b.target.store)}"`
+            + (b.property ? ` property "${b.property}"` : (a.property ? ' (the whole secret)' : ''));
+          out.push(finding(b.field,
+            `${describe(b)} writes ${what}, which ${describe(a)} also writes: `
+            + (samePs ? 'ESO rejects duplicate remoteKey/property pairs in one PushSecret' : 'each push overwrites the other, and with deletionPolicy Delete one removes the other\'s value'),
+            'give each value exactly one writer: use distinct remote keys or properties, or drop one of the entries', { target: b.ps.manifest }));
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,34 @@
+import { Severity } from '../../diagnostic';
+import { Finding, Rule, finding } from '../../rule';
+import { kvStoreOf } from '../external-secrets/es-model';
+import { psSpecOf, storeLabel, writesOf } from './push-model';
+
+/**
+ * P09: pushing one key to Vault/OpenBao without `remoteRef.property` makes the value the WHOLE secret,
+ * which ESO must parse as a JSON object ("error unmarshalling vault secret: invalid JSON format" for a
+ * plain password or PEM).
+ */
+export const pushVaultPropertyRule: Rule = {
+  id: 'ESO-PUSH-VAULT-PROPERTY',
+  severity: Severity.ERROR,
+  description: 'pushing one key to Vault/OpenBao needs remoteRef.property (without it the value must be a JSON object)',
+  example: 'data: [{match: {secretKey: password, remoteRef: {remoteKey: databases/db-credentials}}}]',
+  pitfalls: ['P09'],
+  kinds: ['PushSecret', 'ClusterPushSecret'],
+  groups: ['external-secrets.io'],
+  checkObject(m, ctx) {
+    if (!psSpecOf(m)) return [];
+    const out: Finding[] = [];
+    const seen = new Set<string>();
+    for (const w of writesOf(ctx.index, m)) {
+      if (w.dataTo || w.secretKey === undefined || w.property !== undefined || seen.has(w.entryField)) continue;
+      if (!kvStoreOf(w.target.store)) continue;
+      seen.add(w.entryField);
+      out.push(finding(`${w.entryField}.match.remoteRef.property`,
+        `key "${w.secretKey}" is pushed to ${storeLabel(w.target.kind, w.target.name)} without remoteRef.property: Vault stores a map, so ESO parses the value `
+        + 'as a JSON object and fails with "invalid JSON format" unless the key holds one',
+        `set remoteRef.property: "${w.secretKey}" (PushValue.property("${w.secretKey}", "${w.remoteKey}", "${w.secretKey}")); silence this rule only if the key holds a JSON object`));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,17 @@
+import { pushVaultPropertyRule as rule } from '../../../../src/validation/rules/push-secrets/vault-property';
+import { css, prop, ps, ref, run } from './helpers';
+
+describe('ESO-PUSH-VAULT-PROPERTY', () => {
+  test('one key without property on Vault', () => {
+    const d = run(rule, css('vault'), ps('p', { secretStoreRefs: [ref('vault')], data: [prop('password', 'databases/db-credentials')] }));
+    expect(d).toHaveLength(1);
+    expect(d[0]).toMatchObject({ ruleId: 'ESO-PUSH-VAULT-PROPERTY', field: 'spec.data[0].match.remoteRef.property', severity: 'error' });
+    expect(d[0].fix).toContain('property: "password"');
+  });
+
+  test('with a property, the whole Secret, or a non-Vault store: clean', () => {
+    expect(run(rule, css('vault'), ps('p', { secretStoreRefs: [ref('vault')], data: [prop('password', 'databases/db-credentials', 'password')] }))).toEqual([]);
+    expect(run(rule, css('vault'), ps('p', { secretStoreRefs: [ref('vault')], data: [{ match: { remoteRef: { remoteKey: 'databases/db-credentials' } } }] }))).toEqual([]);
+    expect(run(rule, css('vault', { provider: 'fake' }), ps('p', { secretStoreRefs: [ref('vault')], data: [prop('password', 'x')] }))).toEqual([]);
+  });
+});
