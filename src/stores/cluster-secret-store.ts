@@ -2,8 +2,8 @@ import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { SecretStoreProps } from './secret-store';
-import { SecretStoreKind, ISecretStore, SecretStoreRef } from './secret-store-ref';
 import { SecretStoreProvider, VaultProviderConfig } from './secret-store-provider';
+import { SecretStoreKind, ISecretStore, SecretStoreRef } from './secret-store-ref';
 import { ImportedStore, createStoreObject, markObjectReadOnly } from './store-spec';
 
 /**
@@ -51,6 +51,8 @@ export class ClusterSecretStore extends Construct implements ISecretStore {
   }
 
   public readonly storeKind = SecretStoreKind.CLUSTER_SECRET_STORE;
+  /** Always undefined: a ClusterSecretStore is cluster-scoped. */
+  public readonly storeNamespace?: string = undefined;
   public readonly provider: SecretStoreProvider;
   /** The underlying ApiObject. */
   public readonly apiObject: ApiObject;
@@ -66,8 +68,6 @@ export class ClusterSecretStore extends Construct implements ISecretStore {
   public get storeName(): string {
     return this.apiObject.name;
   }
-
-  public readonly storeNamespace?: string = undefined;
 
   public get readOnly(): boolean {
     return this._readOnly;

@@ -1,8 +1,8 @@
+import { StoreAnnotations } from './annotations';
 import { CaProvider } from './ca-provider';
 import { compact, renderSecretKeyRef, serviceAccountNamespace, toCaBundle } from './internal';
 import { OpenBaoAuth } from './openbao-auth';
 import { SecretKeyReference } from './secret-key-reference';
-import { StoreAnnotations } from './annotations';
 import { VaultAuth, VaultAuthMethod } from './vault-auth';
 import { VaultKv, VaultKvVersion } from './vault-kv';
 
@@ -262,7 +262,7 @@ export class SecretStoreProvider {
    * @default - undefined for other providers
    */
   public get vaultConfig(): VaultProviderConfig | undefined {
-    return this.renderVaultConfig?.();
+    return this.renderVaultConfig ? compact(this.renderVaultConfig()) : undefined;
   }
 
   /** @internal `spec.provider`. */

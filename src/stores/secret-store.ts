@@ -1,7 +1,7 @@
 import { ApiObject, ApiObjectMetadata, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
-import { SecretStoreKind, ISecretStore, SecretStoreRef } from './secret-store-ref';
 import { SecretStoreProvider, VaultProviderConfig } from './secret-store-provider';
+import { SecretStoreKind, ISecretStore, SecretStoreRef } from './secret-store-ref';
 import { ImportedStore, createStoreObject, markObjectReadOnly } from './store-spec';
 
 /** HTTP retries of the provider client (`retrySettings`). */

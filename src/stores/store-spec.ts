@@ -2,12 +2,12 @@
 import { ApiObject, Duration, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { toGoDuration } from '../common/go-duration';
-import { EsoValidation } from '../validation/eso-validation';
 import { StoreAnnotations } from './annotations';
 import { compact } from './internal';
 import type { SecretStoreProps } from './secret-store';
 import { ISecretStore, SecretStoreKind, SecretStoreRef } from './secret-store-ref';
+import { toGoDuration } from '../common/go-duration';
+import { EsoValidation } from '../validation/eso-validation';
 
 export interface ConditionInput {
   readonly namespaces?: string[];

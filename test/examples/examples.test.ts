@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
-import { ClusterSecretStore, EsoValidation, SecretStoreProvider } from '../../src';
 import { EXAMPLES, synthAll } from '../../examples/synth-all';
+import { ClusterSecretStore, EsoValidation, SecretStoreProvider } from '../../src';
 
 describe.each(EXAMPLES.map(e => [e.dir, e] as const))('example %s', (_dir, example) => {
   test('validates with 0 errors (every ApiObject of the app through the engine)', () => {

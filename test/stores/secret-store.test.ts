@@ -66,9 +66,17 @@ describe('ClusterSecretStore + vault provider', () => {
     expect(store.toStoreRef()).toEqual({ name: 'vault', kind: SecretStoreKind.CLUSTER_SECRET_STORE });
     expect(store.storeNamespace).toBeUndefined();
     expect(store.vault).toEqual({
-      providerKey: 'vault', server: 'https://vault.example.internal:8200', kvMountPath: 'secret', kvVersion: VaultKvVersion.V2,
-      vaultNamespace: 'team-a', authMethod: VaultAuthMethod.KUBERNETES, authMountPath: 'kubernetes', role: 'external-secrets',
-      serviceAccountName: 'external-secrets', serviceAccountNamespace: 'external-secrets', audiences: ['vault'],
+      providerKey: 'vault',
+      server: 'https://vault.example.internal:8200',
+      kvMountPath: 'secret',
+      kvVersion: VaultKvVersion.V2,
+      vaultNamespace: 'team-a',
+      authMethod: VaultAuthMethod.KUBERNETES,
+      authMountPath: 'kubernetes',
+      role: 'external-secrets',
+      serviceAccountName: 'external-secrets',
+      serviceAccountNamespace: 'external-secrets',
+      audiences: ['vault'],
     });
     expect(errorsOf(chart).filter(d => d.severity === 'error')).toEqual([]);
   });
@@ -108,12 +116,22 @@ describe('VaultAuth: every method, with its mount path always emitted', () => {
     ['ldap', ({ creds }) => VaultAuth.ldap({ username: 'eso', secretRef: { secret: creds, key: 'password', namespace: 'external-secrets' } })],
     ['userPass', ({ creds }) => VaultAuth.userPass({ username: 'eso', secretRef: { secret: creds, key: 'password', namespace: 'external-secrets' } })],
     ['iam', ({ creds, esoSa }) => VaultAuth.iam({
-      vaultRole: 'eso', region: 'eu-west-1', awsRoleArn: 'arn:aws:iam::123456789012:role/eso', externalId: 'ext', vaultAwsIamServerId: 'vault.example',
-      accessKeyId: { secret: creds, key: 'id', namespace: 'external-secrets' }, secretAccessKey: { secret: creds, key: 'key', namespace: 'external-secrets' },
-      sessionToken: { secret: creds, key: 'session', namespace: 'external-secrets' }, serviceAccount: esoSa, audiences: ['sts.amazonaws.com'],
+      vaultRole: 'eso',
+      region: 'eu-west-1',
+      awsRoleArn: 'arn:aws:iam::123456789012:role/eso',
+      externalId: 'ext',
+      vaultAwsIamServerId: 'vault.example',
+      accessKeyId: { secret: creds, key: 'id', namespace: 'external-secrets' },
+      secretAccessKey: { secret: creds, key: 'key', namespace: 'external-secrets' },
+      sessionToken: { secret: creds, key: 'session', namespace: 'external-secrets' },
+      serviceAccount: esoSa,
+      audiences: ['sts.amazonaws.com'],
     })],
     ['gcp', ({ creds, esoSa }) => VaultAuth.gcp({
-      role: 'eso', projectId: 'p', location: 'europe-west1', secretAccessKey: { secret: creds, key: 'sa.json', namespace: 'external-secrets' },
+      role: 'eso',
+      projectId: 'p',
+      location: 'europe-west1',
+      secretAccessKey: { secret: creds, key: 'sa.json', namespace: 'external-secrets' },
       workloadIdentity: { serviceAccount: esoSa, clusterLocation: 'europe-west1', clusterName: 'c', clusterProjectId: 'p' },
     })],
   ];
@@ -149,7 +167,8 @@ describe('SecretStore (namespaced)', () => {
     const store = new SecretStore(chart, 'store', {
       metadata: { name: 'vault' },
       provider: SecretStoreProvider.vault({
-        server: 'https://vault:8200', kv: VaultKv.v2('secret'),
+        server: 'https://vault:8200',
+        kv: VaultKv.v2('secret'),
         caProvider: CaProvider.fromSecret(secret, 'ca.crt'),
         auth: VaultAuth.appRole({ roleId: 'example-role-id', secretRef: { secret, key: 'secret-id' } }),
       }),
@@ -193,7 +212,10 @@ describe('openBao provider', () => {
     const store = new ClusterSecretStore(chart, 'bao', {
       metadata: { name: 'bao' },
       provider: SecretStoreProvider.openBao({
-        server: 'https://bao.example.internal:8200', kv: VaultKv.v2('secret'), namespace: 'team-a', authNamespace: 'root',
+        server: 'https://bao.example.internal:8200',
+        kv: VaultKv.v2('secret'),
+        namespace: 'team-a',
+        authNamespace: 'root',
         caProvider: CaProvider.fromConfigMap(cm, 'ca.crt', { namespace: 'openbao' }),
         auth: OpenBaoAuth.appRole({ roleRef: { secret: creds, key: 'role-id', namespace: 'external-secrets' }, secretRef: { secret: creds, key: 'secret-id', namespace: 'external-secrets' } }),
       }),

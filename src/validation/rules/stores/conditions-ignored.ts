@@ -1,6 +1,6 @@
+import { ESO_GROUPS } from './util';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-import { ESO_GROUPS } from './util';
 
 /** `conditions` are honoured only on ClusterSecretStores: on a SecretStore they silently do nothing. */
 export const storeConditionsIgnoredRule: Rule = {

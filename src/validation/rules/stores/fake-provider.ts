@@ -1,7 +1,7 @@
+import { ESO_GROUPS, STORE_KINDS, isObject } from './util';
 import { StoreAnnotations } from '../../../stores/annotations';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-import { ESO_GROUPS, STORE_KINDS, isObject } from './util';
 
 /** The fake provider keeps its values in the manifest, i.e. in Git: refused unless explicitly opted in. */
 export const storeFakeProviderRule: Rule = {

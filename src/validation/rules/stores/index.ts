@@ -1,4 +1,3 @@
-import { Rule } from '../../rule';
 import { storeConditionsIgnoredRule } from './conditions-ignored';
 import { storeFakeProviderRule } from './fake-provider';
 import { storeNamespaceRegexRule } from './namespace-regex';
@@ -28,6 +27,7 @@ import { vaultReferentAuthRule } from './vault-referent-auth';
 import { vaultServerUrlRule } from './vault-server-url';
 import { vaultTlsPairRule } from './vault-tls-pair';
 import { vaultTokenAuthRule } from './vault-token-auth';
+import { Rule } from '../../rule';
 
 /** Rules for stores: one file per rule, listed here. */
 export const STORE_RULES: Rule[] = [

@@ -1,7 +1,7 @@
-import { Severity } from '../../diagnostic';
-import { Finding, Rule, finding } from '../../rule';
 import { anchoring, compileGoRegex } from './go-regex';
 import { ESO_GROUPS, STORE_KINDS } from './util';
+import { Severity } from '../../diagnostic';
+import { Finding, Rule, finding } from '../../rule';
 
 /** ESO matches namespaceRegexes with regexp.MatchString: unanchored, so "team-a" also admits "not-team-a-prod". */
 export const storeRegexUnanchoredRule: Rule = {

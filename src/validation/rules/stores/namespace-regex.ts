@@ -1,7 +1,7 @@
-import { Severity } from '../../diagnostic';
-import { Finding, Rule, finding } from '../../rule';
 import { compileGoRegex } from './go-regex';
 import { ESO_GROUPS, STORE_KINDS } from './util';
+import { Severity } from '../../diagnostic';
+import { Finding, Rule, finding } from '../../rule';
 
 /** SS-1: every `conditions[].namespaceRegexes[]` entry must compile as a Go regexp. */
 export const storeNamespaceRegexRule: Rule = {

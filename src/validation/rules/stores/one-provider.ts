@@ -1,6 +1,6 @@
+import { ESO_GROUPS, STORE_KINDS, isObject } from './util';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-import { ESO_GROUPS, STORE_KINDS, isObject } from './util';
 
 /** SS-3: a store has exactly one provider (webhook: "secret stores must only have exactly one backend specified"). */
 export const storeOneProviderRule: Rule = {

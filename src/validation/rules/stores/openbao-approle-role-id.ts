@@ -1,6 +1,6 @@
+import { ESO_GROUPS, STORE_KINDS, isObject, vaultBlocks } from './util';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-import { ESO_GROUPS, STORE_KINDS, isObject, vaultBlocks } from './util';
 
 /** CEL of the openBao provider: appRole sets exactly one of roleId / roleRef. */
 export const openBaoAppRoleRoleIdRule: Rule = {

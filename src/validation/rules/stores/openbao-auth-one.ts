@@ -1,6 +1,6 @@
+import { ESO_GROUPS, OPENBAO_AUTH_METHODS, STORE_KINDS, authMethods, isObject, vaultBlocks } from './util';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-import { ESO_GROUPS, OPENBAO_AUTH_METHODS, STORE_KINDS, authMethods, isObject, vaultBlocks } from './util';
 
 /** CEL of the openBao provider: exactly one of appRole / tokenSecretRef / userPass. */
 export const openBaoAuthOneRule: Rule = {

@@ -1,7 +1,7 @@
+import { ESO_GROUPS, STORE_KINDS } from './util';
 import { isGoDuration, parseGoDuration } from '../../../common/go-duration';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-import { ESO_GROUPS, STORE_KINDS } from './util';
 
 /**
  * SS-2 + P22 (store part): `refreshInterval` is a non-negative integer (seconds) or a non-negative Go

@@ -1,7 +1,7 @@
+import { ESO_GROUPS, STORE_KINDS } from './util';
 import { isGoDuration, parseGoDuration } from '../../../common/go-duration';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { ESO_GROUPS, STORE_KINDS } from './util';
 
 /** `retrySettings.retryInterval` is parsed only when the client is built: a bad value breaks the store at runtime. */
 export const storeRetryIntervalRule: Rule = {

@@ -1,6 +1,6 @@
+import { ESO_GROUPS, STORE_KINDS, isObject, vaultBlocks } from './util';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-import { ESO_GROUPS, STORE_KINDS, isObject, vaultBlocks } from './util';
 
 /** V-2: Vault AppRole auth needs `roleId` or `roleRef` (webhook: "neither `roleId` nor `roleRef` was supplied"). */
 export const vaultAppRoleRoleIdRule: Rule = {

@@ -1,6 +1,6 @@
+import { ESO_GROUPS, STORE_KINDS, authMethods, isObject, vaultBlocks } from './util';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { ESO_GROUPS, STORE_KINDS, authMethods, isObject, vaultBlocks } from './util';
 
 /** P19: auth mount paths are relative to `auth/` and have no slashes at either end. */
 export const vaultAuthMountPathRule: Rule = {

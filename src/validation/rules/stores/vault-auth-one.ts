@@ -1,6 +1,6 @@
+import { ESO_GROUPS, STORE_KINDS, authMethods, vaultBlocks } from './util';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-import { ESO_GROUPS, STORE_KINDS, authMethods, vaultBlocks } from './util';
 
 /** P18: exactly one Vault auth method (ESO silently uses the first it finds, in a fixed order). */
 export const vaultAuthOneRule: Rule = {

@@ -1,6 +1,6 @@
+import { ESO_GROUPS, STORE_KINDS, vaultBlocks } from './util';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-import { ESO_GROUPS, STORE_KINDS, vaultBlocks } from './util';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 

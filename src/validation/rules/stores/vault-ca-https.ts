@@ -1,6 +1,6 @@
+import { ESO_GROUPS, STORE_KINDS, serverScheme, vaultBlocks } from './util';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-import { ESO_GROUPS, STORE_KINDS, serverScheme, vaultBlocks } from './util';
 
 /** P21: a CA is only used for TLS: with an http:// server it is ignored and the connection is in clear. */
 export const vaultCaHttpsRule: Rule = {

@@ -1,6 +1,6 @@
+import { ESO_GROUPS, STORE_KINDS, isObject, vaultBlocks } from './util';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-import { ESO_GROUPS, STORE_KINDS, isObject, vaultBlocks } from './util';
 
 /** P21: with both set, the Vault provider silently uses `caBundle` and ignores `caProvider`. */
 export const vaultCaOneRule: Rule = {

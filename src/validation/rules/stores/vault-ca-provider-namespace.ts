@@ -1,6 +1,6 @@
+import { ESO_GROUPS, STORE_KINDS, isClusterStore, isObject, vaultBlocks } from './util';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-import { ESO_GROUPS, STORE_KINDS, isClusterStore, isObject, vaultBlocks } from './util';
 
 /**
  * P21/P17: `caProvider.namespace` is required on a ClusterSecretStore ("missing namespace on caProvider

@@ -1,6 +1,6 @@
+import { ESO_GROUPS, STORE_KINDS, vaultBlocks } from './util';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-import { ESO_GROUPS, STORE_KINDS, vaultBlocks } from './util';
 
 /** V-9 / P07: check-and-set exists only on KV v2. */
 export const vaultCheckAndSetRule: Rule = {

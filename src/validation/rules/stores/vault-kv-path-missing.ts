@@ -1,6 +1,6 @@
+import { ESO_GROUPS, STORE_KINDS, vaultBlocks } from './util';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-import { ESO_GROUPS, STORE_KINDS, vaultBlocks } from './util';
 
 /** P04: without `path`, ESO takes the first key segment as the mount (breaks nested mounts, find, PushSecret on v1). */
 export const vaultKvPathMissingRule: Rule = {

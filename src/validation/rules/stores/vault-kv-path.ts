@@ -1,6 +1,6 @@
+import { ESO_GROUPS, STORE_KINDS, vaultBlocks } from './util';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { ESO_GROUPS, STORE_KINDS, vaultBlocks } from './util';
 
 /**
  * P02: `path` is the KV mount only. ESO inserts `/data/` after it on v2, so `secret/data` reads

@@ -1,6 +1,6 @@
+import { ESO_GROUPS, STORE_KINDS, vaultBlocks } from './util';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-import { ESO_GROUPS, STORE_KINDS, vaultBlocks } from './util';
 
 /** P01: an omitted `version` silently means v2; a v1 mount then answers "Secret does not exist". */
 export const vaultKvVersionRule: Rule = {

@@ -1,6 +1,6 @@
+import { ESO_GROUPS, STORE_KINDS, vaultBlocks } from './util';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-import { ESO_GROUPS, STORE_KINDS, vaultBlocks } from './util';
 
 /** P20: the Vault namespace goes in `namespace`, never spelled into `path`. */
 export const vaultNamespacePathRule: Rule = {

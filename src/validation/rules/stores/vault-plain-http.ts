@@ -1,6 +1,6 @@
+import { ESO_GROUPS, STORE_KINDS, serverScheme, vaultBlocks } from './util';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-import { ESO_GROUPS, STORE_KINDS, serverScheme, vaultBlocks } from './util';
 
 /** Tokens and secrets travel in clear over `http://`. */
 export const vaultPlainHttpRule: Rule = {

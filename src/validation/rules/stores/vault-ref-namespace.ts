@@ -1,6 +1,6 @@
+import { ESO_GROUPS, providerRefs, vaultBlocks } from './util';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { ESO_GROUPS, providerRefs, vaultBlocks } from './util';
 
 /**
  * V-1, V-3, V-5, V-6, V-7, V-8 (P17): on a namespaced SecretStore, every Secret / service-account

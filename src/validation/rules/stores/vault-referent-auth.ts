@@ -1,6 +1,6 @@
+import { ESO_GROUPS, providerRefs, vaultBlocks } from './util';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { ESO_GROUPS, providerRefs, vaultBlocks } from './util';
 
 /**
  * P17/P13: a ClusterSecretStore reference without a namespace is resolved in the namespace of each

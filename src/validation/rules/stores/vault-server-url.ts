@@ -1,6 +1,6 @@
+import { ESO_GROUPS, STORE_KINDS, vaultBlocks } from './util';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-import { ESO_GROUPS, STORE_KINDS, vaultBlocks } from './util';
 
 /** P19: `server` is `scheme://host[:port]` with no path (`/v1` is added by the client). */
 export const vaultServerUrlRule: Rule = {

@@ -1,6 +1,6 @@
+import { ESO_GROUPS, STORE_KINDS, isObject, vaultBlocks } from './util';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-import { ESO_GROUPS, STORE_KINDS, isObject, vaultBlocks } from './util';
 
 /** V-8 / P21: client TLS certificate and key come together. */
 export const vaultTlsPairRule: Rule = {

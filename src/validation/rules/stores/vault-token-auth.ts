@@ -1,6 +1,6 @@
+import { ESO_GROUPS, STORE_KINDS, isObject, vaultBlocks } from './util';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-import { ESO_GROUPS, STORE_KINDS, isObject, vaultBlocks } from './util';
 
 /** Token auth keeps a long-lived Vault token in a cluster Secret that ESO never renews or revokes. */
 export const vaultTokenAuthRule: Rule = {

@@ -4,7 +4,14 @@ import { Manifest } from '../../../../src/validation/manifest';
 import { Rule } from '../../../../src/validation/rule';
 
 /** A store manifest with the given provider block. */
-export function store(provider: Record<string, any>, opts: { kind?: string; namespace?: string; spec?: Record<string, any>; annotations?: Record<string, string> } = {}): Manifest {
+export interface StoreOptions {
+  readonly kind?: string;
+  readonly namespace?: string;
+  readonly spec?: Record<string, any>;
+  readonly annotations?: Record<string, string>;
+}
+
+export function store(provider: Record<string, any>, opts: StoreOptions = {}): Manifest {
   const kind = opts.kind ?? 'ClusterSecretStore';
   return {
     apiVersion: 'external-secrets.io/v1',

@@ -1,7 +1,7 @@
+import { expectNone, expectOne, openBao, store } from './helpers';
 import { openBaoAppRoleRoleIdRule } from '../../../../src/validation/rules/stores/openbao-approle-role-id';
 import { openBaoAuthOneRule } from '../../../../src/validation/rules/stores/openbao-auth-one';
 import { openBaoCaOneRule } from '../../../../src/validation/rules/stores/openbao-ca-one';
-import { expectNone, expectOne, openBao, store } from './helpers';
 
 const ref = { name: 'creds', namespace: 'external-secrets', key: 'k' };
 

@@ -1,3 +1,4 @@
+import { expectNone, expectOne, run, store, vault } from './helpers';
 import { Severity } from '../../../../src/validation/diagnostic';
 import { storeConditionsIgnoredRule } from '../../../../src/validation/rules/stores/conditions-ignored';
 import { storeFakeProviderRule } from '../../../../src/validation/rules/stores/fake-provider';
@@ -6,7 +7,6 @@ import { storeRegexUnanchoredRule } from '../../../../src/validation/rules/store
 import { storeOneProviderRule } from '../../../../src/validation/rules/stores/one-provider';
 import { storeRefreshIntervalRule } from '../../../../src/validation/rules/stores/refresh-interval';
 import { storeRetryIntervalRule } from '../../../../src/validation/rules/stores/retry-interval';
-import { expectNone, expectOne, run, store, vault } from './helpers';
 
 const fake = { fake: { data: [{ key: 'k', value: 'example-not-a-secret' }] } };
 

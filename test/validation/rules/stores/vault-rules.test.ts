@@ -1,3 +1,4 @@
+import { expectNone, expectOne, openBao, run, store, vault } from './helpers';
 import { Severity } from '../../../../src/validation/diagnostic';
 import { vaultAppRoleRoleIdRule } from '../../../../src/validation/rules/stores/vault-approle-role-id';
 import { vaultAuthMountPathRule } from '../../../../src/validation/rules/stores/vault-auth-mount-path';
@@ -18,7 +19,6 @@ import { vaultReferentAuthRule } from '../../../../src/validation/rules/stores/v
 import { vaultServerUrlRule } from '../../../../src/validation/rules/stores/vault-server-url';
 import { vaultTlsPairRule } from '../../../../src/validation/rules/stores/vault-tls-pair';
 import { vaultTokenAuthRule } from '../../../../src/validation/rules/stores/vault-token-auth';
-import { expectNone, expectOne, openBao, run, store, vault } from './helpers';
 
 // Obviously fake test material: a PEM-shaped placeholder, not a real certificate.
 const PEM = '-----BEGIN CERTIFICATE-----\nexample-not-a-certificate\n-----END CERTIFICATE-----\n';
