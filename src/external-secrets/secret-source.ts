@@ -175,12 +175,12 @@ export class SecretSource {
    * Store this source reads from.
    * @default - the ExternalSecret's store (or none, for generators)
    */
-  public readonly store?: ISecretStore;
+  public readonly sourceStore?: ISecretStore;
   /**
    * Generator of this source.
    * @default - not a generator source
    */
-  public readonly generator?: IGenerator;
+  public readonly sourceGenerator?: IGenerator;
 
   private constructor(
     private readonly json: Record<string, unknown>,
@@ -188,15 +188,15 @@ export class SecretSource {
     generator: IGenerator | undefined,
     private readonly rewrite: SecretRewrite[] | undefined,
   ) {
-    this.store = store;
-    this.generator = generator;
+    this.sourceStore = store;
+    this.sourceGenerator = generator;
   }
 
   /** @internal */
   public _toJson(): Record<string, unknown> {
     let sourceRef: Record<string, unknown> | undefined;
-    if (this.generator) sourceRef = { generatorRef: this.generator.toGeneratorRef() };
-    else if (this.store) sourceRef = { storeRef: this.store.toStoreRef() };
+    if (this.sourceGenerator) sourceRef = { generatorRef: this.sourceGenerator.toGeneratorRef() };
+    else if (this.sourceStore) sourceRef = { storeRef: this.sourceStore.toStoreRef() };
     return dropUndefined({
       ...this.json,
       rewrite: this.rewrite && this.rewrite.length > 0 ? this.rewrite.map(r => r._toJson()) : undefined,

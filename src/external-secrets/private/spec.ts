@@ -25,7 +25,7 @@ export class ExternalSecretSpecBuilder {
   /** The refresh policy that will be emitted (explicit, or CreatedOnce for regenerating generators). */
   public get refreshPolicy(): RefreshPolicy | undefined {
     if (this.options.refreshPolicy) return this.options.refreshPolicy;
-    if (this.dataFrom.some(s => s.generator?.regeneratesOnRefresh)) return RefreshPolicy.CREATED_ONCE;
+    if (this.dataFrom.some(s => s.sourceGenerator?.regeneratesOnRefresh)) return RefreshPolicy.CREATED_ONCE;
     return undefined;
   }
 
