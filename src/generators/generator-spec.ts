@@ -92,8 +92,8 @@ function renderVaultDynamicSecret(o: VaultDynamicSecretOptions): any {
   };
   if (o.method !== undefined) out.method = o.method;
   if (o.parameters !== undefined) out.parameters = JSON.parse(JSON.stringify(o.parameters));
-  if (o.getParameters !== undefined) {
-    out.getParameters = Object.fromEntries(Object.entries(o.getParameters).map(([k, v]) => [k, [...v]]));
+  if (o.queryParameters !== undefined) {
+    out.getParameters = Object.fromEntries(Object.entries(o.queryParameters).map(([k, v]) => [k, [...v]]));
   }
   if (o.resultType !== undefined) out.resultType = o.resultType;
   if (o.allowEmptyResponse !== undefined) out.allowEmptyResponse = o.allowEmptyResponse;

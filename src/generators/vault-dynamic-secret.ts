@@ -10,7 +10,7 @@ import { ImportedGenerator, createGeneratorObject, generatorRefOf } from './priv
 
 /** HTTP method of a VaultDynamicSecret call (`spec.method`). */
 export enum VaultDynamicSecretMethod {
-  /** Read, with `getParameters` as the query string (ESO's default). */
+  /** Read, with `queryParameters` (`getParameters`) as the query string (ESO's default). */
   GET = 'GET',
   /** List. */
   LIST = 'LIST',
@@ -54,10 +54,11 @@ export interface VaultDynamicSecretOptions {
    */
   readonly parameters?: { [key: string]: any };
   /**
-   * Query string of a GET call (ESO >= 2.4).
+   * Query string of a GET call, emitted as `getParameters` (ESO >= 2.4; renamed here because jsii
+   * forbids `getXxx` members).
    * @default - none
    */
-  readonly getParameters?: { [key: string]: string[] };
+  readonly queryParameters?: { [key: string]: string[] };
   /**
    * Which part of the response is returned.
    * @default - not emitted (ESO uses Data)

@@ -36,12 +36,12 @@ export class PushSource {
      * Name of the source Secret.
      * @default - not a single named Secret
      */
-    public readonly secretName?: string,
+    public readonly sourceSecretName?: string,
     /**
      * The source generator.
      * @default - not a generator
      */
-    public readonly generator?: IGenerator,
+    public readonly sourceGenerator?: IGenerator,
   ) {}
 
   /** @internal */

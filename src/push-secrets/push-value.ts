@@ -64,7 +64,7 @@ export class PushValue {
      * The remote property.
      * @default - the whole remote secret
      */
-    public readonly property: string | undefined,
+    public readonly remoteProperty: string | undefined,
     private readonly options: PushValueOptions,
   ) {
     if (!remoteKey) throw new Error('PushValue: remoteKey must not be empty');
@@ -74,7 +74,7 @@ export class PushValue {
   /** @internal */
   public _toJson(): any {
     const remoteRef: Record<string, any> = { remoteKey: this.remoteKey };
-    if (this.property !== undefined) remoteRef.property = this.property;
+    if (this.remoteProperty !== undefined) remoteRef.property = this.remoteProperty;
     const match: Record<string, any> = {};
     if (this.secretKey !== undefined) match.secretKey = this.secretKey;
     match.remoteRef = remoteRef;

@@ -89,7 +89,7 @@ describe('VaultDynamicSecret', () => {
       path: 'database/creds/app',
       method: VaultDynamicSecretMethod.POST,
       parameters: { ttl: '1h' },
-      getParameters: { version: ['2'] },
+      queryParameters: { version: ['2'] },
       resultType: VaultDynamicSecretResultType.AUTH,
       allowEmptyResponse: true,
       retrySettings: { maxRetries: 3, retryInterval: Duration.seconds(10) },
