@@ -1,4 +1,4 @@
-import { App, Chart } from 'cdk8s';
+import { App, Chart, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import * as eso from '../../src';
 
@@ -41,8 +41,98 @@ export function buildApp(outdir?: string): App {
       secretsScope: { projectSlug: 'tazlab', environmentSlug: 'prod' },
     }),
   });
-  void tazlabVault;
   void legacy;
+
+  // ExternalSecrets (the `configs` layer), one chart per namespace. Every value lives at
+  // `secret/data/tazlab-k8s/static/<domain>/<consumer>/<KEY>` with the `property: value` convention; the
+  // key is mount-relative because the store's mount is `secret`. All refresh hourly except S3 (24h).
+  const nsChart = (ns: string) => new Chart(app, `secrets-${ns}`, { namespace: ns });
+  const value = (secretKey: string, path: string) =>
+    eso.SecretValue.fromProperty(secretKey, `tazlab-k8s/static/${path}`, 'value');
+  const hourly = { store: tazlabVault, refreshInterval: Duration.hours(1) };
+
+  // cert-manager: Cloudflare API token for DNS-01.
+  new eso.ExternalSecret(nsChart('cert-manager'), 'cloudflare-api-token', {
+    ...hourly,
+    metadata: { name: 'cloudflare-api-token' },
+    data: [value('api-token', 'infra/cloudflare-ddns/CLOUDFLARE_API_TOKEN')],
+  });
+
+  // Wildcard TLS: a kubernetes.io/tls Secret in hugo-blog, replicated into dex, auth and longhorn-system.
+  const wildcard = {
+    ...hourly,
+    cert: value('WILDCARD_CRT', 'tls/wildcard/WILDCARD_CRT'),
+    key: value('WILDCARD_KEY', 'tls/wildcard/WILDCARD_KEY'),
+  };
+  eso.ExternalSecret.tls(nsChart('hugo-blog'), 'wildcard-tls', { ...wildcard, metadata: { name: 'wildcard-tls' } });
+  eso.ClusterExternalSecret.tls(configs, 'wildcard-tls-replicas', {
+    ...wildcard,
+    metadata: { name: 'wildcard-tls-replicas' },
+    externalSecretName: 'wildcard-tls',
+    namespaces: ['dex', 'auth', 'longhorn-system'],
+  });
+
+  // tazlab-db: pgBackRest reads its S3 credentials as a whole config file.
+  new eso.ExternalSecret(nsChart('tazlab-db'), 's3-backrest-creds', {
+    store: tazlabVault,
+    refreshInterval: Duration.hours(24), // S3 credentials change rarely
+    metadata: { name: 's3-backrest-creds' },
+    data: [
+      value('AWS_ACCESS_KEY_ID', 'storage/tazlab-db/AWS_ACCESS_KEY_ID'),
+      value('AWS_SECRET_ACCESS_KEY', 'storage/tazlab-db/AWS_SECRET_ACCESS_KEY'),
+    ],
+    template: eso.SecretTemplate.files({
+      's3.conf': '[global]\nrepo1-s3-key={{ .AWS_ACCESS_KEY_ID }}\nrepo1-s3-key-secret={{ .AWS_SECRET_ACCESS_KEY }}\n',
+    }),
+  });
+
+  // flux-system: the token Flux ImageUpdateAutomation pushes with, and Grafana's DB bootstrap password.
+  const fluxSystem = nsChart('flux-system');
+  new eso.ExternalSecret(fluxSystem, 'github-api-token', {
+    ...hourly,
+    metadata: { name: 'github-api-token' },
+    data: [value('github_token', 'infra/github/GITHUB_TOKEN')],
+  });
+  new eso.ExternalSecret(fluxSystem, 'grafana-bootstrap-secret', {
+    ...hourly,
+    metadata: { name: 'grafana-bootstrap-secret' },
+    data: [value('GRAFANA_DB_PASSWORD', 'monitoring/grafana/GRAFANA_DB_PASSWORD')],
+  });
+
+  // auth: OAuth2 Proxy.
+  new eso.ExternalSecret(nsChart('auth'), 'oauth2-proxy-secrets', {
+    ...hourly,
+    metadata: { name: 'oauth2-proxy-secrets' },
+    data: [
+      value('OAUTH2_PROXY_CLIENT_SECRET', 'auth/oauth2-proxy/OAUTH2_PROXY_CLIENT_SECRET'),
+      value('OAUTH2_PROXY_COOKIE_SECRET', 'auth/oauth2-proxy/OAUTH2_PROXY_COOKIE_SECRET'),
+    ],
+  });
+
+  // dex: the rendered config combines a ConfigMap template with the OIDC credentials from Vault.
+  const dex = nsChart('dex');
+  const dexTemplate = kplus.ConfigMap.fromConfigMapName(dex, 'dex-config-template', 'dex-config-template');
+  new eso.ExternalSecret(dex, 'dex-rendered-config', {
+    ...hourly,
+    metadata: { name: 'dex-rendered-config' },
+    data: [
+      value('DEX_OIDC_CLIENT_ID', 'auth/dex/DEX_OIDC_CLIENT_ID'),
+      value('DEX_OIDC_CLIENT_SECRET', 'auth/dex/DEX_OIDC_CLIENT_SECRET'),
+    ],
+    template: eso.SecretTemplate.of({
+      templateFrom: [eso.TemplateFrom.configMap(dexTemplate, [{ key: 'config.yaml' }])],
+    }),
+  });
+
+  // tailscale: operator OAuth client (was a plain Terraform-seeded Secret before migration followup 12).
+  new eso.ExternalSecret(nsChart('tailscale'), 'tailscale-operator-oauth', {
+    ...hourly,
+    metadata: { name: 'tailscale-operator-oauth' },
+    data: [
+      value('TAILSCALE_OPERATOR_CLIENT_ID', 'infra/tailscale/TAILSCALE_OPERATOR_CLIENT_ID'),
+      value('TAILSCALE_OPERATOR_CLIENT_SECRET', 'infra/tailscale/TAILSCALE_OPERATOR_CLIENT_SECRET'),
+    ],
+  });
 
   return app;
 }
