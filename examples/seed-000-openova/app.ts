@@ -40,5 +40,35 @@ export function buildApp(outdir?: string): App {
   });
   void primary;
 
+  // "Password generator" (seed 000): generate → K8s Secret `db-credentials` → push to the primary only.
+  const databases = new Chart(app, 'databases', { namespace: 'databases' });
+  const dbPassword = new eso.PasswordGenerator(databases, 'db-password-generator', {
+    metadata: { name: 'db-password-generator' },
+    length: 32, digits: 6, symbols: 4, noUpper: false, allowRepeat: true,
+  });
+  // Generate once: the seed's `refreshInterval: "0"` is emitted as refreshPolicy: CreatedOnce (the
+  // library's default for Password/UUID sources). Rotation per the seed's table (DB passwords every 90
+  // days) is opt-in: refreshPolicy: eso.RefreshPolicy.PERIODIC, refreshInterval: Duration.days(90).
+  const dbCredentials = new eso.ExternalSecret(databases, 'db-password', {
+    metadata: { name: 'db-password' },
+    dataFrom: [eso.SecretSource.generator(dbPassword)],
+    target: { name: 'db-credentials', creationPolicy: eso.CreationPolicy.OWNER },
+  });
+  // Writes hit the primary region only: vault-region1 is a read-only replica (a push to it fails the synth).
+  new eso.PushSecret(databases, 'push-db-credentials', {
+    metadata: { name: 'push-db-credentials' },
+    stores: [primary],
+    secret: dbCredentials.targetSecret,
+    data: [eso.PushValue.property('password', 'databases/db-credentials', 'password')],
+  });
+  // Each region then reads the replicated value from its local replica: pushing to the primary and
+  // reading the same key from a replica is not a loop.
+  const apps = new Chart(app, 'apps', { namespace: 'apps' });
+  new eso.ExternalSecret(apps, 'app-db-credentials', {
+    metadata: { name: 'app-db-credentials' },
+    store: region1,
+    data: [eso.SecretValue.fromProperty('DB_PASSWORD', 'databases/db-credentials', 'password')],
+  });
+
   return app;
 }
