@@ -35,5 +35,25 @@ export function buildApp(outdir?: string): App {
   void region1;
   void region2;
 
+  // "Password generator" (seed 001): generate → K8s Secret `db-credentials` → one PushSecret to both
+  // Vault regions (multi-region sync: both regions are writable here, unlike seed 000's replicas).
+  const databases = new Chart(app, 'databases', { namespace: 'databases' });
+  const dbPassword = new eso.PasswordGenerator(databases, 'db-password-generator', {
+    metadata: { name: 'db-password-generator' },
+    length: 32, digits: 6, symbols: 4, noUpper: false, allowRepeat: true,
+  });
+  // Generate once (`refreshInterval: "0"` in the seed → refreshPolicy: CreatedOnce, the library's default here).
+  const dbCredentials = new eso.ExternalSecret(databases, 'db-password', {
+    metadata: { name: 'db-password' },
+    dataFrom: [eso.SecretSource.generator(dbPassword)],
+    target: { name: 'db-credentials', creationPolicy: eso.CreationPolicy.OWNER },
+  });
+  new eso.PushSecret(databases, 'push-db-credentials', {
+    metadata: { name: 'push-db-credentials' },
+    stores: [region1, region2],
+    secret: dbCredentials.targetSecret,
+    data: [eso.PushValue.property('password', 'databases/db-credentials', 'password')],
+  });
+
   return app;
 }
