@@ -1,3 +1,4 @@
+import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { EsoValidation } from '../validation/eso-validation';
@@ -98,5 +99,7 @@ export class VaultTokenReviewerBinding extends Construct {
       metadata: props.bindingName ? { name: props.bindingName } : undefined,
     });
     this.binding.addSubjects(...props.serviceAccounts);
+    // cluster-scoped: drop the namespace a namespaced chart stamps on every object
+    if (Chart.of(this).namespace) ApiObject.of(this.binding).addJsonPatch(JsonPatch.remove('/metadata/namespace'));
   }
 }

@@ -1,0 +1,66 @@
+import { Access, appAccesses } from '../../../vault/internal/derive';
+import { patternMatches, probePath } from '../../../vault/internal/glob';
+import { PolicyInfo, loginKey, vaultModel } from '../../../vault/internal/model';
+import { Severity } from '../../diagnostic';
+import { Finding, Rule, finding } from '../../rule';
+import { esoRoles, list } from './vault-rule-util';
+
+const WRITE = ['create', 'update', 'delete', 'patch'];
+
+/**
+ * A hand-written policy of a role ESO uses that grants much more than the app uses: a glob over a
+ * whole KV mount (`kv/*`, `kv/data/*`, `kv/+/*`) that no `dataFrom.find` needs, write capabilities
+ * where nothing pushes, or `sudo`.
+ */
+export const vaultPolicyBroadRule: Rule = {
+  id: 'ESO-VAULT-POLICY-BROAD',
+  severity: Severity.WARNING,
+  description: 'a policy of an ESO role grants far more than the app uses (whole mount, unused writes, sudo)',
+  example: 'path "kv/*" { capabilities = ["create", "read", "update", "delete", "list"] }',
+  checkApp(ctx) {
+    const model = vaultModel(ctx.index);
+    const accesses = appAccesses(ctx.index);
+    const roles = esoRoles(ctx.index);
+    // policy -> accesses of the ESO logins it is attached to
+    const usage = new Map<PolicyInfo, Access[]>();
+    for (const [role] of roles) {
+      const mine = accesses.filter(a => a.login && loginKey(a.login) === loginKey({ mountPath: role.mountPath, role: role.name }));
+      for (const name of role.policies) {
+        for (const p of model.policiesByName.get(name) ?? []) usage.set(p, [...(usage.get(p) ?? []), ...mine]);
+      }
+    }
+    const mounts = [...new Set(model.stores.map(s => s.mount).filter((m): m is string => !!m))];
+    const out: Finding[] = [];
+    for (const [p, used] of usage) {
+      for (const r of p.parsed.rules) {
+        const path = r.path.replace(/^\//, '');
+        if (path.startsWith('auth/token/')) continue;
+        const needed = used.filter(a => a.capabilities.some(c => patternMatches(path, probePath(a.path, c))));
+        if (path.endsWith('*')) {
+          const base = path.slice(0, -1).replace(/\/$/, '');
+          const mount = mounts.find(m => base === '' || base === m || [`${m}/data`, `${m}/metadata`, `${m}/+`].includes(base) || m.startsWith(base));
+          const root = used.some(a => a.path === path || a.path.replace(/\*$/, '').replace(/\/$/, '') === base);
+          if (mount !== undefined && !root) {
+            out.push(finding(p.field,
+              `policy "${p.name}" grants ${list([...r.capabilities])} on "${r.path}", i.e. the whole mount "${mount}", but the app only uses ${needed.length} path${needed.length === 1 ? '' : 's'} under it`,
+              'narrow the rule to the folders ESO uses, or derive the policy with VaultPolicy.forStore(...)',
+              { target: p.manifest }));
+            continue;
+          }
+        }
+        const writes = r.capabilities.filter(c => WRITE.includes(c));
+        const writesUsed = needed.some(a => a.capabilities.some(c => WRITE.includes(c)));
+        if (writes.length && !writesUsed) {
+          out.push(finding(p.field,
+            `policy "${p.name}" grants ${writes.join(', ')} on "${r.path}", but nothing in the app writes there (no PushSecret or write-method VaultDynamicSecret through its roles)`,
+            `drop ${writes.join(', ')} from the rule, or derive the policy with VaultPolicy.forStore(...)`,
+            { target: p.manifest }));
+        }
+        if (r.capabilities.includes('sudo')) {
+          out.push(finding(p.field, `policy "${p.name}" grants sudo on "${r.path}"; ESO never needs sudo`, 'remove "sudo"', { target: p.manifest }));
+        }
+      }
+    }
+    return out;
+  },
+};

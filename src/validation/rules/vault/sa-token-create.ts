@@ -1,0 +1,70 @@
+import { vaultModel } from '../../../vault/internal/model';
+import { Severity } from '../../diagnostic';
+import { Manifest } from '../../manifest';
+import { Finding, Rule, finding } from '../../rule';
+import { presentedIdentities } from './vault-rule-util';
+
+const RBAC = 'rbac.authorization.k8s.io';
+
+/** The ESO controller release of the app (Flux HelmRelease of chart `external-secrets`). */
+function esoReleases(all: Manifest[]) {
+  return all
+    .filter(h => h.spec?.chart?.spec?.chart === 'external-secrets')
+    .map(h => {
+      const v = h.spec?.values ?? {};
+      const release: string = h.spec?.releaseName ?? h.metadata?.name ?? 'external-secrets';
+      // chart helper "external-secrets.fullname": the release name when it contains the chart name
+      const fullname = v.fullnameOverride ?? (release.includes('external-secrets') ? release : `${release}-external-secrets`);
+      return {
+        manifest: h,
+        tokenCreate: v.rbac?.serviceAccountTokenCreate !== false && v.rbac?.create !== false,
+        sa: { name: v.serviceAccount?.name ?? fullname, namespace: h.spec?.targetNamespace ?? h.metadata?.namespace ?? 'default' },
+      };
+    });
+}
+
+function grantsTokenCreate(rules: any[], saName: string): boolean {
+  return (rules ?? []).some(r => (r.apiGroups ?? []).some((g: string) => g === '' || g === '*')
+    && (r.resources ?? []).some((x: string) => x === 'serviceaccounts/token' || x === '*')
+    && (r.verbs ?? []).some((v: string) => v === 'create' || v === '*')
+    && (!r.resourceNames?.length || r.resourceNames.includes(saName)));
+}
+
+/**
+ * P16: with `serviceAccountRef`, ESO's controller requests a token for that SA (TokenRequest). When the
+ * app installs ESO with `rbac.serviceAccountTokenCreate: false`, some Role/ClusterRole must grant
+ * `create serviceaccounts/token` for the SA to ESO's controller. Checked only when the ESO HelmRelease
+ * is in the app.
+ */
+export const vaultServiceAccountTokenCreateRule: Rule = {
+  id: 'ESO-VAULT-SA-TOKEN-CREATE',
+  severity: Severity.ERROR,
+  description: 'ESO may create serviceaccounts/token for every service account a Vault store references',
+  example: 'HelmRelease external-secrets values.rbac.serviceAccountTokenCreate: false, store serviceAccountRef: eso-vault',
+  pitfalls: ['P16'],
+  checkApp(ctx) {
+    const releases = esoReleases(ctx.index.ofKind('HelmRelease'));
+    if (!releases.length || releases.some(r => r.tokenCreate)) return [];
+    const controller = releases[0].sa;
+    const bindings = [...ctx.index.ofKind('RoleBinding', RBAC), ...ctx.index.ofKind('ClusterRoleBinding', RBAC)]
+      .filter(b => (b.subjects ?? []).some((s: any) => s?.kind === 'ServiceAccount' && s.name === controller.name && (s.namespace ?? b.metadata?.namespace) === controller.namespace));
+    const out: Finding[] = [];
+    for (const store of vaultModel(ctx.index).stores) {
+      for (const id of presentedIdentities(ctx.index, store).identities) {
+        const ok = bindings.some(b => {
+          if (b.kind === 'RoleBinding' && b.metadata?.namespace !== id.namespace) return false;
+          const role = b.roleRef?.kind === 'ClusterRole'
+            ? ctx.index.get(RBAC, 'ClusterRole', undefined, b.roleRef?.name)
+            : ctx.index.get(RBAC, 'Role', b.metadata?.namespace, b.roleRef?.name);
+          return !!role && grantsTokenCreate(role.rules, id.name);
+        });
+        if (ok) continue;
+        out.push(finding(`${store.field}.auth.kubernetes.serviceAccountRef`,
+          `store "${store.name}" uses serviceAccountRef "${id.namespace}/${id.name}", but the ESO release "${releases[0].manifest.metadata?.name}" sets rbac.serviceAccountTokenCreate: false and no Role grants its controller "${controller.namespace}/${controller.name}" create on serviceaccounts/token: ESO reports "cannot find secrets bound to service account"`,
+          `grant create on serviceaccounts/token (resourceNames: ["${id.name}"]) in namespace "${id.namespace}" to ${controller.namespace}/${controller.name}, or keep rbac.serviceAccountTokenCreate: true`,
+          { target: store.manifest }));
+      }
+    }
+    return out;
+  },
+};
