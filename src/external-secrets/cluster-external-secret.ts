@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { toGoDuration } from '../common/go-duration';
 import { ExternalSecretSpecOptions } from './external-secret-options';
+import { ExternalStores } from './private/external-stores';
 import { EXTERNAL_SECRETS_API_VERSION, ExternalSecretSpecBuilder } from './private/spec';
 import { dropUndefined } from './private/render';
 import { tlsSpec } from './private/typed';
@@ -84,6 +85,7 @@ export class ClusterExternalSecret extends Construct {
    */
   public readonly targetSecret: kplus.ISecret;
   private readonly spec: ExternalSecretSpecBuilder;
+  private readonly externalStores: ExternalStores;
 
   constructor(scope: Construct, id: string, props: ClusterExternalSecretProps) {
     super(scope, id);
@@ -103,6 +105,8 @@ export class ClusterExternalSecret extends Construct {
     this.externalSecretName = props.externalSecretName ?? this.apiObject.name;
     this.targetName = props.target?.name ?? this.externalSecretName;
     this.targetSecret = kplus.Secret.fromSecretName(this, 'TargetSecret', this.targetName);
+    this.externalStores = new ExternalStores(this.apiObject);
+    this.externalStores.note(props.store, ...this.spec.data.map(d => d.store), ...this.spec.dataFrom.map(s => s.sourceStore));
     EsoValidation.of(this);
   }
 
@@ -114,11 +118,13 @@ export class ClusterExternalSecret extends Construct {
   /** Adds single keys (`spec.externalSecretSpec.data[]`). */
   public addData(...values: SecretValue[]): void {
     this.spec.data.push(...values);
+    this.externalStores.note(...values.map(d => d.store));
   }
 
   /** Adds sources of many keys (`spec.externalSecretSpec.dataFrom[]`). */
   public addDataFrom(...sources: SecretSource[]): void {
     this.spec.dataFrom.push(...sources);
+    this.externalStores.note(...sources.map(s => s.sourceStore));
   }
 
   private renderSpec(props: ClusterExternalSecretProps): Record<string, unknown> {

@@ -5,6 +5,7 @@ import { ISecretStore } from '../stores/secret-store-ref';
 import { EsoValidation } from '../validation/eso-validation';
 import { RefreshPolicy } from './enums';
 import { ExternalSecretBaseOptions, ExternalSecretSpecOptions } from './external-secret-options';
+import { ExternalStores } from './private/external-stores';
 import { EXTERNAL_SECRETS_API_VERSION, ExternalSecretSpecBuilder } from './private/spec';
 import { dockerConfigJsonSpec, tlsSpec } from './private/typed';
 import { SecretSource } from './secret-source';
@@ -128,6 +129,7 @@ export class ExternalSecret extends Construct {
    */
   public readonly store?: ISecretStore;
   private readonly spec: ExternalSecretSpecBuilder;
+  private readonly externalStores: ExternalStores;
 
   constructor(scope: Construct, id: string, props: ExternalSecretProps = {}) {
     super(scope, id);
@@ -142,6 +144,8 @@ export class ExternalSecret extends Construct {
     this.metadata = this.apiObject.metadata;
     this.targetName = props.target?.name ?? this.apiObject.name;
     this.targetSecret = kplus.Secret.fromSecretName(this, 'TargetSecret', this.targetName);
+    this.externalStores = new ExternalStores(this.apiObject);
+    this.externalStores.note(props.store, ...this.spec.data.map(d => d.store), ...this.spec.dataFrom.map(s => s.sourceStore));
     EsoValidation.of(this);
   }
 
@@ -162,10 +166,12 @@ export class ExternalSecret extends Construct {
   /** Adds single keys (`spec.data[]`). */
   public addData(...values: SecretValue[]): void {
     this.spec.data.push(...values);
+    this.externalStores.note(...values.map(d => d.store));
   }
 
   /** Adds sources of many keys (`spec.dataFrom[]`), applied after the existing ones. */
   public addDataFrom(...sources: SecretSource[]): void {
     this.spec.dataFrom.push(...sources);
+    this.externalStores.note(...sources.map(s => s.sourceStore));
   }
 }

@@ -5,3 +5,4 @@ export * from './secret-template';
 export * from './external-secret-options';
 export * from './external-secret';
 export * from './cluster-external-secret';
+export * from './annotations';

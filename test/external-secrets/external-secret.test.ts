@@ -306,14 +306,17 @@ describe('ExternalSecret', () => {
     expect(() => Testing.synth(chart)).toThrow(/ESO-ES-VAULT-KEY/);
   });
 
-  test('an imported store by name: warning only, kind always right', () => {
-    const { app, chart } = setup();
+  test('a store imported by name is recorded as made elsewhere (no warning); kind always right', () => {
+    const { app, chart, vault } = setup();
     const byo = eso.ClusterSecretStore.fromClusterSecretStoreName(chart, 'byo', 'my-secret-store');
-    new eso.ExternalSecret(chart, 'app', { metadata: { name: 'app-secrets' }, store: byo, data: [eso.SecretValue.fromProperty('database-url', 'my-app/database', 'url')] });
+    const local = eso.SecretStore.fromSecretStoreName(chart, 'local', 'local-store', 'shop');
+    const es = new eso.ExternalSecret(chart, 'app', { metadata: { name: 'app-secrets' }, store: byo, data: [eso.SecretValue.fromProperty('database-url', 'my-app/database', 'url')] });
+    es.addData(eso.SecretValue.fromProperty('x', 'a', 'b', { store: local }), eso.SecretValue.fromProperty('y', 'a', 'b', { store: vault }));
     const report = validateApp(app);
-    expect(report.errors).toBe(0);
-    expect(report.diagnostics.map(d => d.ruleId)).toEqual(['ESO-ES-STORE-REF']);
-    expect(Testing.synth(chart)[0].spec.secretStoreRef).toEqual({ name: 'my-secret-store', kind: 'ClusterSecretStore' });
+    expect(report.diagnostics).toEqual([]);
+    const [m] = Testing.synth(chart);
+    expect(m.metadata.annotations).toEqual({ [eso.ExternalSecretAnnotations.EXTERNAL_STORES]: 'ClusterSecretStore/my-secret-store,SecretStore/local-store' });
+    expect(m.spec.secretStoreRef).toEqual({ name: 'my-secret-store', kind: 'ClusterSecretStore' });
   });
 });
 

@@ -3,10 +3,19 @@ import { ESO_GROUP } from '../../manifest';
 import { Finding, Rule, RuleContext, finding } from '../../rule';
 import { allEsSpecs, arr, secretStoresByName, storeUses } from './es-model';
 
+/** Annotation listing `Kind/name` of stores made elsewhere (ExternalSecretAnnotations.EXTERNAL_STORES). */
+const EXTERNAL_STORES = 'cdk8s-external-secrets.io/external-stores';
+
+function externalStores(m: { metadata?: { annotations?: Record<string, string> } }): Set<string> {
+  const v = m.metadata?.annotations?.[EXTERNAL_STORES];
+  return new Set(typeof v === 'string' ? v.split(',').map(x => x.trim()).filter(Boolean) : []);
+}
+
 /**
  * P30: every store reference resolves: a ref whose kind points at the wrong store kind is an error; a
- * store that is nowhere in the app is a warning (it may be created elsewhere and imported by name);
- * entries with no store at all are an error.
+ * store that is nowhere in the app is a warning (it may be created elsewhere), unless the ExternalSecret
+ * lists it as made elsewhere in the `cdk8s-external-secrets.io/external-stores` annotation (written for
+ * stores imported by name); entries with no store at all are an error.
  */
 export const esStoreRefRule: Rule = {
   id: 'ESO-ES-STORE-REF',
@@ -19,6 +28,7 @@ export const esStoreRefRule: Rule = {
     const ssByName = secretStoresByName(ctx.index);
     for (const es of allEsSpecs(ctx.index)) {
       const target = es.manifest;
+      const external = externalStores(target);
       // Entries that fall back to spec.secretStoreRef.
       if (!es.spec.secretStoreRef) {
         const needy: string[] = [];
@@ -42,9 +52,9 @@ export const esStoreRefRule: Rule = {
           if (ssAnywhere.length) {
             out.push(finding(`${use.field}.kind`, `${es.label} references ClusterSecretStore "${use.name}", but only SecretStore "${use.name}" exists in the app`,
               'set kind: SecretStore (pass the store object, not its name)', { target }));
-          } else {
+          } else if (!external.has(`ClusterSecretStore/${use.name}`)) {
             out.push(finding(use.field, `${es.label} references ClusterSecretStore "${use.name}", which is not declared in this app`,
-              `declare it (new ClusterSecretStore(...)), or make sure it exists in the cluster; ESO reports "could not get ClusterSecretStore" otherwise`,
+              `declare it (new ClusterSecretStore(...)), or import it by name (ClusterSecretStore.fromClusterSecretStoreName) to record that it is made elsewhere; ESO reports "could not get ClusterSecretStore" if it does not exist`,
               { target, severity: Severity.WARNING }));
           }
           continue;
@@ -55,7 +65,7 @@ export const esStoreRefRule: Rule = {
         if (css) {
           out.push(finding(`${use.field}.kind`, `${es.label} references SecretStore "${use.name}"${defaulted}, but only ClusterSecretStore "${use.name}" exists`,
             'set kind: ClusterSecretStore (pass the store object so kind is always right)', { target }));
-        } else if (!ssAnywhere.length) {
+        } else if (!ssAnywhere.length && !external.has(`SecretStore/${use.name}`)) {
           out.push(finding(use.field, `${es.label} references SecretStore "${use.name}"${defaulted}, which is not declared in this app`,
             'declare the store in the ExternalSecret\'s namespace, or make sure it exists in the cluster', { target, severity: Severity.WARNING }));
         }

@@ -74,3 +74,12 @@ describe('ESO-ES-STORE-CONDITIONS (P29)', () => {
     expect(run(esStoreConditionsRule, css('vault'), es())).toEqual([]);
   });
 });
+
+describe('ESO-ES-STORE-REF and imported stores', () => {
+  test('stores listed in the external-stores annotation do not warn; kind mismatches still fail', () => {
+    const m = es();
+    (m.metadata as any).annotations = { 'cdk8s-external-secrets.io/external-stores': 'ClusterSecretStore/vault,SecretStore/x' };
+    expect(run(esStoreRefRule, m)).toEqual([]);
+    expect(run(esStoreRefRule, m, ss('vault', 'shop'))[0].severity).toBe('error');
+  });
+});
