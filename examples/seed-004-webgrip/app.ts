@@ -1,4 +1,4 @@
-import { App, Chart } from 'cdk8s';
+import { App, Chart, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import * as eso from '../../src';
 
@@ -25,6 +25,24 @@ export function buildApp(outdir?: string): App {
     }),
   });
   void vault;
+
+  // Backstage's database secret pushed into Vault (seed 004, `pushsecret-vault.yaml` in the Backstage app
+  // base). The Secret `backstage-db-secret` is made by the database deployment, so it is referenced by
+  // name. Remote keys are relative to the `kv` mount: kv/webgrip/prod/clusters/soyo/apps/backstage/db.
+  // The role's policy needs create/read/update on kv/data/... AND kv/metadata/... for pushes (ESO writes
+  // the managed-by marker to metadata, and never overwrites a Vault secret it did not create).
+  const backstage = new Chart(app, 'backstage', { namespace: 'backstage' });
+  const backstageDb = 'webgrip/prod/clusters/soyo/apps/backstage/db';
+  new eso.PushSecret(backstage, 'backstage-db-credentials-to-vault', {
+    metadata: { name: 'backstage-db-credentials-to-vault' },
+    stores: [vault],
+    secret: kplus.Secret.fromSecretName(backstage, 'backstage-db-secret', 'backstage-db-secret'),
+    refreshInterval: Duration.hours(1),
+    data: [
+      eso.PushValue.property('username', backstageDb, 'username'),
+      eso.PushValue.property('password', backstageDb, 'password'),
+    ],
+  });
 
   return app;
 }
