@@ -1,4 +1,4 @@
-import { App, Chart } from 'cdk8s';
+import { App, Chart, Duration } from 'cdk8s';
 import * as eso from '../../src';
 
 /**
@@ -27,7 +27,17 @@ export function buildApp(outdir?: string): App {
   // The platform team's existing store ("Using Your Existing External Secrets Setup").
   const byoStore = eso.ClusterSecretStore.fromClusterSecretStoreName(configs, 'my-secret-store', 'my-secret-store');
   void devStore;
-  void byoStore;
+
+  // "Creating ExternalSecrets": an app's secrets from the bring-your-own store (kind is emitted from the
+  // store object; the store is not declared here, so the validator only warns that it must exist).
+  const myApp = new Chart(app, 'my-app', { namespace: 'my-app' });
+  new eso.ExternalSecret(myApp, 'app-secrets', {
+    metadata: { name: 'app-secrets' },
+    store: byoStore,
+    refreshInterval: Duration.hours(1),
+    target: { name: 'app-secrets', creationPolicy: eso.CreationPolicy.OWNER },
+    data: [eso.SecretValue.fromProperty('database-url', 'my-app/database', 'url')],
+  });
 
   return app;
 }
