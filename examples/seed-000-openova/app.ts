@@ -1,4 +1,4 @@
-import { App, Chart } from 'cdk8s';
+import { App, Chart, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import * as eso from '../../src';
 
@@ -68,6 +68,27 @@ export function buildApp(outdir?: string): App {
     metadata: { name: 'app-db-credentials' },
     store: region1,
     data: [eso.SecretValue.fromProperty('DB_PASSWORD', 'databases/db-credentials', 'password')],
+  });
+
+  // "ExternalSecret Template": `<service>-secrets` in `<org>-prod` (org "acme", service "shop"), read from
+  // the local replica; the workload gets every key as an env var through `targetSecret`.
+  const acmeProd = new Chart(app, 'acme-prod', { namespace: 'acme-prod' });
+  const shopSecrets = new eso.ExternalSecret(acmeProd, 'shop-secrets', {
+    metadata: { name: 'shop-secrets' },
+    store: region1,
+    refreshInterval: Duration.hours(1),
+    target: { name: 'shop-secrets' },
+    data: [
+      eso.SecretValue.fromProperty('DATABASE_URL', 'acme/postgres', 'url'),
+      eso.SecretValue.fromProperty('API_KEY', 'acme/api-keys', 'main'),
+    ],
+  });
+  new kplus.Deployment(acmeProd, 'shop', {
+    metadata: { name: 'shop' },
+    containers: [{
+      image: 'registry.example.internal/acme/shop:1.0.0',
+      envFrom: [kplus.Env.fromSecret(shopSecrets.targetSecret)],
+    }],
   });
 
   return app;

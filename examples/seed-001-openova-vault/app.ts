@@ -1,4 +1,4 @@
-import { App, Chart } from 'cdk8s';
+import { App, Chart, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import * as eso from '../../src';
 
@@ -53,6 +53,19 @@ export function buildApp(outdir?: string): App {
     stores: [region1, region2],
     secret: dbCredentials.targetSecret,
     data: [eso.PushValue.property('password', 'databases/db-credentials', 'password')],
+  });
+
+  // "ExternalSecret Template": `<service>-secrets` in `<tenant>-prod` (tenant "acme", service "shop").
+  const acmeProd = new Chart(app, 'acme-prod', { namespace: 'acme-prod' });
+  new eso.ExternalSecret(acmeProd, 'shop-secrets', {
+    metadata: { name: 'shop-secrets' },
+    store: region1,
+    refreshInterval: Duration.hours(1),
+    target: { name: 'shop-secrets' },
+    data: [
+      eso.SecretValue.fromProperty('DATABASE_URL', 'acme/postgres', 'url'),
+      eso.SecretValue.fromProperty('API_KEY', 'acme/api-keys', 'main'),
+    ],
   });
 
   return app;
