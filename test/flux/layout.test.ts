@@ -1,0 +1,223 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ApiObject, App, Chart } from 'cdk8s';
+import { parseAllDocuments } from 'yaml';
+import { validateCommand } from '../../src/cli/validate-command';
+import { FluxLayout, FluxSource } from '../../src';
+
+const REPO_PATH = 'clusters/prod';
+
+function tmpOutdir(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'flux-layout-'));
+  return path.join(root, ...REPO_PATH.split('/'));
+}
+
+function store(scope: Chart, name = 'vault') {
+  return new ApiObject(scope, name, {
+    apiVersion: 'external-secrets.io/v1', kind: 'ClusterSecretStore', metadata: { name },
+    spec: { provider: { vault: { server: 'https://vault.example.internal:8200', path: 'kv', version: 'v2', auth: { kubernetes: { mountPath: 'kubernetes', role: 'eso', serviceAccountRef: { name: 'external-secrets', namespace: 'external-secrets' } } } } } },
+  });
+}
+
+function externalSecret(scope: Chart, name = 'db') {
+  return new ApiObject(scope, name, {
+    apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name },
+    spec: {
+      refreshInterval: '1h', secretStoreRef: { kind: 'ClusterSecretStore', name: 'vault' }, target: { name, creationPolicy: 'Owner' },
+      data: [{ secretKey: 'password', remoteRef: { key: `example/${name}`, property: 'password' } }],
+    },
+  });
+}
+
+/** An app with stores in configs and ExternalSecrets in apps, laid out by FluxLayout. */
+function platform(outdir: string, options: { extra?: (app: App, layout: FluxLayout) => void } = {}) {
+  const app = new App({ outdir });
+  const layout = new FluxLayout(app, 'flux', { source: FluxSource.gitRepository('flux-system'), repositoryPath: REPO_PATH });
+  const configs = new Chart(app, 'configs');
+  store(configs);
+  const apps = new Chart(app, 'apps', { namespace: 'example' });
+  externalSecret(apps, 'db');
+  externalSecret(apps, 'api');
+  layout.configs.add(configs);
+  layout.apps.add(apps);
+  options.extra?.(app, layout);
+  return { app, layout };
+}
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d).sort()) {
+      const p = path.join(d, e);
+      if (fs.statSync(p).isDirectory()) walk(p);
+      else out.push(path.relative(dir, p).split(path.sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function readAll(dir: string): Record<string, string> {
+  return Object.fromEntries(listFiles(dir).map(f => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
+}
+
+describe('FluxLayout', () => {
+  test('writes one folder per layer plus flux/, and the files match the snapshot', () => {
+    const { layout } = platform(tmpOutdir());
+    expect(layout.synthFiles()).toMatchSnapshot();
+  });
+
+  test('every file in every layer folder is listed by its kustomization.yaml, and nothing else is listed', () => {
+    const outdir = tmpOutdir();
+    platform(outdir).layout.synth();
+    const folders = fs.readdirSync(outdir).sort();
+    expect(folders).toEqual(['apps', 'configs', 'controllers', 'flux']);
+    for (const folder of folders) {
+      const files = fs.readdirSync(path.join(outdir, folder)).filter(f => f !== 'kustomization.yaml').sort();
+      const k = parseAllDocuments(fs.readFileSync(path.join(outdir, folder, 'kustomization.yaml'), 'utf8'))[0].toJS();
+      expect(k.apiVersion).toBe('kustomize.config.k8s.io/v1beta1');
+      expect(k.kind).toBe('Kustomization');
+      expect(k.resources).toEqual(files);
+      expect(files.length).toBeGreaterThan(0);
+    }
+  });
+
+  test('Flux Kustomizations: ordered dependsOn, wait, path, healthCheckExprs for the ESO kinds present', () => {
+    const files = platform(tmpOutdir()).layout.synthFiles();
+    const doc = (f: string) => parseAllDocuments(files[f])[0].toJS();
+    const controllers = doc('flux/controllers.yaml');
+    const configs = doc('flux/configs.yaml');
+    const apps = doc('flux/apps.yaml');
+    expect(controllers.spec.dependsOn).toBeUndefined();
+    expect(controllers.spec.wait).toBe(true);
+    expect(controllers.spec.healthCheckExprs).toBeUndefined();
+    expect(configs.spec.dependsOn).toEqual([{ name: 'controllers' }]);
+    expect(configs.spec.path).toBe('./clusters/prod/configs');
+    expect(configs.spec.healthCheckExprs.map((e: any) => e.kind)).toEqual(['ClusterSecretStore']);
+    expect(apps.spec.dependsOn).toEqual([{ name: 'configs' }]);
+    expect(apps.spec.healthCheckExprs.map((e: any) => e.kind)).toEqual(['ExternalSecret']);
+    for (const k of [controllers, configs, apps]) {
+      expect(k.apiVersion).toBe('kustomize.toolkit.fluxcd.io/v1');
+      expect(k.metadata.namespace).toBe('flux-system');
+      expect(k.spec).toMatchObject({ interval: '10m', retryInterval: '1m', timeout: '5m', prune: true, sourceRef: { kind: 'GitRepository', name: 'flux-system' } });
+      expect(k.spec.healthChecks).toBeUndefined();
+    }
+  });
+
+  test('a layer with wait: false lists its ESO objects and HelmReleases in healthChecks instead', () => {
+    const { layout } = platform(tmpOutdir(), {
+      extra: (app, l) => {
+        const dev = l.addLayer('dev', { wait: false, dependsOn: [l.configs] });
+        const devChart = new Chart(app, 'dev', { namespace: 'dev' });
+        externalSecret(devChart, 'dev-db');
+        dev.add(devChart);
+      },
+    });
+    const dev = parseAllDocuments(layout.synthFiles()['flux/dev.yaml'])[0].toJS();
+    expect(dev.spec.wait).toBe(false);
+    expect(dev.spec.dependsOn).toEqual([{ name: 'configs' }]);
+    expect(dev.spec.healthChecks).toEqual([{ apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', name: 'dev-db', namespace: 'dev' }]);
+    expect(dev.spec.healthCheckExprs.map((e: any) => e.kind)).toEqual(['ExternalSecret']);
+  });
+
+  test('output is byte-identical on re-run, and folders of removed layers are cleaned', () => {
+    const outdir = tmpOutdir();
+    platform(outdir).layout.synth();
+    const first = readAll(outdir);
+    platform(outdir).layout.synth();
+    expect(readAll(outdir)).toEqual(first);
+
+    platform(outdir, { extra: (app, l) => { const c = new Chart(app, 'extra', { namespace: 'x' }); externalSecret(c, 'x'); l.addLayer('extra').add(c); } }).layout.synth();
+    expect(fs.existsSync(path.join(outdir, 'extra', 'extra.yaml'))).toBe(true);
+    platform(outdir).layout.synth();
+    expect(readAll(outdir)).toEqual(first);
+  });
+
+  test('nothing is written when a rule fails (an ESO object next to the ESO HelmRelease)', () => {
+    const outdir = tmpOutdir();
+    const { layout } = platform(outdir, {
+      extra: (app, l) => { const c = new Chart(app, 'early'); store(c, 'early'); l.controllers.add(c); },
+    });
+    expect(() => layout.synth()).toThrow(/ESO-FLUX-CRD-SAME-LAYER[\s\S]*nothing was written/);
+    expect(fs.existsSync(outdir)).toBe(false);
+  });
+
+  test('nothing is written when a construct validation fails', () => {
+    const outdir = tmpOutdir();
+    const { layout } = platform(outdir, { extra: app => app.node.addValidation({ validate: () => ['broken on purpose'] }) });
+    expect(() => layout.synth()).toThrow(/broken on purpose[\s\S]*nothing was written/);
+    expect(fs.existsSync(outdir)).toBe(false);
+  });
+
+  test('a chart with objects in no layer is an error (Flux would never apply it)', () => {
+    const { layout } = platform(tmpOutdir(), { extra: app => { store(new Chart(app, 'forgotten'), 'x'); } });
+    expect(() => layout.synthFiles()).toThrow(/chart\(s\) forgotten are in no Flux layer/);
+  });
+
+  test('a chart belongs to one layer; layer names are DNS labels and unique', () => {
+    const { app, layout } = platform(tmpOutdir());
+    const c = new Chart(app, 'c');
+    layout.configs.add(c);
+    expect(() => layout.apps.add(c)).toThrow(/already in Flux layer "configs"/);
+    expect(() => layout.addLayer('Bad_Name')).toThrow(/DNS label/);
+    expect(() => layout.addLayer('apps')).toThrow(/already exists/);
+    expect(() => layout.addLayer('flux')).toThrow(/already exists/);
+    expect(layout.layer('apps')).toBe(layout.apps);
+    expect(layout.layers.map(l => l.layerName)).toEqual(['controllers', 'configs', 'apps']);
+  });
+
+  test('refuses to overwrite a folder it did not write', () => {
+    const outdir = tmpOutdir();
+    fs.mkdirSync(path.join(outdir, 'apps'), { recursive: true });
+    fs.writeFileSync(path.join(outdir, 'apps', 'mine.yaml'), 'kind: ConfigMap\n');
+    expect(() => platform(outdir).layout.synth()).toThrow(/refusing to overwrite/);
+    expect(fs.readFileSync(path.join(outdir, 'apps', 'mine.yaml'), 'utf8')).toBe('kind: ConfigMap\n');
+  });
+
+  test('adds vault-config-operator to controllers when the app has redhatcop.redhat.io objects', () => {
+    const { layout } = platform(tmpOutdir(), {
+      extra: (app, l) => {
+        const vault = new Chart(app, 'vault', { namespace: 'vault-admin' });
+        new ApiObject(vault, 'policy', {
+          apiVersion: 'redhatcop.redhat.io/v1alpha1', kind: 'Policy', metadata: { name: 'eso-read' },
+          spec: { authentication: { path: 'kubernetes', role: 'vault-admin', serviceAccount: { name: 'vault-admin' } }, type: 'acl', policy: 'path "kv/data/*" { capabilities = ["read"] }' },
+        });
+        l.configs.add(vault);
+      },
+    });
+    const files = layout.synthFiles();
+    expect(Object.keys(files)).toContain('controllers/vault-config-operator.yaml');
+    expect(files['controllers/vault-config-operator.yaml']).toContain('chart: vault-config-operator');
+    expect(files['controllers/kustomization.yaml']).toContain('- vault-config-operator.yaml');
+    // not added for apps without Vault operator objects
+    expect(Object.keys(platform(tmpOutdir()).layout.synthFiles())).not.toContain('controllers/vault-config-operator.yaml');
+  });
+
+  test('the written output validates with the CLI (0 errors), and a broken copy does not', () => {
+    const outdir = tmpOutdir();
+    platform(outdir).layout.synth();
+    const lines: string[] = [];
+    expect(validateCommand([outdir], { out: l => lines.push(l) })).toBe(0);
+    expect(lines[lines.length - 1]).toMatch(/^0 errors, 0 warnings in \d+ objects/);
+
+    const flux = path.join(outdir, 'flux', 'apps.yaml');
+    fs.writeFileSync(flux, fs.readFileSync(flux, 'utf8').replace(/  dependsOn:\n    - name: configs\n/, ''));
+    const broken: string[] = [];
+    expect(validateCommand([outdir], { out: l => broken.push(l) })).toBe(1);
+    expect(broken.join('\n')).toContain('ESO-FLUX-LAYER-ORDER');
+  });
+
+  test('outdir outside the working directory needs repositoryPath', () => {
+    const app = new App({ outdir: path.join(os.tmpdir(), 'somewhere') });
+    expect(() => new FluxLayout(app, 'flux', { source: FluxSource.gitRepository('flux-system') })).toThrow(/set repositoryPath/);
+  });
+
+  test('one FluxLayout per app; FluxLayout.of finds it', () => {
+    const { app, layout } = platform(tmpOutdir());
+    expect(FluxLayout.of(app)).toBe(layout);
+    expect(FluxLayout.isFluxLayout(layout)).toBe(true);
+    expect(FluxLayout.isFluxLayout(new Chart(app, 'plain'))).toBe(false);
+    expect(() => new FluxLayout(app, 'second', { source: FluxSource.gitRepository('x'), repositoryPath: 'y' })).toThrow(/already has a FluxLayout/);
+  });
+});
