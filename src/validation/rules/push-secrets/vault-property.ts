@@ -27,7 +27,7 @@ export const pushVaultPropertyRule: Rule = {
       out.push(finding(`${w.entryField}.match.remoteRef.property`,
         `key "${w.secretKey}" is pushed to ${storeLabel(w.target.kind, w.target.name)} without remoteRef.property: Vault stores a map, so ESO parses the value `
         + 'as a JSON object and fails with "invalid JSON format" unless the key holds one',
-        `set remoteRef.property: "${w.secretKey}" (PushValue.property("${w.secretKey}", "${w.remoteKey}", "${w.secretKey}")); silence this rule only if the key holds a JSON object`));
+        `set remoteRef.property: "${w.secretKey}" (PushValue.property("${w.secretKey}", "${w.key}", "${w.secretKey}")); silence this rule only if the key holds a JSON object`));
     }
     return out;
   },
