@@ -93,8 +93,18 @@ export interface PasswordGeneratorProps extends PasswordGeneratorOptions {
  * Generate once vs rotate: an ExternalSecret regenerates the password on every `refreshInterval`
  * (ESO #2377). The library's ExternalSecret defaults to `refreshPolicy: CreatedOnce` when fed by a
  * Password or UUID generator; opt into rotation with `refreshPolicy: Periodic` and the rotation period as
- * `refreshInterval`, e.g. `Duration.days(90)` for database passwords, `Duration.days(30)` for JWT signing
- * keys (seed 000's rotation table).
+ * `refreshInterval` (rule `ESO-GEN-REFRESH` catches hand-written YAML that forgets either). Seed 000's
+ * rotation table:
+ *
+ * | secret             | rotation      | ExternalSecret props                                                      | emitted                |
+ * |--------------------|---------------|---------------------------------------------------------------------------|------------------------|
+ * | database passwords | 90 days       | `refreshPolicy: RefreshPolicy.PERIODIC, refreshInterval: Duration.days(90)` | `refreshInterval: 2160h` |
+ * | JWT signing keys   | 30 days       | `refreshPolicy: RefreshPolicy.PERIODIC, refreshInterval: Duration.days(30)` | `refreshInterval: 720h`  |
+ * | API keys           | on compromise | (default) `refreshPolicy: CreatedOnce`; rotate by deleting the target Secret's data or recreating the ExternalSecret | `refreshPolicy: CreatedOnce` |
+ *
+ * A PushSecret that pushes the generated Secret (refreshInterval 1h by default) then carries each new
+ * value to Vault within the hour. Keep rotating ExternalSecrets generator-only: store values in the same
+ * ExternalSecret would be polled at the rotation period, and every poll regenerates the password.
  */
 export class PasswordGenerator extends Construct implements IGenerator {
   /** References a Password generator made elsewhere (in the consumer's namespace). */
