@@ -173,7 +173,7 @@ export interface FluxLayoutProps {
  */
 export class FluxLayout extends Chart {
   /** The FluxLayout of the app `scope` belongs to. */
-  public static of(scope: IConstruct): FluxLayout {
+  public static ofApp(scope: IConstruct): FluxLayout {
     const found = scope.node.root.node.findAll().find(c => FluxLayout.isFluxLayout(c)) as FluxLayout | undefined;
     if (!found) throw new Error(`no FluxLayout in the app of ${scope.node.path}`);
     return found;

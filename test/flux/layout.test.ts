@@ -213,9 +213,9 @@ describe('FluxLayout', () => {
     expect(() => new FluxLayout(app, 'flux', { source: FluxSource.gitRepository('flux-system') })).toThrow(/set repositoryPath/);
   });
 
-  test('one FluxLayout per app; FluxLayout.of finds it', () => {
+  test('one FluxLayout per app; FluxLayout.ofApp finds it', () => {
     const { app, layout } = platform(tmpOutdir());
-    expect(FluxLayout.of(app)).toBe(layout);
+    expect(FluxLayout.ofApp(app)).toBe(layout);
     expect(FluxLayout.isFluxLayout(layout)).toBe(true);
     expect(FluxLayout.isFluxLayout(new Chart(app, 'plain'))).toBe(false);
     expect(() => new FluxLayout(app, 'second', { source: FluxSource.gitRepository('x'), repositoryPath: 'y' })).toThrow(/already has a FluxLayout/);
