@@ -13,7 +13,12 @@ const OWNING = ['Owner', 'Orphan', 'CreateOrMerge'];
 export function targetWriters(ctx: RuleContext): Map<string, Writer[]> {
   return ctx.index.memo('external-secrets:target-writers', () => {
     const m = new Map<string, Writer[]>();
+    // The same object twice (e.g. two directories given to the CLI) is one writer, not two.
+    const seen = new Set<string>();
     for (const es of allEsSpecs(ctx.index)) {
+      const id = `${es.manifest.kind}|${es.manifest.metadata?.namespace ?? ''}|${es.manifest.metadata?.name ?? ''}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
       if (!isSecretTarget(es.spec)) continue;
       const policy = creationPolicyOf(es.spec);
       if (policy === 'None') continue;

@@ -54,3 +54,9 @@ describe('ESO-ES-TARGET-PLAIN-SECRET (P25)', () => {
     expect(run(esTargetPlainSecretRule, secret('app', 'shop', { other: 'example-not-a-secret' }), es({ target: { name: 'app', creationPolicy: 'Merge' } }))).toEqual([]);
   });
 });
+
+describe('ESO-ES-TARGET-OWNER duplicates', () => {
+  test('the same ExternalSecret listed twice is one writer', () => {
+    expect(run(esTargetOwnerRule, es({}, 'a'), es({}, 'a'))).toEqual([]);
+  });
+});
