@@ -1,4 +1,4 @@
-import { ApiObject, Chart, Duration } from 'cdk8s';
+import { ApiObject, Chart, Duration, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { toGoDuration } from '../common/go-duration';
@@ -198,7 +198,7 @@ export class VaultConfigTarget {
 
   /** Creates the L1 for an object of this target. @internal */
   public _emit(scope: Construct, name: string, obj: TargetObject, annotations?: Record<string, string>): ApiObject {
-    return new ApiObject(scope, 'Resource', {
+    const o = new ApiObject(scope, 'Resource', {
       apiVersion: obj.apiVersion,
       kind: obj.kind,
       metadata: {
@@ -208,6 +208,9 @@ export class VaultConfigTarget {
       },
       spec: obj.spec,
     });
+    // legacy provider-vault kinds are cluster-scoped: drop the namespace a namespaced chart stamps on them
+    if (!obj.namespace && Chart.of(scope).namespace) o.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+    return o;
   }
 }
 
