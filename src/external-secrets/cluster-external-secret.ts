@@ -1,15 +1,15 @@
 import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, Duration, JsonPatch, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { toGoDuration } from '../common/go-duration';
+import { TlsExternalSecretProps } from './external-secret';
 import { ExternalSecretSpecOptions } from './external-secret-options';
+import { toGoDuration } from '../common/go-duration';
 import { ExternalStores } from './private/external-stores';
-import { EXTERNAL_SECRETS_API_VERSION, ExternalSecretSpecBuilder } from './private/spec';
 import { dropUndefined } from './private/render';
+import { EXTERNAL_SECRETS_API_VERSION, ExternalSecretSpecBuilder } from './private/spec';
 import { tlsSpec } from './private/typed';
 import { SecretSource } from './secret-source';
 import { SecretValue } from './secret-value';
-import { TlsExternalSecretProps } from './external-secret';
 import { EsoValidation } from '../validation/eso-validation';
 
 /** The label every namespace carries with its own name (Kubernetes >= 1.21). */
@@ -134,8 +134,8 @@ export class ClusterExternalSecret extends Construct {
     }
     for (const s of props.namespaceSelectors ?? []) selectors.push(s._toKube());
     const esMetadata = dropUndefined({
-      labels: props.externalSecretLabels && Object.keys(props.externalSecretLabels).length ? props.externalSecretLabels : undefined,
-      annotations: props.externalSecretAnnotations && Object.keys(props.externalSecretAnnotations).length ? props.externalSecretAnnotations : undefined,
+      labels: nonEmpty(props.externalSecretLabels),
+      annotations: nonEmpty(props.externalSecretAnnotations),
     });
     return dropUndefined({
       externalSecretName: this.externalSecretName,
@@ -145,4 +145,8 @@ export class ClusterExternalSecret extends Construct {
       externalSecretSpec: this.spec.render(this.targetName),
     });
   }
+}
+
+function nonEmpty<T extends object>(o: T | undefined): T | undefined {
+  return o && Object.keys(o).length ? o : undefined;
 }

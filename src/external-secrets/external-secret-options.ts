@@ -1,9 +1,9 @@
 import { Duration } from 'cdk8s';
-import { ISecretStore } from '../stores/secret-store-ref';
 import { CreationPolicy, DeletionPolicy, RefreshPolicy, SyncWindowKind } from './enums';
 import { SecretSource } from './secret-source';
 import { SecretTemplate } from './secret-template';
 import { SecretValue } from './secret-value';
+import { ISecretStore } from '../stores/secret-store-ref';
 
 /** One time window of `syncWindows`. */
 export interface SyncWindow {

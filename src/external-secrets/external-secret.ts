@@ -1,10 +1,10 @@
 import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { ISecretStore } from '../stores/secret-store-ref';
-import { EsoValidation } from '../validation/eso-validation';
 import { RefreshPolicy } from './enums';
 import { ExternalSecretBaseOptions, ExternalSecretSpecOptions } from './external-secret-options';
+import { ISecretStore } from '../stores/secret-store-ref';
+import { EsoValidation } from '../validation/eso-validation';
 import { ExternalStores } from './private/external-stores';
 import { EXTERNAL_SECRETS_API_VERSION, ExternalSecretSpecBuilder } from './private/spec';
 import { dockerConfigJsonSpec, tlsSpec } from './private/typed';

@@ -173,7 +173,11 @@ export class SecretTemplate {
   /** @internal */
   public _toJson(): Record<string, unknown> {
     const p = this.props;
-    const metadata = dropUndefined({ labels: nonEmpty(p.labels), annotations: nonEmpty(p.annotations), finalizers: p.finalizers?.length ? p.finalizers : undefined });
+    const metadata = dropUndefined({
+      labels: nonEmpty(p.labels),
+      annotations: nonEmpty(p.annotations),
+      finalizers: p.finalizers?.length ? p.finalizers : undefined,
+    });
     return dropUndefined({
       type: p.type?.value,
       engineVersion: 'v2',

@@ -109,8 +109,11 @@ describe('ExternalSecret', () => {
           nullBytePolicy: eso.NullBytePolicy.FAIL,
           store: local,
           rewrite: [eso.SecretRewrite.merge({
-            into: 'flags.json', priority: ['a', 'b'], priorityPolicy: eso.MergePriorityPolicy.IGNORE_NOT_FOUND,
-            conflictPolicy: eso.MergeConflictPolicy.IGNORE, strategy: eso.MergeStrategy.JSON,
+            into: 'flags.json',
+            priority: ['a', 'b'],
+            priorityPolicy: eso.MergePriorityPolicy.IGNORE_NOT_FOUND,
+            conflictPolicy: eso.MergeConflictPolicy.IGNORE,
+            strategy: eso.MergeStrategy.JSON,
           })],
         }),
       ],
@@ -234,7 +237,8 @@ describe('ExternalSecret', () => {
   test('SecretTemplate.metadata keeps the fetched keys', () => {
     const { chart, vault } = setup();
     new eso.ExternalSecret(chart, 'app', {
-      metadata: { name: 'app' }, store: vault,
+      metadata: { name: 'app' },
+      store: vault,
       data: [eso.SecretValue.fromProperty('a', 'b', 'c')],
       template: eso.SecretTemplate.metadata({ labels: { 'app.kubernetes.io/part-of': 'shop' }, type: eso.SecretType.of('example.com/custom') }),
     });

@@ -1,6 +1,6 @@
+import { arr, esSpecOf } from './es-model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { arr, esSpecOf } from './es-model';
 
 /**
  * ES-7, ES-8 (P27): each dataFrom entry reads from exactly one source: extract, find or a generator.

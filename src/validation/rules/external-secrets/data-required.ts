@@ -1,6 +1,6 @@
+import { arr, esSpecOf } from './es-model';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-import { arr, esSpecOf } from './es-model';
 
 /** ES-3 (P27): an ExternalSecret with neither data nor dataFrom is refused by the webhook. */
 export const esDataRequiredRule: Rule = {

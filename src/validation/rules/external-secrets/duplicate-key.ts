@@ -1,6 +1,6 @@
+import { arr, esSpecOf } from './es-model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { arr, esSpecOf } from './es-model';
 
 /**
  * ES-10 / P26: duplicate `data[].secretKey`. The webhook only refuses them with deletionPolicy Retain;
@@ -22,8 +22,7 @@ export const esDuplicateKeyRule: Rule = {
       const k = d?.secretKey;
       if (typeof k !== 'string') return;
       const j = first.get(k);
-      if (j === undefined) first.set(k, i);
-      else {
+      if (j === undefined) {first.set(k, i);} else {
         out.push(finding(`${es.prefix}.data[${i}].secretKey`, `secretKey "${k}" is produced twice in ${es.label} (data[${j}], data[${i}])`,
           `rename one of them or drop data[${i}]`));
       }

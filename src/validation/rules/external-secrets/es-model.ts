@@ -48,8 +48,13 @@ export function esSpecOf(m: Manifest): EsSpec | undefined {
   if (m.kind === 'ExternalSecret') {
     const ns = m.metadata?.namespace;
     return {
-      manifest: m, spec: isObject(m.spec) ? m.spec : {}, prefix: 'spec', esName: m.metadata?.name ?? '',
-      namespaces: ns ? [ns] : [], exhaustive: !!ns, label: `ExternalSecret "${displayName(m)}"`,
+      manifest: m,
+      spec: isObject(m.spec) ? m.spec : {},
+      prefix: 'spec',
+      esName: m.metadata?.name ?? '',
+      namespaces: ns ? [ns] : [],
+      exhaustive: !!ns,
+      label: `ExternalSecret "${displayName(m)}"`,
     };
   }
   if (m.kind === 'ClusterExternalSecret') {
@@ -64,8 +69,12 @@ export function esSpecOf(m: Manifest): EsSpec | undefined {
       else exhaustive = false;
     }
     return {
-      manifest: m, spec: isObject(s.externalSecretSpec) ? s.externalSecretSpec : {}, prefix: 'spec.externalSecretSpec',
-      esName: s.externalSecretName ?? m.metadata?.name ?? '', namespaces: [...names], exhaustive,
+      manifest: m,
+      spec: isObject(s.externalSecretSpec) ? s.externalSecretSpec : {},
+      prefix: 'spec.externalSecretSpec',
+      esName: s.externalSecretName ?? m.metadata?.name ?? '',
+      namespaces: [...names],
+      exhaustive,
       label: `ClusterExternalSecret "${displayName(m)}"`,
     };
   }

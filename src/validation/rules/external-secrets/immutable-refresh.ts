@@ -1,7 +1,7 @@
+import { esSpecOf, targetNameOf } from './es-model';
 import { parseGoDuration } from '../../../common/go-duration';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-import { esSpecOf, targetNameOf } from './es-model';
 
 /** P35: an immutable target with a periodic refresh never updates and only produces errors or no-ops. */
 export const esImmutableRefreshRule: Rule = {

@@ -1,4 +1,3 @@
-import { Rule } from '../../rule';
 import { esDataFromSourceRule } from './data-from-source';
 import { esDataRequiredRule } from './data-required';
 import { esDuplicateKeyRule } from './duplicate-key';
@@ -20,6 +19,7 @@ import { esTypedSecretRule } from './typed-secret';
 import { esVaultKeyRule } from './vault-key';
 import { esVaultKv1Rule } from './vault-kv1';
 import { esWholeSecretRule } from './whole-secret';
+import { Rule } from '../../rule';
 
 /** Rules for external-secrets: one file per rule, listed here. */
 export const EXTERNAL_SECRET_RULES: Rule[] = [

@@ -1,6 +1,6 @@
 // Internal helper of the Vault/OpenBao-aware ExternalSecret rules: each remote read with its KV store.
-import { ManifestIndex } from '../../manifest-index';
 import { EsSpec, KvStore, arr, entryStoreRef, firstNamespace, kvStoreOf, resolveStore } from './es-model';
+import { ManifestIndex } from '../../manifest-index';
 
 /** One remote read of a spec whose store is a Vault/OpenBao store declared in the app. */
 export interface KvRead {

@@ -1,6 +1,6 @@
+import { arr, esSpecOf, referencedKeys, targetNameOf, templateStrings } from './es-model';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-import { arr, esSpecOf, referencedKeys, targetNameOf, templateStrings } from './es-model';
 
 /** P32: with mergePolicy Replace (the default), fetched keys no template uses never reach the Secret. */
 export const esMergePolicyRule: Rule = {

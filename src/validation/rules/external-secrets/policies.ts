@@ -1,6 +1,6 @@
+import { creationPolicyOf, deletionPolicyOf, esSpecOf } from './es-model';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-import { creationPolicyOf, deletionPolicyOf, esSpecOf } from './es-model';
 
 /** ES-1, ES-2 (P23): creationPolicy × deletionPolicy pairs the ESO webhook refuses. */
 export const esDeletionPolicyRule: Rule = {

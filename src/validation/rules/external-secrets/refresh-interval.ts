@@ -1,7 +1,7 @@
+import { arr, esSpecOf } from './es-model';
 import { parseGoDuration } from '../../../common/go-duration';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { arr, esSpecOf } from './es-model';
 
 const MINUTE = 60_000;
 

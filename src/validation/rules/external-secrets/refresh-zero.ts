@@ -1,7 +1,7 @@
+import { esSpecOf } from './es-model';
 import { parseGoDuration } from '../../../common/go-duration';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-import { esSpecOf } from './es-model';
 
 /**
  * P22 / ESO §9.3: `refreshInterval: 0` with the periodic policy syncs once and then ignores every spec

@@ -1,6 +1,6 @@
+import { arr, esSpecOf } from './es-model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { arr, esSpecOf } from './es-model';
 
 function isObj(x: unknown): x is Record<string, any> {
   return !!x && typeof x === 'object' && !Array.isArray(x);

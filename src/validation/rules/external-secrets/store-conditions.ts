@@ -1,8 +1,8 @@
+import { NAMESPACE_NAME_LABEL, allEsSpecs, arr, storeUses } from './es-model';
 import { Severity } from '../../diagnostic';
 import { ESO_GROUP, Manifest } from '../../manifest';
 import { ManifestIndex } from '../../manifest-index';
 import { Finding, Rule, RuleContext, finding } from '../../rule';
-import { NAMESPACE_NAME_LABEL, allEsSpecs, arr, storeUses } from './es-model';
 
 type Verdict = 'yes' | 'no' | 'unknown';
 

@@ -1,7 +1,7 @@
+import { allEsSpecs, secretStoresByName, storeUses } from './es-model';
 import { Severity } from '../../diagnostic';
 import { ESO_GROUP } from '../../manifest';
 import { Finding, Rule, RuleContext, finding } from '../../rule';
-import { allEsSpecs, secretStoresByName, storeUses } from './es-model';
 
 /** P17/P30: a namespaced SecretStore can only be used from its own namespace. */
 export const esStoreNamespaceRule: Rule = {

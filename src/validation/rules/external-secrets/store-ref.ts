@@ -1,7 +1,7 @@
+import { allEsSpecs, arr, secretStoresByName, storeUses } from './es-model';
 import { Severity } from '../../diagnostic';
 import { ESO_GROUP } from '../../manifest';
 import { Finding, Rule, RuleContext, finding } from '../../rule';
-import { allEsSpecs, arr, secretStoresByName, storeUses } from './es-model';
 
 /** Annotation listing `Kind/name` of stores made elsewhere (ExternalSecretAnnotations.EXTERNAL_STORES). */
 const EXTERNAL_STORES = 'cdk8s-external-secrets.io/external-stores';
@@ -54,7 +54,7 @@ export const esStoreRefRule: Rule = {
               'set kind: SecretStore (pass the store object, not its name)', { target }));
           } else if (!external.has(`ClusterSecretStore/${use.name}`)) {
             out.push(finding(use.field, `${es.label} references ClusterSecretStore "${use.name}", which is not declared in this app`,
-              `declare it (new ClusterSecretStore(...)), or import it by name (ClusterSecretStore.fromClusterSecretStoreName) to record that it is made elsewhere; ESO reports "could not get ClusterSecretStore" if it does not exist`,
+              'declare it (new ClusterSecretStore(...)), or import it by name (ClusterSecretStore.fromClusterSecretStoreName) to record that it is made elsewhere; ESO reports "could not get ClusterSecretStore" if it does not exist',
               { target, severity: Severity.WARNING }));
           }
           continue;

@@ -1,6 +1,6 @@
+import { EsSpec, allEsSpecs, creationPolicyOf, isSecretTarget, producedKeys, targetNameOf } from './es-model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, RuleContext, finding } from '../../rule';
-import { EsSpec, allEsSpecs, creationPolicyOf, isSecretTarget, producedKeys, targetNameOf } from './es-model';
 
 interface Writer {
   readonly es: EsSpec;
@@ -72,7 +72,7 @@ export const esTargetOwnerRule: Rule = {
           if (other && other !== w) {
             out.push(finding(field(w), `${w.es.label} and ${other.es.label} both write key "${k}" of Secret "${key}": the value oscillates between them`,
               `let only one of them produce "${k}" (rename it with a different secretKey)`, { target: w.es.manifest }));
-          } else seen.set(k, w);
+          } else {seen.set(k, w);}
         }
         if (!complete) {
           out.push(finding(field(w), `${w.es.label} merges keys from dataFrom/templateFrom into Secret "${key}", which other ExternalSecrets also write: the keys cannot be checked for overlap`,

@@ -1,7 +1,7 @@
-import { Severity } from '../../diagnostic';
-import { Finding, Rule, RuleContext, finding } from '../../rule';
 import { producedKeys } from './es-model';
 import { targetWriters } from './target-owner';
+import { Severity } from '../../diagnostic';
+import { Finding, Rule, RuleContext, finding } from '../../rule';
 
 /**
  * P25: a Secret that is both committed as a plain v1 Secret and written by an ExternalSecret: ESO adopts

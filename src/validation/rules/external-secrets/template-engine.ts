@@ -1,6 +1,6 @@
+import { esSpecOf, templateActions, templateStrings } from './es-model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { esSpecOf, templateActions, templateStrings } from './es-model';
 
 /** Template engine v1 function names that engine v2 renamed or removed. */
 const REMOVED: Record<string, string> = {

@@ -1,6 +1,6 @@
+import { arr, esSpecOf, isSecretTarget } from './es-model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { arr, esSpecOf, isSecretTarget } from './es-model';
 
 const ALLOWED = ['', 'data', 'annotations', 'labels'];
 

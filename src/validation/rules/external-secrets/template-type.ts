@@ -1,6 +1,6 @@
+import { arr, esSpecOf } from './es-model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { arr, esSpecOf } from './es-model';
 
 const SA_NAME_ANNOTATION = 'kubernetes.io/service-account.name';
 

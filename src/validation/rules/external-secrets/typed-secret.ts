@@ -1,6 +1,6 @@
+import { esSpecOf, producedKeys, templateActions } from './es-model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { esSpecOf, producedKeys, templateActions } from './es-model';
 
 /** Keys the API server requires for each typed Secret. */
 const REQUIRED_KEYS: Record<string, string[]> = {

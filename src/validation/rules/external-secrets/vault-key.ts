@@ -1,7 +1,7 @@
-import { Severity } from '../../diagnostic';
-import { Finding, Rule, RuleContext, finding } from '../../rule';
 import { allEsSpecs } from './es-model';
 import { kvReads } from './kv-entries';
+import { Severity } from '../../diagnostic';
+import { Finding, Rule, RuleContext, finding } from '../../rule';
 
 /** The mount-relative form of `key` for mount `mount`. */
 function relative(key: string, mount: string): string {

@@ -1,7 +1,7 @@
-import { Severity } from '../../diagnostic';
-import { Finding, Rule, RuleContext, finding } from '../../rule';
 import { allEsSpecs } from './es-model';
 import { kvReads } from './kv-entries';
+import { Severity } from '../../diagnostic';
+import { Finding, Rule, RuleContext, finding } from '../../rule';
 
 /** P07: metadata reads and tag searches need KV v2; on a KV v1 store ESO fails the sync. */
 export const esVaultKv1Rule: Rule = {

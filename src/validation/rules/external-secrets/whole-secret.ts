@@ -1,7 +1,7 @@
-import { Severity } from '../../diagnostic';
-import { Finding, Rule, RuleContext, finding } from '../../rule';
 import { allEsSpecs, referencedKeys, templateStrings } from './es-model';
 import { kvReads } from './kv-entries';
+import { Severity } from '../../diagnostic';
+import { Finding, Rule, RuleContext, finding } from '../../rule';
 
 /**
  * P05: a Vault/OpenBao `data[]` entry without `property` puts the whole secret, as JSON, into one key.

@@ -22,7 +22,9 @@ export function es(spec: Record<string, any> = {}, name = 'app', namespace = 'sh
 
 export function ces(externalSecretSpec: Record<string, any>, namespaces: string[], name = 'fanout'): Manifest {
   return {
-    apiVersion: 'external-secrets.io/v1', kind: 'ClusterExternalSecret', metadata: { name },
+    apiVersion: 'external-secrets.io/v1',
+    kind: 'ClusterExternalSecret',
+    metadata: { name },
     spec: {
       externalSecretName: name,
       namespaceSelectors: [{ matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: namespaces }] }],

@@ -1,7 +1,7 @@
+import { es, run } from './helpers';
 import { esMergePolicyRule } from '../../../../src/validation/rules/external-secrets/merge-policy';
 import { esTemplateEngineRule } from '../../../../src/validation/rules/external-secrets/template-engine';
 import { esTypedSecretRule, placeholderJsonError } from '../../../../src/validation/rules/external-secrets/typed-secret';
-import { es, run } from './helpers';
 
 const tlsData = [
   { secretKey: 'CRT', remoteRef: { key: 'tls/wildcard/CRT', property: 'value' } },
@@ -32,7 +32,7 @@ describe('ESO-ES-TEMPLATE-ENGINE (P31)', () => {
 
 describe('ESO-ES-TYPED-SECRET (P34)', () => {
   test('a kubernetes.io/tls template without tls.key is an error', () => {
-    const d = run(esTypedSecretRule, es({ data: tlsData, target: { template: { type: 'kubernetes.io/tls', data: { 'tls.crt': '{{ .CRT }}', key: '{{ .KEY }}' } } } }));
+    const d = run(esTypedSecretRule, es({ data: tlsData, target: { template: { type: 'kubernetes.io/tls', data: { 'tls.crt': '{{ .CRT }}', 'key': '{{ .KEY }}' } } } }));
     expect(d).toHaveLength(1);
     expect(d[0]).toMatchObject({ ruleId: 'ESO-ES-TYPED-SECRET', field: 'spec.target.template', severity: 'error' });
     expect(d[0].message).toContain('requires keys tls.crt and tls.key');

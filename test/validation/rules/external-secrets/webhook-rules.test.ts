@@ -1,3 +1,4 @@
+import { ces, es, run } from './helpers';
 import { esDataFromSourceRule } from '../../../../src/validation/rules/external-secrets/data-from-source';
 import { esDataRequiredRule } from '../../../../src/validation/rules/external-secrets/data-required';
 import { esDuplicateKeyRule } from '../../../../src/validation/rules/external-secrets/duplicate-key';
@@ -5,7 +6,6 @@ import { esDeletionPolicyRule } from '../../../../src/validation/rules/external-
 import { esSourceRefRule } from '../../../../src/validation/rules/external-secrets/source-ref';
 import { esTemplateFromTargetRule } from '../../../../src/validation/rules/external-secrets/template-from-target';
 import { esTemplateTypeRule } from '../../../../src/validation/rules/external-secrets/template-type';
-import { ces, es, run } from './helpers';
 
 describe('ESO-ES-DELETION-POLICY (ES-1, ES-2)', () => {
   test.each(['Merge', 'None', 'CreateOrMerge'])('deletionPolicy Delete with creationPolicy %s is an error', (c) => {
