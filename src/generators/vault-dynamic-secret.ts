@@ -1,11 +1,11 @@
 import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
-import { SecretStoreProvider } from '../stores/secret-store-provider';
-import { StoreRetrySettings } from '../stores/secret-store';
-import { EsoValidation } from '../validation/eso-validation';
 import { GeneratorKind } from './generator-kind';
 import { GeneratorRef, IGenerator } from './generator-ref';
 import { GeneratorSpec } from './generator-spec';
+import { StoreRetrySettings } from '../stores/secret-store';
+import { SecretStoreProvider } from '../stores/secret-store-provider';
+import { EsoValidation } from '../validation/eso-validation';
 import { ImportedGenerator, createGeneratorObject, generatorRefOf } from './private/generator-object';
 
 /** HTTP method of a VaultDynamicSecret call (`spec.method`). */

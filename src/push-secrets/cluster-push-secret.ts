@@ -1,12 +1,12 @@
 import { ApiObject, ApiObjectMetadata, Duration, JsonPatch, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { toGoDuration } from '../common/go-duration';
-import { ISecretStore } from '../stores/secret-store-ref';
-import { EsoValidation } from '../validation/eso-validation';
 import { PushSecretDataTo } from './push-data-to';
 import { PushSecretOptions } from './push-secret';
 import { PushValue } from './push-value';
+import { toGoDuration } from '../common/go-duration';
+import { ISecretStore } from '../stores/secret-store-ref';
+import { EsoValidation } from '../validation/eso-validation';
 import { SpecParts, labelSelectorJson, renderPushSecretSpec } from './private/render';
 import { addStoreTo, createSpecParts } from './private/spec-parts';
 

@@ -1,15 +1,15 @@
 import { ApiObject, ApiObjectMetadata, Chart, Duration, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { SecretTemplate } from '../external-secrets/secret-template';
-import { ISecretStore } from '../stores/secret-store-ref';
-import { EsoValidation } from '../validation/eso-validation';
 import { PushSecretDeletionPolicy, PushSecretUpdatePolicy } from './enums';
+import { SpecParts, renderPushSecretSpec } from './private/render';
+import { addStoreTo, createSpecParts } from './private/spec-parts';
 import { PushSecretDataTo, StoreSelector } from './push-data-to';
 import { PushSource } from './push-source';
 import { PushValue } from './push-value';
-import { SpecParts, renderPushSecretSpec } from './private/render';
-import { addStoreTo, createSpecParts } from './private/spec-parts';
+import { SecretTemplate } from '../external-secrets/secret-template';
+import { ISecretStore } from '../stores/secret-store-ref';
+import { EsoValidation } from '../validation/eso-validation';
 
 /** The spec of a PushSecret (shared by {@link PushSecret} and {@link ClusterPushSecret}). */
 export interface PushSecretOptions {

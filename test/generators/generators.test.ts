@@ -14,7 +14,11 @@ describe('PasswordGenerator', () => {
     const c = chart();
     const pw = new PasswordGenerator(c, 'db', {
       metadata: { name: 'db-password-generator' },
-      length: 32, digits: 6, symbols: 4, noUpper: false, allowRepeat: true,
+      length: 32,
+      digits: 6,
+      symbols: 4,
+      noUpper: false,
+      allowRepeat: true,
     });
     const out = Testing.synth(c);
     expect(out).toMatchSnapshot();
@@ -38,14 +42,26 @@ describe('PasswordGenerator', () => {
     const c = chart();
     new PasswordGenerator(c, 'db', {
       metadata: { name: 'p' },
-      length: 40, digits: 5, symbols: 5, symbolCharacters: '-_$@', noUpper: true, allowRepeat: true,
-      secretKeys: ['password', 'replication-password'], encoding: PasswordEncoding.BASE64URL,
+      length: 40,
+      digits: 5,
+      symbols: 5,
+      symbolCharacters: '-_$@',
+      noUpper: true,
+      allowRepeat: true,
+      secretKeys: ['password', 'replication-password'],
+      encoding: PasswordEncoding.BASE64URL,
     });
     const out = Testing.synth(c);
     expect(out).toMatchSnapshot();
     expect(out[0].spec).toEqual({
-      length: 40, digits: 5, symbols: 5, symbolCharacters: '-_$@', noUpper: true, allowRepeat: true,
-      secretKeys: ['password', 'replication-password'], encoding: 'base64url',
+      length: 40,
+      digits: 5,
+      symbols: 5,
+      symbolCharacters: '-_$@',
+      noUpper: true,
+      allowRepeat: true,
+      secretKeys: ['password', 'replication-password'],
+      encoding: 'base64url',
     });
   });
 

@@ -1,13 +1,13 @@
 import { Chart, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { StubStore } from './stub-store';
+import { SecretTemplate } from '../../src/external-secrets/secret-template';
 import { PasswordGenerator } from '../../src/generators';
 import {
   ClusterPushSecret, PushConversionStrategy, PushRewrite, PushSecret, PushSecretDeletionPolicy, PushSecretUpdatePolicy,
   PushSource, PushValue,
 } from '../../src/push-secrets';
-import { SecretTemplate } from '../../src/external-secrets/secret-template';
 import { SecretStoreKind } from '../../src/stores/secret-store-ref';
-import { StubStore } from './stub-store';
 
 function setup() {
   const app = Testing.app();

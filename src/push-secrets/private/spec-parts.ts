@@ -13,7 +13,13 @@ export function createSpecParts(scope: Construct, options: PushSecretOptions, na
   if (!source) {
     throw new Error(`${scope.node.path}: nothing to push: set "secret" (a kplus.ISecret) or "source" (PushSource.secretName(), PushSource.generator(), ...)`);
   }
-  const parts: SpecParts = { stores: [], storeSelectors: [...(options.storeSelectors ?? [])], data: [...(options.data ?? [])], dataTo: [...(options.dataTo ?? [])], source };
+  const parts: SpecParts = {
+    stores: [],
+    storeSelectors: [...(options.storeSelectors ?? [])],
+    data: [...(options.data ?? [])],
+    dataTo: [...(options.dataTo ?? [])],
+    source,
+  };
   for (const s of options.stores ?? []) addStoreTo(scope, parts, s, namespace);
   return parts;
 }

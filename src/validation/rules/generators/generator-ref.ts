@@ -1,7 +1,7 @@
+import { GeneratorRefUse, generatorRefsOf, generatorsByName, resolveGenerator } from './generator-model';
 import { Severity } from '../../diagnostic';
 import { GENERATORS_GROUP, parseApiVersion } from '../../manifest';
 import { Finding, Rule, finding } from '../../rule';
-import { GeneratorRefUse, generatorRefsOf, generatorsByName, resolveGenerator } from './generator-model';
 
 /**
  * P40: a generatorRef must point at `generators.external-secrets.io/v1alpha1` (other groups fail with a

@@ -1,8 +1,8 @@
-import { parseGoDuration, toGoDuration } from '../../../common/go-duration';
 import { Duration } from 'cdk8s';
+import { effectiveGeneratorKind, generatorRefsOf, isRandomKind } from './generator-model';
+import { parseGoDuration, toGoDuration } from '../../../common/go-duration';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { effectiveGeneratorKind, generatorRefsOf, isRandomKind } from './generator-model';
 
 function describeInterval(raw: unknown, fallback: string): string {
   if (typeof raw !== 'string') return `${fallback} (the default)`;

@@ -1,6 +1,6 @@
+import { effectivePassword, passwordSpecOf } from './password-model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { effectivePassword, passwordSpecOf } from './password-model';
 
 /**
  * P37: the go-password checks ESO runs on every generation, computed at synth. With `allowRepeat: false`

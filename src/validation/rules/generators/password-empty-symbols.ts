@@ -1,6 +1,6 @@
+import { effectivePassword, passwordSpecOf } from './password-model';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-import { effectivePassword, passwordSpecOf } from './password-model';
 
 /**
  * P38: `symbolCharacters: ""` does not disable symbols: the empty set is passed to go-password, which

@@ -1,6 +1,6 @@
+import { passwordSpecOf } from './password-model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { passwordSpecOf } from './password-model';
 
 /**
  * ESO checks `secretKeys` only at runtime (the CRD's item minLength marker is misspelled and never

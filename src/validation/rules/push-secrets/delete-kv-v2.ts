@@ -1,7 +1,7 @@
+import { displayKey, psSpecOf, storeLabel, writesOf } from './push-model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 import { kvStoreOf } from '../external-secrets/es-model';
-import { displayKey, psSpecOf, storeLabel, writesOf } from './push-model';
 
 /**
  * P10: with `deletionPolicy: Delete`, deleting the PushSecret (or one of its entries, or the source

@@ -1,6 +1,6 @@
+import { PushWrite, allPushWrites, displayKey, storeLabel } from './push-model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { PushWrite, allPushWrites, displayKey, storeLabel } from './push-model';
 
 function describe(w: PushWrite): string {
   return `${w.ps.label} (${w.entryField})`;

@@ -1,4 +1,3 @@
-import { Rule } from '../../rule';
 import { pushDataToCelRule } from './data-to-cel';
 import { pushDataToStoreRule } from './data-to-store';
 import { pushDeleteKvV2Rule } from './delete-kv-v2';
@@ -9,6 +8,7 @@ import { pushStoreRefsRule } from './store-refs';
 import { pushUnmanagedOverwriteRule } from './unmanaged-overwrite';
 import { pushVaultPropertyRule } from './vault-property';
 import { pushVaultRemoteKeyRule } from './vault-remote-key';
+import { Rule } from '../../rule';
 
 /** Rules for push-secrets: one file per rule, listed here. */
 export const PUSH_SECRET_RULES: Rule[] = [

@@ -1,6 +1,6 @@
+import { allPushWrites, displayKey, esReadsByKey, propertiesOverlap, storeLabel } from './push-model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { allPushWrites, displayKey, esReadsByKey, propertiesOverlap, storeLabel } from './push-model';
 
 /**
  * A PushSecret that pushes a Secret which an ExternalSecret materializes from the SAME store and key

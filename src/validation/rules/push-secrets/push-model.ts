@@ -172,8 +172,15 @@ export function allPushWrites(index: ManifestIndex): PushWrite[] {
         const secretKey = typeof d.match.secretKey === 'string' && d.match.secretKey ? d.match.secretKey : undefined;
         for (const target of targets) {
           out.push({
-            ps, target, field: `${ps.prefix}.data[${i}].match.remoteRef.remoteKey`, entryField: `${ps.prefix}.data[${i}]`,
-            remoteKey: rr.remoteKey, key: normalizeKey(rr.remoteKey, target.store), property, secretKey, dataTo: false,
+            ps,
+            target,
+            field: `${ps.prefix}.data[${i}].match.remoteRef.remoteKey`,
+            entryField: `${ps.prefix}.data[${i}]`,
+            remoteKey: rr.remoteKey,
+            key: normalizeKey(rr.remoteKey, target.store),
+            property,
+            secretKey,
+            dataTo: false,
           });
         }
       });
@@ -182,8 +189,13 @@ export function allPushWrites(index: ManifestIndex): PushWrite[] {
         const ids = new Set(resolveRef(index, ps, d.storeRef, '').map(t => t.id));
         for (const target of targets.filter(t => ids.has(t.id))) {
           out.push({
-            ps, target, field: `${ps.prefix}.dataTo[${i}].remoteKey`, entryField: `${ps.prefix}.dataTo[${i}]`,
-            remoteKey: d.remoteKey, key: normalizeKey(d.remoteKey, target.store), dataTo: true,
+            ps,
+            target,
+            field: `${ps.prefix}.dataTo[${i}].remoteKey`,
+            entryField: `${ps.prefix}.dataTo[${i}]`,
+            remoteKey: d.remoteKey,
+            key: normalizeKey(d.remoteKey, target.store),
+            dataTo: true,
           });
         }
       });
@@ -232,9 +244,16 @@ export function allEsReads(index: ManifestIndex): EsRead[] {
           const sns = kind === 'ClusterSecretStore' ? undefined : ns;
           const store = kind === 'ClusterSecretStore' || sns ? index.get(ESO_GROUP, kind, sns, ref.name) : undefined;
           out.push({
-            es, field, storeKind: kind, storeName: ref.name, storeId: storeId(kind, sns, ref.name), store,
-            key: normalizeKey(key, store), property: typeof property === 'string' && property ? property : undefined,
-            targetNamespace: ns, targetName: targetNameOf(es),
+            es,
+            field,
+            storeKind: kind,
+            storeName: ref.name,
+            storeId: storeId(kind, sns, ref.name),
+            store,
+            key: normalizeKey(key, store),
+            property: typeof property === 'string' && property ? property : undefined,
+            targetNamespace: ns,
+            targetName: targetNameOf(es),
           });
         }
       };

@@ -1,6 +1,6 @@
+import { isReadOnly, psSpecOf, storeLabel, storeTargets } from './push-model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { isReadOnly, psSpecOf, storeLabel, storeTargets } from './push-model';
 
 /**
  * Replicas (e.g. OpenBao/Vault performance standbys) refuse writes. A store marked read-only

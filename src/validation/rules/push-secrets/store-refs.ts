@@ -1,7 +1,7 @@
+import { isObject, psSpecOf } from './push-model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 import { arr } from '../external-secrets/es-model';
-import { isObject, psSpecOf } from './push-model';
 
 /**
  * A PushSecret with no store pushes nowhere; a store ref with neither name nor labelSelector fails with

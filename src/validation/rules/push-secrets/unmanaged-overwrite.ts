@@ -1,7 +1,7 @@
+import { allPushWrites, displayKey, esReadsByKey, isReadOnly, propertiesOverlap, storeLabel, storeTargets } from './push-model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 import { kvStoreOf } from '../external-secrets/es-model';
-import { allPushWrites, displayKey, esReadsByKey, isReadOnly, propertiesOverlap, storeLabel, storeTargets } from './push-model';
 
 /**
  * P08: ESO refuses to overwrite a Vault/OpenBao secret it did not create: before every write it reads

@@ -1,7 +1,7 @@
+import { psSpecOf, storeLabel, writesOf } from './push-model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 import { kvStoreOf } from '../external-secrets/es-model';
-import { psSpecOf, storeLabel, writesOf } from './push-model';
 
 /**
  * P09: pushing one key to Vault/OpenBao without `remoteRef.property` makes the value the WHOLE secret,

@@ -1,7 +1,7 @@
+import { psSpecOf, storeLabel, writesOf } from './push-model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 import { kvStoreOf } from '../external-secrets/es-model';
-import { psSpecOf, storeLabel, writesOf } from './push-model';
 
 /**
  * P02 on the push side: Vault/OpenBao remote keys are relative to the store's KV mount. ESO strips a

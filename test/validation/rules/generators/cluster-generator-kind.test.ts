@@ -1,5 +1,5 @@
-import { clusterGeneratorKindRule as rule } from '../../../../src/validation/rules/generators/cluster-generator-kind';
 import { clusterGenerator, run } from './helpers';
+import { clusterGeneratorKindRule as rule } from '../../../../src/validation/rules/generators/cluster-generator-kind';
 
 describe('ESO-GEN-CLUSTER-KIND', () => {
   test('kind does not match the populated spec', () => {

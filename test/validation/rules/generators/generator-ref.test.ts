@@ -1,5 +1,5 @@
-import { generatorRefRule as rule } from '../../../../src/validation/rules/generators/generator-ref';
 import { clusterGenerator, externalSecret, genRef, password, pushSecret, run } from './helpers';
+import { generatorRefRule as rule } from '../../../../src/validation/rules/generators/generator-ref';
 
 const ps = (ref: any) => pushSecret({ secretStoreRefs: [{ name: 'bao-primary', kind: 'ClusterSecretStore' }], selector: { generatorRef: ref } });
 const es = (ref: any) => externalSecret({ refreshPolicy: 'CreatedOnce', dataFrom: [{ sourceRef: { generatorRef: ref } }] });

@@ -1,5 +1,5 @@
-import { generatorRefreshRule as rule } from '../../../../src/validation/rules/generators/generator-refresh';
 import { clusterGenerator, externalSecret, genRef, password, pushSecret, run } from './helpers';
+import { generatorRefreshRule as rule } from '../../../../src/validation/rules/generators/generator-refresh';
 
 const pw = password({ length: 32, digits: 6, symbols: 4, noUpper: false, allowRepeat: true }, 'db-password-generator');
 const fromGen = (extra: Record<string, any>, ref = genRef('Password', 'db-password-generator')) => externalSecret({
@@ -29,7 +29,8 @@ describe('ESO-GEN-REFRESH', () => {
 
   test('Periodic rotation mixed with store values (error)', () => {
     const d = run(rule, pw, fromGen({
-      refreshPolicy: 'Periodic', refreshInterval: '2160h',
+      refreshPolicy: 'Periodic',
+      refreshInterval: '2160h',
       secretStoreRef: { name: 'vault', kind: 'ClusterSecretStore' },
       data: [{ secretKey: 'url', remoteRef: { key: 'databases/postgres', property: 'url' } }],
     }));

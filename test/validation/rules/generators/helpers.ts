@@ -1,6 +1,6 @@
-import { Rule } from '../../../../src/validation/rule';
 import { validateManifests } from '../../../../src/validation/engine';
 import { Manifest } from '../../../../src/validation/manifest';
+import { Rule } from '../../../../src/validation/rule';
 
 /** Runs one rule over manifests and returns its diagnostics. */
 export function run(rule: Rule, ...manifests: Manifest[]) {

@@ -1,5 +1,5 @@
-import { passwordEmptySymbolsRule as rule } from '../../../../src/validation/rules/generators/password-empty-symbols';
 import { password, run } from './helpers';
+import { passwordEmptySymbolsRule as rule } from '../../../../src/validation/rules/generators/password-empty-symbols';
 
 describe('ESO-GEN-PASSWORD-EMPTY-SYMBOLS', () => {
   test('empty symbolCharacters with default symbols', () => {

@@ -1,5 +1,5 @@
-import { passwordSecretKeysRule as rule } from '../../../../src/validation/rules/generators/password-secret-keys';
 import { password, run } from './helpers';
+import { passwordSecretKeysRule as rule } from '../../../../src/validation/rules/generators/password-secret-keys';
 
 describe('ESO-GEN-PASSWORD-SECRET-KEYS', () => {
   test('empty and duplicate keys', () => {

@@ -1,5 +1,5 @@
-import { pushDataToCelRule as rule } from '../../../../src/validation/rules/push-secrets/data-to-cel';
 import { ps, ref, run } from './helpers';
+import { pushDataToCelRule as rule } from '../../../../src/validation/rules/push-secrets/data-to-cel';
 
 describe('ESO-PUSH-DATATO-CEL', () => {
   test('storeRef without name or labelSelector', () => {
@@ -21,10 +21,13 @@ describe('ESO-PUSH-DATATO-CEL', () => {
   });
 
   test('valid dataTo entries, also in a ClusterPushSecret', () => {
-    expect(run(rule, ps('p', { secretStoreRefs: [ref('vault')], dataTo: [
-      { storeRef: ref('vault'), match: { regexp: '^db-' }, rewrite: [{ regexp: { source: '^db-', target: 'app/' } }, { transform: { template: '{{ .value }}' } }] },
-      { storeRef: { kind: 'ClusterSecretStore', labelSelector: { matchLabels: { a: 'b' } } }, remoteKey: 'app/all', rewrite: [] },
-    ] }))).toEqual([]);
+    expect(run(rule, ps('p', {
+      secretStoreRefs: [ref('vault')],
+      dataTo: [
+        { storeRef: ref('vault'), match: { regexp: '^db-' }, rewrite: [{ regexp: { source: '^db-', target: 'app/' } }, { transform: { template: '{{ .value }}' } }] },
+        { storeRef: { kind: 'ClusterSecretStore', labelSelector: { matchLabels: { a: 'b' } } }, remoteKey: 'app/all', rewrite: [] },
+      ],
+    }))).toEqual([]);
     const cps = { apiVersion: 'external-secrets.io/v1alpha1', kind: 'ClusterPushSecret', metadata: { name: 'c' }, spec: { pushSecretSpec: { secretStoreRefs: [ref('vault')], selector: { secret: { name: 's' } }, dataTo: [{}] } } };
     expect(run(rule, cps)[0].field).toBe('spec.pushSecretSpec.dataTo[0].storeRef');
   });

@@ -1,5 +1,5 @@
-import { pushDataToStoreRule as rule } from '../../../../src/validation/rules/push-secrets/data-to-store';
 import { css, ps, ref, run } from './helpers';
+import { pushDataToStoreRule as rule } from '../../../../src/validation/rules/push-secrets/data-to-store';
 
 describe('ESO-PUSH-DATATO-STORE', () => {
   test('named storeRef that is not in secretStoreRefs (kind defaults to SecretStore)', () => {
@@ -20,9 +20,12 @@ describe('ESO-PUSH-DATATO-STORE', () => {
   });
 
   test('valid entries are clean', () => {
-    expect(run(rule, css('vault', { labels: { region: 'eu' } }), ps('p', { secretStoreRefs: [ref('vault')], dataTo: [
-      { storeRef: ref('vault'), match: { regexp: '^db-.*$' }, rewrite: [{ regexp: { source: '^db-', target: 'app/' } }] },
-      { storeRef: { kind: 'ClusterSecretStore', labelSelector: { matchLabels: { region: 'eu' } } } },
-    ] }))).toEqual([]);
+    expect(run(rule, css('vault', { labels: { region: 'eu' } }), ps('p', {
+      secretStoreRefs: [ref('vault')],
+      dataTo: [
+        { storeRef: ref('vault'), match: { regexp: '^db-.*$' }, rewrite: [{ regexp: { source: '^db-', target: 'app/' } }] },
+        { storeRef: { kind: 'ClusterSecretStore', labelSelector: { matchLabels: { region: 'eu' } } } },
+      ],
+    }))).toEqual([]);
   });
 });

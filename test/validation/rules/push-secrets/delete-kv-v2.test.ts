@@ -1,5 +1,5 @@
-import { pushDeleteKvV2Rule as rule } from '../../../../src/validation/rules/push-secrets/delete-kv-v2';
 import { css, prop, ps, ref, run } from './helpers';
+import { pushDeleteKvV2Rule as rule } from '../../../../src/validation/rules/push-secrets/delete-kv-v2';
 
 describe('ESO-PUSH-DELETE-KV2', () => {
   const push = (deletionPolicy: string, store = 'vault') => ps('p', { deletionPolicy, secretStoreRefs: [ref(store)], data: [prop('password', 'databases/db-credentials', 'password')] });

@@ -1,5 +1,5 @@
-import { pushDuplicateRemoteKeyRule as rule } from '../../../../src/validation/rules/push-secrets/duplicate-remote-key';
 import { css, prop, ps, ref, run } from './helpers';
+import { pushDuplicateRemoteKeyRule as rule } from '../../../../src/validation/rules/push-secrets/duplicate-remote-key';
 
 describe('ESO-PUSH-DUPLICATE-REMOTE-KEY', () => {
   const primary = css('bao-primary');

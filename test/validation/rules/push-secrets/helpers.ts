@@ -1,6 +1,6 @@
-import { Rule } from '../../../../src/validation/rule';
 import { validateManifests } from '../../../../src/validation/engine';
 import { Manifest } from '../../../../src/validation/manifest';
+import { Rule } from '../../../../src/validation/rule';
 
 export function run(rule: Rule, ...manifests: Manifest[]) {
   return validateManifests(manifests.map(manifest => ({ manifest })), { rules: [rule] }).diagnostics;
@@ -21,9 +21,11 @@ export function css(name: string, o: StoreOpts = {}): Manifest {
     ? { fake: { data: [] } }
     : { [o.provider ?? 'vault']: { server: `https://${name}.example.internal:8200`, path: o.mount ?? 'secret', version: o.version ?? 'v2', auth: { kubernetes: { mountPath: 'kubernetes', role: 'eso' } } } };
   return {
-    apiVersion: 'external-secrets.io/v1', kind,
+    apiVersion: 'external-secrets.io/v1',
+    kind,
     metadata: {
-      name, ...(o.namespace ? { namespace: o.namespace } : {}),
+      name,
+      ...(o.namespace ? { namespace: o.namespace } : {}),
       ...(o.labels ? { labels: o.labels } : {}),
       ...(o.readOnly ? { annotations: { 'cdk8s-external-secrets.io/read-only': 'true' } } : {}),
     },
@@ -38,7 +40,9 @@ export const prop = (secretKey: string, remoteKey: string, property?: string) =>
 
 export function ps(name: string, spec: Record<string, any>, namespace = 'databases'): Manifest {
   return {
-    apiVersion: 'external-secrets.io/v1alpha1', kind: 'PushSecret', metadata: { name, namespace },
+    apiVersion: 'external-secrets.io/v1alpha1',
+    kind: 'PushSecret',
+    metadata: { name, namespace },
     spec: { selector: { secret: { name: 'db-credentials' } }, ...spec },
   };
 }

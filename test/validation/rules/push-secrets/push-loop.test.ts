@@ -1,5 +1,5 @@
-import { pushLoopRule as rule } from '../../../../src/validation/rules/push-secrets/push-loop';
 import { css, es, prop, ps, read, ref, run } from './helpers';
+import { pushLoopRule as rule } from '../../../../src/validation/rules/push-secrets/push-loop';
 
 describe('ESO-PUSH-LOOP', () => {
   const primary = css('bao-primary');

@@ -1,5 +1,5 @@
-import { pushReadOnlyStoreRule as rule } from '../../../../src/validation/rules/push-secrets/read-only-store';
 import { css, prop, ps, ref, run } from './helpers';
+import { pushReadOnlyStoreRule as rule } from '../../../../src/validation/rules/push-secrets/read-only-store';
 
 describe('ESO-PUSH-READ-ONLY-STORE', () => {
   const replica = css('vault-region1', { readOnly: true, labels: { region: 'eu' } });

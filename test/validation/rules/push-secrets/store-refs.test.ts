@@ -1,5 +1,5 @@
-import { pushStoreRefsRule as rule } from '../../../../src/validation/rules/push-secrets/store-refs';
 import { ps, ref, run } from './helpers';
+import { pushStoreRefsRule as rule } from '../../../../src/validation/rules/push-secrets/store-refs';
 
 describe('ESO-PUSH-STORE-REFS', () => {
   test('no store, a nameless ref, an empty secret selector', () => {

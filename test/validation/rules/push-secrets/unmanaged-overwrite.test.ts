@@ -1,5 +1,5 @@
-import { pushUnmanagedOverwriteRule as rule } from '../../../../src/validation/rules/push-secrets/unmanaged-overwrite';
 import { css, es, prop, ps, read, ref, run } from './helpers';
+import { pushUnmanagedOverwriteRule as rule } from '../../../../src/validation/rules/push-secrets/unmanaged-overwrite';
 
 describe('ESO-PUSH-UNMANAGED-OVERWRITE', () => {
   const writer = css('vault-write');

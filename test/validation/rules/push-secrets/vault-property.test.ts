@@ -1,5 +1,5 @@
-import { pushVaultPropertyRule as rule } from '../../../../src/validation/rules/push-secrets/vault-property';
 import { css, prop, ps, ref, run } from './helpers';
+import { pushVaultPropertyRule as rule } from '../../../../src/validation/rules/push-secrets/vault-property';
 
 describe('ESO-PUSH-VAULT-PROPERTY', () => {
   test('one key without property on Vault', () => {

@@ -1,5 +1,5 @@
-import { pushVaultRemoteKeyRule as rule } from '../../../../src/validation/rules/push-secrets/vault-remote-key';
 import { css, prop, ps, ref, run } from './helpers';
+import { pushVaultRemoteKeyRule as rule } from '../../../../src/validation/rules/push-secrets/vault-remote-key';
 
 describe('ESO-PUSH-VAULT-REMOTE-KEY', () => {
   const kv = css('vault', { mount: 'kv' });
