@@ -2,6 +2,7 @@ import { Diagnostic, Severity } from './diagnostic';
 import { Manifest, NonManifestDocument, SourcedManifest, parseApiVersion } from './manifest';
 import { ManifestIndex } from './manifest-index';
 import { Finding, Rule, RuleContext } from './rule';
+import { isKnownGroup, lookupKind } from './schema/catalog';
 import { ALL_RULES } from './rules';
 
 /** Annotation that silences rules on one object: a comma-separated list of rule ids. */
@@ -68,8 +69,18 @@ function ignoredRules(m: Manifest): Set<string> | undefined {
  */
 export function validateManifests(items: readonly SourcedManifest[], options: EngineOptions = {}): ValidationReport {
   const rules = options.rules ?? ALL_RULES;
-  const index = new ManifestIndex(items);
-  const ctx: RuleContext = { index, nonManifests: options.nonManifests ?? [] };
+  // An object of an unserved version (v1beta1) cannot be applied at all: ESO-API-VERSION reports it, and
+  // neither other object rules nor cross-resource rules see it (it does not exist for them).
+  const unserved = new Set<Manifest>();
+  const sources = new Map<Manifest, SourcedManifest>();
+  for (const item of items) {
+    sources.set(item.manifest, item);
+    const { group, version } = parseApiVersion(item.manifest.apiVersion);
+    const kind = typeof item.manifest.kind === 'string' ? item.manifest.kind : '';
+    if (group !== '' && isKnownGroup(group) && !lookupKind(group, version, kind)?.served) unserved.add(item.manifest);
+  }
+  const index = new ManifestIndex(unserved.size ? items.filter(i => !unserved.has(i.manifest)) : items);
+  const ctx: RuleContext = { index };
   const rulesFor = dispatch(rules);
   const diagnostics: Diagnostic[] = [];
   let silenced = 0;
@@ -79,17 +90,17 @@ export function validateManifests(items: readonly SourcedManifest[], options: En
       silenced++;
       return;
     }
-    const src = index.source(target);
+    const src = sources.get(target);
     let severity = f.severity ?? rule.severity;
     if (options.strict && severity === Severity.WARNING) severity = Severity.ERROR;
     diagnostics.push({
       severity,
       ruleId: rule.id,
       object: {
-        apiVersion: target.apiVersion,
-        kind: target.kind,
-        namespace: target.metadata?.namespace,
-        name: target.metadata?.name,
+        apiVersion: typeof target.apiVersion === 'string' ? target.apiVersion : undefined,
+        kind: typeof target.kind === 'string' ? target.kind : undefined,
+        namespace: typeof target.metadata?.namespace === 'string' ? target.metadata.namespace : undefined,
+        name: typeof target.metadata?.name === 'string' ? target.metadata.name : undefined,
       },
       constructPath: src?.constructPath,
       file: src?.file,
@@ -103,8 +114,10 @@ export function validateManifests(items: readonly SourcedManifest[], options: En
   for (const item of items) {
     const m = item.manifest;
     const group = parseApiVersion(m.apiVersion).group;
+    const skipMost = unserved.has(m);
     for (const rule of rulesFor(typeof m.kind === 'string' ? m.kind : '')) {
       if (rule.groups && !rule.groups.includes(group)) continue;
+      if (skipMost && !rule.checksUnservedVersions) continue;
       for (const f of guarded(rule, m, () => rule.checkObject!(m, ctx))) emit(rule, f.target ?? m, f);
     }
   }

@@ -40,6 +40,11 @@ export interface Rule {
   readonly kinds?: readonly string[];
   /** Object rules: API groups this rule looks at (all groups when omitted). */
   readonly groups?: readonly string[];
+  /**
+   * Object rules: also run on objects whose apiVersion the pinned CRDs do not serve (v1beta1). Off by
+   * default: such an object cannot be applied at all, and ESO-API-VERSION says so; more findings are noise.
+   */
+  readonly checksUnservedVersions?: boolean;
   checkObject?(manifest: Manifest, ctx: RuleContext): Finding[];
   /** Cross-resource rules: look at the index once, return findings with `target` set. */
   checkApp?(ctx: RuleContext): Finding[];

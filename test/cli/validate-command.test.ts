@@ -37,7 +37,7 @@ spec:
 
 describe('cdk8s-eso validate', () => {
   test('prints FILE: KIND NAMESPACE/NAME: FIELD: MESSAGE (fix: ...) and exits 1 on errors', () => {
-    const dir = tmp({ 'apps/es.yaml': 'apiVersion: external-secrets.io/v1beta1\nkind: ExternalSecret\nmetadata:\n  name: db\n  namespace: shop\n' });
+    const dir = tmp({ 'apps/es.yaml': 'apiVersion: external-secrets.io/v1beta1\nkind: ExternalSecret\nmetadata:\n  name: db\n  namespace: shop\nspec:\n  dataFrom:\n    - extract:\n        key: shop/db\n' });
     const r = run([dir]);
     expect(r.code).toBe(1);
     const file = path.join(dir, 'apps/es.yaml');

@@ -59,6 +59,14 @@ describe('validateManifests', () => {
     expect(r.diagnostics.find(d => d.object.name === 'b')).toMatchObject({ file: 'x.yaml', line: 3 });
   });
 
+  test('objects of unserved versions only get ESO-API-VERSION; other rules do not see them', () => {
+    const old = { ...es('old'), apiVersion: 'external-secrets.io/v1beta1' };
+    const r = validateManifests([{ manifest: old, file: 'old.yaml' }, { manifest: es('new') }], { rules: [warnEveryEs, countStores] });
+    expect(r.diagnostics.map(d => [d.ruleId, d.object.name])).toEqual([['TEST-APP', 'new'], ['TEST-WARN', 'new']]);
+    const all = validateManifests([{ manifest: old, file: 'old.yaml' }]);
+    expect(all.diagnostics.map(d => [d.ruleId, d.file])).toEqual([['ESO-API-VERSION', 'old.yaml']]);
+  });
+
   test('an app rule finding without a target is a programming error', () => {
     const bad: Rule = { id: 'BAD', severity: Severity.ERROR, description: '', checkApp: () => [finding('', 'x', 'y')] };
     expect(() => validateManifests([], { rules: [bad] })).toThrow(/must name their target/);

@@ -10,6 +10,8 @@ export interface CatalogEntry {
   readonly served: boolean;
   readonly deprecated: boolean;
   readonly validator?: string;
+  /** A "one of many" map (store providers, ClusterGenerator specs) whose alternatives have their own validators. */
+  readonly parts?: { readonly pointer: string; readonly validators: Record<string, string> };
   readonly source: string;
 }
 
@@ -29,7 +31,7 @@ let catalog: { kinds: Record<string, CatalogEntry> } | undefined;
 const groups = new Set<string>();
 const validators = new Map<string, Validator>();
 
-function load() {
+function loadCatalog() {
   if (!catalog) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     catalog = require(path.join(SCHEMA_DIR, 'catalog.json')) as { kinds: Record<string, CatalogEntry> };
@@ -40,29 +42,38 @@ function load() {
 
 /** The pinned CRDs know this API group (ESO, generators, vault-config-operator, provider-vault). */
 export function isKnownGroup(group: string): boolean {
-  load();
+  loadCatalog();
   return groups.has(group);
 }
 
 /** Catalog entry for a group/version/kind, if the pinned CRDs define it. */
 export function lookupKind(group: string, version: string, kind: string): CatalogEntry | undefined {
-  return load().kinds[`${group}/${version}/${kind}`];
+  return loadCatalog().kinds[`${group}/${version}/${kind}`];
 }
 
 /** Every version the pinned CRDs define for a group/kind. */
 export function versionsOf(group: string, kind: string): CatalogEntry[] {
-  return Object.values(load().kinds).filter(e => e.group === group && e.kind === kind);
+  return Object.values(loadCatalog().kinds).filter(e => e.group === group && e.kind === kind);
+}
+
+function load(file: string): Validator {
+  let v = validators.get(file);
+  if (!v) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(path.join(SCHEMA_DIR, file));
+    v = (mod.default ?? mod) as Validator;
+    validators.set(file, v);
+  }
+  return v;
 }
 
 /** The precompiled validator of a served kind, loaded on first use (each is a plain `require`). */
 export function validatorFor(entry: CatalogEntry): Validator | undefined {
-  if (!entry.validator) return undefined;
-  let v = validators.get(entry.validator);
-  if (!v) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(path.join(SCHEMA_DIR, entry.validator));
-    v = (mod.default ?? mod) as Validator;
-    validators.set(entry.validator, v);
-  }
-  return v;
+  return entry.validator ? load(entry.validator) : undefined;
+}
+
+/** The validator of one alternative of a split kind (e.g. the `vault` provider of a store). */
+export function partValidatorFor(entry: CatalogEntry, alternative: string): Validator | undefined {
+  const file = entry.parts?.validators[alternative];
+  return file ? load(file) : undefined;
 }

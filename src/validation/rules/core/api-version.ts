@@ -10,6 +10,7 @@ export const apiVersionRule: Rule = {
   description: 'apiVersion/kind must be served by the pinned CRDs (ESO v2.9.0: v1beta1 is not served)',
   example: 'apiVersion: external-secrets.io/v1beta1\nkind: ExternalSecret',
   pitfalls: ['P41'],
+  checksUnservedVersions: true,
   checkObject(m) {
     const { group, version } = parseApiVersion(m.apiVersion);
     if (!group || !isKnownGroup(group) || !m.kind) return [];

@@ -1,7 +1,7 @@
 import { Severity } from '../../diagnostic';
 import { parseApiVersion } from '../../manifest';
 import { Finding, Rule, finding } from '../../rule';
-import { SchemaError, isKnownGroup, lookupKind, validatorFor } from '../../schema/catalog';
+import { SchemaError, isKnownGroup, lookupKind, partValidatorFor, validatorFor } from '../../schema/catalog';
 
 /** `/spec/data/0/remoteRef` → `spec.data[0].remoteRef`. */
 export function jsonPointerToField(pointer: string): string {
@@ -56,10 +56,24 @@ export const schemaRule: Rule = {
     const entry = lookupKind(group, version, m.kind);
     if (!entry?.served) return []; // ESO-API-VERSION reports it
     const validate = validatorFor(entry);
-    if (!validate || validate(m)) return [];
+    if (!validate) return [];
+    const errors: SchemaError[] = validate(m) ? [] : [...(validate.errors ?? [])];
+    if (entry.parts) {
+      // Each alternative present (e.g. spec.provider.vault) is checked by its own validator.
+      let holder: any = m;
+      for (const seg of entry.parts.pointer.split('/').slice(1)) holder = holder && typeof holder === 'object' ? holder[seg] : undefined;
+      if (holder && typeof holder === 'object' && !Array.isArray(holder)) {
+        for (const [alt, value] of Object.entries(holder)) {
+          const part = partValidatorFor(entry, alt);
+          if (part && !part(value)) {
+            for (const e of part.errors ?? []) errors.push({ ...e, instancePath: `${entry.parts.pointer}/${alt}${e.instancePath}` });
+          }
+        }
+      }
+    }
     const seen = new Set<string>();
     const out: Finding[] = [];
-    for (const e of validate.errors ?? []) {
+    for (const e of errors) {
       const f = toFinding(e);
       if (!f) continue;
       const key = `${f.field}|${f.message}`;
