@@ -44,7 +44,11 @@ export function buildApp(outdir?: string): App {
   const databases = new Chart(app, 'databases', { namespace: 'databases' });
   const dbPassword = new eso.PasswordGenerator(databases, 'db-password-generator', {
     metadata: { name: 'db-password-generator' },
-    length: 32, digits: 6, symbols: 4, noUpper: false, allowRepeat: true,
+    length: 32,
+    digits: 6,
+    symbols: 4,
+    noUpper: false,
+    allowRepeat: true,
   });
   // Generate once: the seed's `refreshInterval: "0"` is emitted as refreshPolicy: CreatedOnce (the
   // library's default for Password/UUID sources). Rotation per the seed's table (DB passwords every 90

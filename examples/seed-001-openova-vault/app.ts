@@ -40,7 +40,11 @@ export function buildApp(outdir?: string): App {
   const databases = new Chart(app, 'databases', { namespace: 'databases' });
   const dbPassword = new eso.PasswordGenerator(databases, 'db-password-generator', {
     metadata: { name: 'db-password-generator' },
-    length: 32, digits: 6, symbols: 4, noUpper: false, allowRepeat: true,
+    length: 32,
+    digits: 6,
+    symbols: 4,
+    noUpper: false,
+    allowRepeat: true,
   });
   // Generate once (`refreshInterval: "0"` in the seed → refreshPolicy: CreatedOnce, the library's default here).
   const dbCredentials = new eso.ExternalSecret(databases, 'db-password', {
