@@ -59,16 +59,16 @@ export function buildApp(outdir?: string): App {
     data: [eso.PushValue.property('password', 'databases/db-credentials', 'password')],
   });
 
-  // "ExternalSecret Template": `<service>-secrets` in `<tenant>-prod` (tenant "acme", service "shop").
-  const acmeProd = new Chart(app, 'acme-prod', { namespace: 'acme-prod' });
-  new eso.ExternalSecret(acmeProd, 'shop-secrets', {
+  // "ExternalSecret Template": `<service>-secrets` in `<tenant>-prod` (tenant "globex", service "shop").
+  const tenantProd = new Chart(app, 'globex-prod', { namespace: 'globex-prod' });
+  new eso.ExternalSecret(tenantProd, 'shop-secrets', {
     metadata: { name: 'shop-secrets' },
     store: region1,
     refreshInterval: Duration.hours(1),
     target: { name: 'shop-secrets' },
     data: [
-      eso.SecretValue.fromProperty('DATABASE_URL', 'acme/postgres', 'url'),
-      eso.SecretValue.fromProperty('API_KEY', 'acme/api-keys', 'main'),
+      eso.SecretValue.fromProperty('DATABASE_URL', 'globex/postgres', 'url'),
+      eso.SecretValue.fromProperty('API_KEY', 'globex/api-keys', 'main'),
     ],
   });
 
