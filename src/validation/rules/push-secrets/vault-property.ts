@@ -1,4 +1,24 @@
-import { psSpecOf, storeLabel, writesOf } from './push-model';
+import { ManifestIndex } from '../../manifest-index';
+import { PsSpec, psSpecOf, storeLabel, writesOf } from './push-model';
+
+/**
+ * True when the app declares the source Secret and its value for `key` is a JSON object: ESO's Vault docs
+ * push such a key without a property on purpose (the object becomes the whole Vault secret).
+ */
+function sourceHoldsJsonObject(index: ManifestIndex, ps: PsSpec, key: string): boolean {
+  const name = ps.spec.selector?.secret?.name;
+  if (!ps.namespace || typeof name !== 'string') return false;
+  const secret = index.get('', 'Secret', ps.namespace, name);
+  let raw: unknown = secret?.stringData?.[key];
+  if (typeof raw !== 'string' && typeof secret?.data?.[key] === 'string') raw = Buffer.from(secret.data[key], 'base64').toString('utf8');
+  if (typeof raw !== 'string') return false;
+  try {
+    const v = JSON.parse(raw);
+    return !!v && typeof v === 'object' && !Array.isArray(v);
+  } catch {
+    return false;
+  }
+}
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 import { kvStoreOf } from '../external-secrets/es-model';
@@ -23,6 +43,7 @@ export const pushVaultPropertyRule: Rule = {
     for (const w of writesOf(ctx.index, m)) {
       if (w.dataTo || w.secretKey === undefined || w.property !== undefined || seen.has(w.entryField)) continue;
       if (!kvStoreOf(w.target.store)) continue;
+      if (sourceHoldsJsonObject(ctx.index, w.ps, w.secretKey)) continue;
       seen.add(w.entryField);
       out.push(finding(`${w.entryField}.match.remoteRef.property`,
         `key "${w.secretKey}" is pushed to ${storeLabel(w.target.kind, w.target.name)} without remoteRef.property: Vault stores a map, so ESO parses the value `
