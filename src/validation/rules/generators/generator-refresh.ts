@@ -17,8 +17,8 @@ function hasStoreSources(spec: any): boolean {
 
 /**
  * P39 (ESO #2377): an ExternalSecret fed by a Password/UUID/SSHKey generator regenerates the value on
- * every refresh. Without an explicit `refreshPolicy` and a non-zero (or default 1h) interval, the
- * password changes every hour. An explicit Periodic policy is a rotation on purpose, but not when the
+ * every refresh. Without an explicit `refreshPolicy` and with the default 1h interval, the password
+ * changes every hour (error); with an explicit non-zero interval the rotation is stated (warning). An explicit Periodic policy is a rotation on purpose, but not when the
  * same ExternalSecret also polls store values (each poll regenerates the password).
  * A PushSecret with a random generator source and no explicit refreshInterval rotates the remote value hourly.
  */
@@ -54,11 +54,14 @@ export const generatorRefreshRule: Rule = {
     const interval = describeInterval(spec?.refreshInterval, '1h');
     if (policy === undefined || policy === '') {
       if (ms === 0) return out; // generate once, said implicitly: ESO-ES-REFRESH-ZERO asks for CreatedOnce
+      // An explicit interval states the rotation period (ESO's own generator docs use refreshInterval: 30m to
+      // rotate): a warning. Relying on the default 1h is the accident of ESO #2377: an error.
+      const explicit = typeof spec?.refreshInterval === 'string';
       out.push(finding(`${prefix}.refreshPolicy`,
         `${use.label} is fed by the ${kind} generator "${use.ref.name}" without a refreshPolicy: ESO regenerates the value every ${interval} (ESO #2377), `
         + 'so every consumer of the Secret gets a new password/UUID on each refresh',
         'set refreshPolicy: CreatedOnce to generate once (add target.immutable: true to freeze it), or refreshPolicy: Periodic with the rotation '
-        + 'period as refreshInterval (e.g. 2160h for 90 days)'));
+        + 'period as refreshInterval (e.g. 2160h for 90 days)', explicit ? { severity: Severity.WARNING } : {}));
       return out;
     }
     if (policy === 'Periodic' && ms !== 0 && hasStoreSources(spec)) {

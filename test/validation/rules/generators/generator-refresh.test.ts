@@ -17,9 +17,10 @@ describe('ESO-GEN-REFRESH', () => {
     expect(d[0].fix).toContain('CreatedOnce');
   });
 
-  test('no refreshPolicy with an explicit interval', () => {
+  test('no refreshPolicy with an explicit interval: a stated rotation (warning; ESO\'s generator docs use 30m)', () => {
     const d = run(rule, pw, fromGen({ refreshInterval: '24h' }));
     expect(d[0].message).toContain('every 24h');
+    expect(d[0].severity).toBe('warning');
   });
 
   test('through a ClusterGenerator wrapping a Password', () => {
