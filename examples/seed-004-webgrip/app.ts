@@ -6,7 +6,13 @@ import * as eso from '../../src';
  * Seed 004 (WebGrip; ../shared/seeds/004_*): the in-cluster Vault (namespace `vault`), KV v2 at `kv`,
  * Kubernetes auth at `kubernetes` with role `external-secrets` bound to ESO's service account.
  */
-export function buildApp(outdir?: string): App {
+/** Variants of the seed 004 app (for tests). */
+export interface Seed004Options {
+  /** Attach the seed's hand-written policy instead of the derived one (synth then fails on the PushSecret). */
+  readonly handWrittenPolicy?: boolean;
+}
+
+export function buildApp(outdir?: string, options: Seed004Options = {}): App {
   const app = new App(outdir ? { outdir } : {});
   // Cluster-scoped objects (stores) live in the `configs` chart.
   const configs = new Chart(app, 'configs');
@@ -21,7 +27,8 @@ export function buildApp(outdir?: string): App {
     provider: eso.SecretStoreProvider.vault({
       server: 'https://vault.vault.svc:8200',
       kv: eso.VaultKv.v2('kv'), // the mount, and its version, in one place
-      auth: eso.VaultAuth.kubernetes({ role: 'external-secrets', serviceAccount: esoSa }),
+      // audience "vault": the role below expects it (Vault warns on roles without audience)
+      auth: eso.VaultAuth.kubernetes({ role: 'external-secrets', serviceAccount: esoSa, audiences: ['vault'] }),
     }),
   });
   void vault;
@@ -43,6 +50,64 @@ export function buildApp(outdir?: string): App {
       eso.PushValue.property('password', backstageDb, 'password'),
     ],
   });
+
+  // An app reading its secrets (seed: `external-secret-example.yaml`). The seed's read policy is scoped to
+  // the ESO subtree `kv/{data,metadata}/external-secrets/*`, so ESO-read secrets follow the
+  // `<org>/<env>/clusters/<cluster>/apps/<app>/<purpose>` convention below `external-secrets/`.
+  const example = new Chart(app, 'example', { namespace: 'example' });
+  const exampleApp = 'external-secrets/webgrip/prod/clusters/soyo/apps/example/app';
+  new eso.ExternalSecret(example, 'example', {
+    metadata: { name: 'example' },
+    store: vault,
+    refreshInterval: Duration.hours(1),
+    data: [
+      eso.SecretValue.fromProperty('username', exampleApp, 'username'),
+      eso.SecretValue.fromProperty('password', exampleApp, 'password'),
+    ],
+  });
+  // Backstage's app secrets: every secret of its folder tagged for this cluster (find by tags lists and
+  // reads metadata, hence the seed's list + read on kv/metadata/external-secrets/*).
+  new eso.ExternalSecret(backstage, 'backstage-app-secrets', {
+    metadata: { name: 'backstage-app-secrets' },
+    store: vault,
+    refreshInterval: Duration.hours(1),
+    dataFrom: [eso.SecretSource.find({ path: 'external-secrets/webgrip/prod/clusters/soyo/apps/backstage', tags: { cluster: 'soyo' } })],
+  });
+
+  // The Vault side as YAML for vault-config-operator, in the admin namespace `vault-admin`: role
+  // `external-secrets` (bound to the store's service account, token TTL 1h as in the seed), the policy
+  // `external-secrets` DERIVED from the objects above (reads widened to the seed's `external-secrets/`
+  // subtree; the PushSecret's create/read/update stay on its exact key), and the token-reviewer RBAC:
+  // Vault runs in this cluster, so its server service account `vault/vault` gets system:auth-delegator.
+  const vaultConfig = new Chart(app, 'vault-config', { namespace: 'vault-admin' });
+  const target = eso.VaultConfigOperator.authenticateAs('vault-admin', { namespace: 'vault-admin' });
+  const vaultServer = kplus.ServiceAccount.fromServiceAccountName(vaultConfig, 'vault-server', 'vault', { namespaceName: 'vault' });
+  if (options.handWrittenPolicy) {
+    // The seed's hand-written policy, verbatim: it lacks the PushSecret's grants, so synth fails
+    // (ESO-VAULT-POLICY-COVERAGE) — the reason to derive the policy instead.
+    const policy = new eso.VaultPolicy(vaultConfig, 'policy', {
+      policyName: 'external-secrets',
+      target,
+      rules: [
+        { path: 'kv/data/external-secrets/*', capabilities: [eso.VaultCapability.READ] },
+        { path: 'kv/metadata/external-secrets/*', capabilities: [eso.VaultCapability.LIST, eso.VaultCapability.READ] },
+      ],
+    });
+    new eso.VaultKubernetesAuthRole(vaultConfig, 'role', {
+      roleName: 'external-secrets', serviceAccounts: [esoSa], policies: [policy], audience: 'vault', tokenTtl: Duration.hours(1), target,
+    });
+    new eso.VaultTokenReviewerBinding(vaultConfig, 'token-reviewer', { serviceAccounts: [vaultServer], bindingName: 'vault-kubernetes-auth' });
+  } else {
+    new eso.VaultStoreAccess(vaultConfig, 'vault-access', {
+      store: vault,
+      serviceAccounts: [esoSa],
+      target,
+      collapse: eso.PathCollapse.under('external-secrets'),
+      tokenTtl: Duration.hours(1),
+      tokenReviewer: eso.TokenReviewer.vaultInCluster(vaultServer),
+      bindingName: 'vault-kubernetes-auth',
+    });
+  }
 
   return app;
 }

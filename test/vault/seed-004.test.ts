@@ -1,0 +1,75 @@
+import { buildApp } from '../../examples/seed-004-webgrip/app';
+import { EsoValidation } from '../../src/validation/eso-validation';
+import { parseHcl } from '../../src/vault/internal/hcl';
+import { manifests } from './fixtures';
+
+/** The seed's hand-written policy (../shared/seeds/004, `vault policy write external-secrets`). */
+const SEED_POLICY = `path "kv/data/external-secrets/*" {
+  capabilities = ["read"]
+}
+
+path "kv/metadata/external-secrets/*" {
+  capabilities = ["list", "read"]
+}
+`;
+/** What the Backstage PushSecret needs (eso-api.md §9.2): create/read/update on data AND metadata of its key. */
+const PUSH = 'webgrip/prod/clusters/soyo/apps/backstage/db';
+const PUSH_RULES = [
+  { path: `kv/data/${PUSH}`, capabilities: ['create', 'read', 'update'] },
+  { path: `kv/metadata/${PUSH}`, capabilities: ['create', 'read', 'update'] },
+];
+
+const asMap = (rules: Array<{ path: string; capabilities: readonly string[] }>) =>
+  Object.fromEntries(rules.map(r => [r.path, [...r.capabilities].sort()]));
+
+describe('seed 004 (WebGrip): derived Vault policy, role and RBAC', () => {
+  const app = buildApp();
+  const all = manifests(app);
+
+  test('the derived policy equals the seed\'s hand-written one plus exactly what the PushSecret needs', () => {
+    const policy = all.find(m => m.kind === 'Policy' && m.apiVersion === 'redhatcop.redhat.io/v1alpha1');
+    expect(policy.metadata).toEqual({ name: 'external-secrets', namespace: 'vault-admin' });
+    const derived = parseHcl(policy.spec.policy);
+    expect(derived.errors).toEqual([]);
+    expect(asMap(derived.rules)).toEqual(asMap([...parseHcl(SEED_POLICY).rules, ...PUSH_RULES]));
+  });
+
+  test('role external-secrets on auth/kubernetes, bound to external-secrets/external-secrets, with the policy; auth-delegator for Vault', () => {
+    const role = all.find(m => m.kind === 'KubernetesAuthEngineRole');
+    expect(role.metadata).toEqual({ name: 'external-secrets', namespace: 'vault-admin' });
+    expect(role.spec).toMatchObject({
+      path: 'kubernetes',
+      targetServiceAccounts: ['external-secrets'],
+      targetNamespaces: { targetNamespaces: ['external-secrets'] },
+      policies: ['external-secrets'],
+      audience: 'vault',
+      tokenTTL: 3600,
+      authentication: { path: 'kubernetes', role: 'vault-admin', serviceAccount: { name: 'default' } },
+    });
+    const crb = all.find(m => m.kind === 'ClusterRoleBinding');
+    expect(crb).toEqual({
+      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: 'vault-kubernetes-auth' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'system:auth-delegator' },
+      subjects: [{ apiGroup: '', kind: 'ServiceAccount', name: 'vault', namespace: 'vault' }],
+    });
+  });
+
+  test('the whole app validates (ESO-SCHEMA incl. the vault-config-operator CRDs, every rule) with no diagnostics from the vault rules', () => {
+    const diags = EsoValidation.of(app).diagnostics();
+    expect(diags.filter(d => d.severity === 'error')).toEqual([]);
+    expect(diags.filter(d => d.ruleId.startsWith('ESO-VAULT-'))).toEqual([]);
+  });
+
+  test('the seed\'s hand-written policy (no push grants) fails synth with the coverage message', () => {
+    const variant = buildApp(undefined, { handWrittenPolicy: true });
+    const errs = EsoValidation.of(variant).diagnostics().filter(d => d.severity === 'error');
+    expect(errs.map(d => [d.ruleId, d.object.kind, d.object.name, d.field])).toEqual([
+      ['ESO-VAULT-POLICY-COVERAGE', 'PushSecret', 'backstage-db-credentials-to-vault', 'spec.data[0].match.remoteRef.remoteKey'],
+      ['ESO-VAULT-POLICY-COVERAGE', 'PushSecret', 'backstage-db-credentials-to-vault', 'spec.data[0].match.remoteRef.remoteKey'],
+      ['ESO-VAULT-POLICY-COVERAGE', 'PushSecret', 'backstage-db-credentials-to-vault', 'spec.data[1].match.remoteRef.remoteKey'],
+      ['ESO-VAULT-POLICY-COVERAGE', 'PushSecret', 'backstage-db-credentials-to-vault', 'spec.data[1].match.remoteRef.remoteKey'],
+    ]);
+    expect(errs[0].message).toBe(`pushes to kv/data/${PUSH} (key "${PUSH}") through store "vault", but role "external-secrets" has no policy granting create, read, update on it`);
+    expect(() => variant.synth()).toThrow(/ESO-VAULT-POLICY-COVERAGE[\s\S]*but role "external-secrets" has no policy granting create, read, update on it[\s\S]*nothing was written/);
+  });
+});
