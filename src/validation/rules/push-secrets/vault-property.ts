@@ -1,5 +1,8 @@
-import { ManifestIndex } from '../../manifest-index';
 import { PsSpec, psSpecOf, storeLabel, writesOf } from './push-model';
+import { Severity } from '../../diagnostic';
+import { ManifestIndex } from '../../manifest-index';
+import { Finding, Rule, finding } from '../../rule';
+import { kvStoreOf } from '../external-secrets/es-model';
 
 /**
  * True when the app declares the source Secret and its value for `key` is a JSON object: ESO's Vault docs
@@ -19,9 +22,6 @@ function sourceHoldsJsonObject(index: ManifestIndex, ps: PsSpec, key: string): b
     return false;
   }
 }
-import { Severity } from '../../diagnostic';
-import { Finding, Rule, finding } from '../../rule';
-import { kvStoreOf } from '../external-secrets/es-model';
 
 /**
  * P09: pushing one key to Vault/OpenBao without `remoteRef.property` makes the value the WHOLE secret,

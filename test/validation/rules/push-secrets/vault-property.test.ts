@@ -17,7 +17,9 @@ describe('ESO-PUSH-VAULT-PROPERTY', () => {
 
   test('a key the app declares as a JSON object may go without property (ESO Vault docs example); a plain value may not', () => {
     const source = (stringData: Record<string, string>, data?: Record<string, string>) => ({
-      apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db-credentials', namespace: 'databases' },
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'db-credentials', namespace: 'databases' },
       ...(data ? { data } : { stringData }),
     });
     const push = ps('p', { secretStoreRefs: [ref('vault')], data: [prop('source-key1', 'vault/secret1')] });
