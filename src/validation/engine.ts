@@ -80,7 +80,7 @@ export function validateManifests(items: readonly SourcedManifest[], options: En
     if (group !== '' && isKnownGroup(group) && !lookupKind(group, version, kind)?.served) unserved.add(item.manifest);
   }
   const index = new ManifestIndex(unserved.size ? items.filter(i => !unserved.has(i.manifest)) : items);
-  const ctx: RuleContext = { index };
+  const ctx: RuleContext = { index, nonManifests: options.nonManifests ?? [] };
   const rulesFor = dispatch(rules);
   const diagnostics: Diagnostic[] = [];
   let silenced = 0;
