@@ -1,10 +1,10 @@
 import { ApiObject, Chart, Duration, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { toGoDuration } from '../common/go-duration';
-import { EsoValidation } from '../validation/eso-validation';
 import { FLUX_KUSTOMIZATION_API_VERSION, FLUX_SYSTEM_NAMESPACE } from './flux-api';
 import { IFluxSource } from './flux-source';
 import { FluxHealthCheckExpr, FluxObjectReference } from './health-check';
+import { toGoDuration } from '../common/go-duration';
+import { EsoValidation } from '../validation/eso-validation';
 import { sourceRefJson } from './private/render';
 
 /** A Flux Kustomization, made in this app or referenced by name. */
@@ -171,7 +171,9 @@ export class FluxKustomization extends Construct implements IFluxKustomization {
     const postBuild = Object.keys(subst).length || substituteFrom.length
       ? {
         ...(Object.keys(subst).length ? { substitute: subst } : {}),
-        ...(substituteFrom.length ? { substituteFrom: substituteFrom.map(s => ({ kind: s.kind, name: s.name, ...(s.optional ? { optional: true } : {}) })) } : {}),
+        ...(substituteFrom.length
+          ? { substituteFrom: substituteFrom.map(s => ({ kind: s.kind, name: s.name, ...(s.optional ? { optional: true } : {}) })) }
+          : {}),
       }
       : undefined;
 

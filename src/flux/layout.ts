@@ -2,10 +2,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, Chart, DependencyGraph, Duration, Yaml } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { validateManifests } from '../validation/engine';
-import { EsoValidation } from '../validation/eso-validation';
-import { SourcedManifest, parseApiVersion } from '../validation/manifest';
-import { formatSynthReport } from '../validation/report';
 import {
   ESO_READY_KINDS, FLUX_HELM_GROUP, FLUX_SYSTEM_NAMESPACE, GENERATED_MARKER, KUSTOMIZE_CONFIG_API_VERSION,
 } from './flux-api';
@@ -16,6 +12,10 @@ import {
   ExternalSecretsOperatorRelease, ExternalSecretsOperatorReleaseProps, VaultConfigOperatorRelease,
   VaultConfigOperatorReleaseProps,
 } from './operator-releases';
+import { validateManifests } from '../validation/engine';
+import { EsoValidation } from '../validation/eso-validation';
+import { SourcedManifest, parseApiVersion } from '../validation/manifest';
+import { formatSynthReport } from '../validation/report';
 import { referenceOf } from './private/render';
 
 const VAULT_OPERATOR_GROUP = 'redhatcop.redhat.io';
@@ -40,20 +40,23 @@ export interface FluxLayerOptions extends FluxKustomizationOptions {
  * `wait: false`, `healthChecks` listing the layer's ESO objects and HelmReleases instead.
  */
 export class FluxLayer extends Construct {
+  /** @internal */
+  public static _create(
+    layout: FluxLayout, name: string, layerPath: string, source: IFluxSource, options: FluxLayerOptions, dependsOn: FluxLayer[],
+  ): FluxLayer {
+    return new FluxLayer(layout, name, layerPath, source, options, dependsOn);
+  }
+
   /** Name of the layer: folder name and Flux Kustomization name. */
   public readonly layerName: string;
   /** The Flux Kustomization that applies the layer. */
   public readonly kustomization: FluxKustomization;
   private readonly members: Chart[] = [];
-
-  /** @internal */
-  public static _create(layout: FluxLayout, name: string, layerPath: string, source: IFluxSource, options: FluxLayerOptions, dependsOn: FluxLayer[]): FluxLayer {
-    return new FluxLayer(layout, name, layerPath, source, options, dependsOn);
-  }
-
   private readonly layout: FluxLayout;
 
-  private constructor(layout: FluxLayout, name: string, layerPath: string, source: IFluxSource, options: FluxLayerOptions, dependsOn: FluxLayer[]) {
+  private constructor(
+    layout: FluxLayout, name: string, layerPath: string, source: IFluxSource, options: FluxLayerOptions, dependsOn: FluxLayer[],
+  ) {
     super(layout, name);
     this.layout = layout;
     this.layerName = name;

@@ -1,8 +1,8 @@
 import { ApiObject, Chart, Duration, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
-import { EsoValidation } from '../validation/eso-validation';
 import { FluxHelmRelease, HelmCrdPolicy } from './helm-release';
 import { FluxHelmRepository } from './helm-repository';
+import { EsoValidation } from '../validation/eso-validation';
 
 /** Properties shared by the operator releases. */
 export interface OperatorReleaseOptions {

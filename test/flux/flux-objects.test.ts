@@ -61,7 +61,10 @@ describe('FluxKustomization (kustomize.toolkit.fluxcd.io/v1)', () => {
   test('healthChecks are not emitted when wait is true (Flux ignores them)', () => {
     const chart = Testing.chart();
     new FluxKustomization(chart, 'k', {
-      name: 'k', source: FluxSource.ociRepository('manifests', { namespace: 'sources' }), path: './x', wait: true,
+      name: 'k',
+      source: FluxSource.ociRepository('manifests', { namespace: 'sources' }),
+      path: './x',
+      wait: true,
       healthChecks: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'd', namespace: 'n' }],
     });
     const [m] = Testing.synth(chart);
@@ -105,12 +108,19 @@ describe('Flux sources and Helm objects', () => {
   test('GitRepository (source.toolkit.fluxcd.io/v1)', () => {
     const chart = Testing.chart();
     const repo = new FluxGitRepository(chart, 'repo', {
-      name: 'platform', url: 'ssh://git@example.com/org/platform', ref: GitRef.tag('v1.2.3'),
-      interval: Duration.minutes(5), timeout: Duration.seconds(90), secretName: 'git-ssh', ignore: '/*\n!/dist\n',
+      name: 'platform',
+      url: 'ssh://git@example.com/org/platform',
+      ref: GitRef.tag('v1.2.3'),
+      interval: Duration.minutes(5),
+      timeout: Duration.seconds(90),
+      secretName: 'git-ssh',
+      ignore: '/*\n!/dist\n',
     });
     const [m] = Testing.synth(chart);
     expect(m).toEqual({
-      apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', metadata: { name: 'platform', namespace: 'flux-system' },
+      apiVersion: 'source.toolkit.fluxcd.io/v1',
+      kind: 'GitRepository',
+      metadata: { name: 'platform', namespace: 'flux-system' },
       spec: { interval: '5m', timeout: '1m30s', url: 'ssh://git@example.com/org/platform', ref: { tag: 'v1.2.3' }, secretRef: { name: 'git-ssh' }, ignore: '/*\n!/dist\n' },
     });
     expect(repo.sourceName).toBe('platform');
@@ -128,9 +138,19 @@ describe('Flux sources and Helm objects', () => {
     const oci = new FluxHelmRepository(chart, 'oci', { name: 'oci', namespace: 'apps', url: 'oci://ghcr.io/example/charts' });
     const base = new FluxHelmRelease(chart, 'base', { name: 'base', namespace: 'apps', chart: 'base', version: '1.0.0', repository: oci });
     new FluxHelmRelease(chart, 'rel', {
-      namespace: 'apps', chart: 'podinfo', version: '6.5.4', repository: repo, interval: Duration.minutes(30), timeout: Duration.minutes(3),
-      targetNamespace: 'web', releaseName: 'web-podinfo', createNamespace: true, crds: HelmCrdPolicy.SKIP, values: { replicaCount: 2 },
-      dependsOn: [base], retries: 5,
+      namespace: 'apps',
+      chart: 'podinfo',
+      version: '6.5.4',
+      repository: repo,
+      interval: Duration.minutes(30),
+      timeout: Duration.minutes(3),
+      targetNamespace: 'web',
+      releaseName: 'web-podinfo',
+      createNamespace: true,
+      crds: HelmCrdPolicy.SKIP,
+      values: { replicaCount: 2 },
+      dependsOn: [base],
+      retries: 5,
     });
     const objs = Testing.synth(chart);
     const [r, o] = byKind(objs, 'HelmRepository');
@@ -138,11 +158,15 @@ describe('Flux sources and Helm objects', () => {
     expect(o.spec).toEqual({ type: HelmRepositoryType.OCI, url: 'oci://ghcr.io/example/charts' });
     const rel = byKind(objs, 'HelmRelease').find(x => x.metadata.name === 'podinfo');
     expect(rel).toEqual({
-      apiVersion: 'helm.toolkit.fluxcd.io/v2', kind: 'HelmRelease', metadata: { name: 'podinfo', namespace: 'apps' },
+      apiVersion: 'helm.toolkit.fluxcd.io/v2',
+      kind: 'HelmRelease',
+      metadata: { name: 'podinfo', namespace: 'apps' },
       spec: {
-        interval: '30m', timeout: '3m',
+        interval: '30m',
+        timeout: '3m',
         chart: { spec: { chart: 'podinfo', version: '6.5.4', sourceRef: { kind: 'HelmRepository', name: 'podinfo', namespace: 'apps' } } },
-        releaseName: 'web-podinfo', targetNamespace: 'web',
+        releaseName: 'web-podinfo',
+        targetNamespace: 'web',
         install: { crds: 'Skip', createNamespace: true, remediation: { retries: 5 } },
         upgrade: { crds: 'Skip', remediation: { retries: 5 } },
         values: { replicaCount: 2 },

@@ -3,8 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
-import { validateCommand } from '../../src/cli/validate-command';
 import { FluxLayout, FluxSource } from '../../src';
+import { validateCommand } from '../../src/cli/validate-command';
 
 const REPO_PATH = 'clusters/prod';
 
@@ -15,16 +15,22 @@ function tmpOutdir(): string {
 
 function store(scope: Chart, name = 'vault') {
   return new ApiObject(scope, name, {
-    apiVersion: 'external-secrets.io/v1', kind: 'ClusterSecretStore', metadata: { name },
+    apiVersion: 'external-secrets.io/v1',
+    kind: 'ClusterSecretStore',
+    metadata: { name },
     spec: { provider: { vault: { server: 'https://vault.example.internal:8200', path: 'kv', version: 'v2', auth: { kubernetes: { mountPath: 'kubernetes', role: 'eso', serviceAccountRef: { name: 'external-secrets', namespace: 'external-secrets' } } } } } },
   });
 }
 
 function externalSecret(scope: Chart, name = 'db') {
   return new ApiObject(scope, name, {
-    apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name },
+    apiVersion: 'external-secrets.io/v1',
+    kind: 'ExternalSecret',
+    metadata: { name },
     spec: {
-      refreshInterval: '1h', secretStoreRef: { kind: 'ClusterSecretStore', name: 'vault' }, target: { name, creationPolicy: 'Owner' },
+      refreshInterval: '1h',
+      secretStoreRef: { kind: 'ClusterSecretStore', name: 'vault' },
+      target: { name, creationPolicy: 'Owner' },
       data: [{ secretKey: 'password', remoteRef: { key: `example/${name}`, property: 'password' } }],
     },
   });
@@ -180,7 +186,9 @@ describe('FluxLayout', () => {
       extra: (app, l) => {
         const vault = new Chart(app, 'vault', { namespace: 'vault-admin' });
         new ApiObject(vault, 'policy', {
-          apiVersion: 'redhatcop.redhat.io/v1alpha1', kind: 'Policy', metadata: { name: 'eso-read' },
+          apiVersion: 'redhatcop.redhat.io/v1alpha1',
+          kind: 'Policy',
+          metadata: { name: 'eso-read' },
           spec: { authentication: { path: 'kubernetes', role: 'vault-admin', serviceAccount: { name: 'vault-admin' } }, type: 'acl', policy: 'path "kv/data/*" { capabilities = ["read"] }' },
         });
         l.configs.add(vault);

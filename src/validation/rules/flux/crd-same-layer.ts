@@ -1,7 +1,7 @@
+import { CRD_FAMILIES, fluxModel, isHelmRelease, ksLabel, objectLabel } from './flux-model';
 import { Severity } from '../../diagnostic';
 import { parseApiVersion } from '../../manifest';
 import { Finding, Rule, finding } from '../../rule';
-import { CRD_FAMILIES, fluxModel, isHelmRelease, ksLabel, objectLabel } from './flux-model';
 
 /**
  * P43: Flux stages CRDs that are plain objects of a Kustomization before the rest, but CRDs a HelmRelease

@@ -1,6 +1,6 @@
+import { FluxKs, fluxModel, ksLabel } from './flux-model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { FluxKs, fluxModel, ksLabel } from './flux-model';
 
 /**
  * P44: `dependsOn` names Flux Kustomizations only. A missing target never resolves, a cycle never applies,

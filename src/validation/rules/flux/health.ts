@@ -1,8 +1,8 @@
+import { fluxModel, ksLabel } from './flux-model';
 import { ESO_READY_KINDS } from '../../../flux/flux-api';
 import { Severity } from '../../diagnostic';
 import { parseApiVersion } from '../../manifest';
 import { Finding, Rule, finding } from '../../rule';
-import { fluxModel, ksLabel } from './flux-model';
 
 /**
  * P45: ESO objects have no observedGeneration and only a Ready condition, so kstatus treats Ready=False as

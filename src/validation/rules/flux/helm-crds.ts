@@ -1,6 +1,6 @@
+import { CRD_FAMILIES, fluxModel, isHelmRelease, objectLabel } from './flux-model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { CRD_FAMILIES, fluxModel, isHelmRelease, objectLabel } from './flux-model';
 
 /**
  * P51: the ESO chart installs its CRDs unless `installCRDs: false` (the ESO Flux guide's `crds.create: false`

@@ -1,4 +1,3 @@
-import { Rule } from '../../rule';
 import { fluxCrdSameLayerRule } from './crd-same-layer';
 import { fluxDependsOnRule } from './depends-on';
 import { fluxSpecRule } from './flux-spec';
@@ -11,6 +10,7 @@ import { fluxNamespaceRule } from './namespace';
 import { fluxNonKubernetesYamlRule } from './non-kubernetes-yaml';
 import { fluxSopsRule } from './sops';
 import { fluxSubstituteRule } from './substitute';
+import { Rule } from '../../rule';
 
 /** Rules for flux: one file per rule, listed here. */
 export const FLUX_RULES: Rule[] = [

@@ -1,7 +1,7 @@
 import * as path from 'path';
+import { KustomizeFile, absPosix, fluxModel, isKustomizeFile } from './flux-model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { KustomizeFile, absPosix, fluxModel, isKustomizeFile } from './flux-model';
 
 const REMOTE = /^[a-z][a-z0-9+.-]*:\/\/|^(github\.com|gitlab\.com|bitbucket\.org)\//i;
 
@@ -57,7 +57,9 @@ export const fluxKustomizationFileRule: Rule = {
 
     // Every local entry of resources must exist in the input (a file with objects, or a folder with files).
     const dirsWithFiles = new Set<string>();
-    for (const abs of files.keys()) for (let d = path.posix.dirname(abs); d !== path.posix.dirname(d); d = path.posix.dirname(d)) dirsWithFiles.add(d);
+    for (const abs of files.keys()) {
+      for (let d = path.posix.dirname(abs); d !== path.posix.dirname(d); d = path.posix.dirname(d)) dirsWithFiles.add(d);
+    }
     for (const d of model.kustomizeFiles.keys()) dirsWithFiles.add(d);
     const nonManifestFiles = new Set((ctx.nonManifests ?? []).map(d => absPosix(d.file)));
     for (const k of model.kustomizeFiles.values()) {

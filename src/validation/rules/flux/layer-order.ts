@@ -1,7 +1,7 @@
+import { CRD_FAMILIES, FluxKs, fluxModel, ksLabel, objectLabel } from './flux-model';
 import { Severity } from '../../diagnostic';
 import { parseApiVersion } from '../../manifest';
 import { Finding, Rule, finding } from '../../rule';
-import { CRD_FAMILIES, FluxKs, fluxModel, ksLabel, objectLabel } from './flux-model';
 
 /**
  * P43: Flux applies CRDs first only within one Kustomization. A layer with ESO (or vault-config-operator)

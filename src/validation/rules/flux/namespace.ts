@@ -1,8 +1,8 @@
+import { familyOfGroup, fluxModel, ksLabel, objectLabel } from './flux-model';
 import { Severity } from '../../diagnostic';
 import { parseApiVersion } from '../../manifest';
 import { Finding, Rule, finding } from '../../rule';
 import { versionsOf } from '../../schema/catalog';
-import { familyOfGroup, fluxModel, ksLabel, objectLabel } from './flux-model';
 
 /**
  * P46: a namespaced object with no `metadata.namespace`, applied by a Kustomization without

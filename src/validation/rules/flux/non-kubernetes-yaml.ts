@@ -1,7 +1,7 @@
 import * as path from 'path';
+import { absPosix, fluxModel, ksLabel } from './flux-model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { absPosix, fluxModel, ksLabel } from './flux-model';
 
 /**
  * P47: without a kustomization.yaml Flux generates one from every .yaml/.yml under `spec.path`, and a

@@ -1,7 +1,7 @@
+import { fluxModel, ksLabel, objectLabel } from './flux-model';
 import { Severity } from '../../diagnostic';
 import { ESO_GROUP, Manifest, parseApiVersion } from '../../manifest';
 import { Finding, Rule, finding } from '../../rule';
-import { fluxModel, ksLabel, objectLabel } from './flux-model';
 
 /**
  * P49: a SOPS-encrypted manifest in a Kustomization without `spec.decryption` fails to reconcile; a SOPS

@@ -1,8 +1,8 @@
+import { fluxModel, ksLabel, objectLabel } from './flux-model';
 import { SUBSTITUTE_ANNOTATION } from '../../../flux/flux-api';
 import { Severity } from '../../diagnostic';
 import { ESO_GROUP, GENERATORS_GROUP, parseApiVersion } from '../../manifest';
 import { Finding, Rule, finding } from '../../rule';
-import { fluxModel, ksLabel, objectLabel } from './flux-model';
 
 /** `${` not written as the `$${` escape. */
 const UNESCAPED = /(^|[^$])\$\{/;

@@ -1,5 +1,5 @@
-import { fluxCrdSameLayerRule } from '../../../../src/validation/rules/flux/crd-same-layer';
 import { layered, run, store } from './fixtures';
+import { fluxCrdSameLayerRule } from '../../../../src/validation/rules/flux/crd-same-layer';
 
 describe('ESO-FLUX-CRD-SAME-LAYER', () => {
   test('good: stores in a later layer than the ESO HelmRelease', () => {

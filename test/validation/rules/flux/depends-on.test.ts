@@ -1,5 +1,5 @@
-import { fluxDependsOnRule } from '../../../../src/validation/rules/flux/depends-on';
 import { ks, layered, run } from './fixtures';
+import { fluxDependsOnRule } from '../../../../src/validation/rules/flux/depends-on';
 
 describe('ESO-FLUX-DEPENDS-ON', () => {
   test('good: chain of waiting Kustomizations', () => {

@@ -56,7 +56,8 @@ export function kustomizeFile(resources: string[]): Manifest {
 }
 
 /** The three layers FluxLayout writes, as files under repo/dist (relative to the working directory). */
-export function layered(overrides: { controllers?: Record<string, any>; configs?: Record<string, any>; apps?: Record<string, any> } = {}): SourcedManifest[] {
+type Spec = Record<string, any>;
+export function layered(overrides: { controllers?: Spec; configs?: Spec; apps?: Spec } = {}): SourcedManifest[] {
   return [
     { manifest: ks('controllers', './repo/dist/controllers', overrides.controllers), file: 'repo/dist/flux/controllers.yaml' },
     { manifest: ks('configs', './repo/dist/configs', { dependsOn: [{ name: 'controllers' }], ...overrides.configs }), file: 'repo/dist/flux/configs.yaml' },

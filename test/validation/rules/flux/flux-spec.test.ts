@@ -1,5 +1,5 @@
-import { fluxSpecRule } from '../../../../src/validation/rules/flux/flux-spec';
 import { esoRelease, ks, run } from './fixtures';
+import { fluxSpecRule } from '../../../../src/validation/rules/flux/flux-spec';
 
 const diag = (m: any) => run(fluxSpecRule, [{ manifest: m }]);
 

@@ -1,5 +1,5 @@
-import { fluxHealthCheckApiVersionRule } from '../../../../src/validation/rules/flux/health-check-api-version';
 import { ks, run } from './fixtures';
+import { fluxHealthCheckApiVersionRule } from '../../../../src/validation/rules/flux/health-check-api-version';
 
 describe('ESO-FLUX-HC-API-VERSION', () => {
   test('bad: healthChecks pinned to external-secrets.io/v1beta1', () => {

@@ -1,6 +1,6 @@
+import { layered, run } from './fixtures';
 import { FluxHealthCheckExpr } from '../../../../src/flux/health-check';
 import { fluxHealthRule } from '../../../../src/validation/rules/flux/health';
-import { layered, run } from './fixtures';
 
 const exprs = FluxHealthCheckExpr.externalSecrets().map(e => e.toJson());
 
@@ -35,6 +35,7 @@ describe('ESO-FLUX-HEALTH', () => {
 
   test('good: healthChecks (wait false) naming the ExternalSecret, with expressions', () => {
     const checks = [{ apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', name: 'db', namespace: 'example' }];
-    expect(run(fluxHealthRule, layered({ configs: { healthCheckExprs: exprs }, apps: { wait: false, healthChecks: checks, healthCheckExprs: exprs } }))).toEqual([]);
+    const items = layered({ configs: { healthCheckExprs: exprs }, apps: { wait: false, healthChecks: checks, healthCheckExprs: exprs } });
+    expect(run(fluxHealthRule, items)).toEqual([]);
   });
 });

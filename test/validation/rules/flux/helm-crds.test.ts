@@ -1,5 +1,5 @@
-import { fluxHelmCrdsRule } from '../../../../src/validation/rules/flux/helm-crds';
 import { esoRelease, layered, run } from './fixtures';
+import { fluxHelmCrdsRule } from '../../../../src/validation/rules/flux/helm-crds';
 
 const crd = { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'externalsecrets.external-secrets.io' }, spec: { group: 'external-secrets.io' } };
 

@@ -1,5 +1,5 @@
-import { fluxKustomizationFileRule } from '../../../../src/validation/rules/flux/kustomization-file';
 import { externalSecret, kustomizeFile, layered, run } from './fixtures';
+import { fluxKustomizationFileRule } from '../../../../src/validation/rules/flux/kustomization-file';
 
 describe('ESO-FLUX-KUSTOMIZATION-FILE', () => {
   test('good: every file listed', () => {

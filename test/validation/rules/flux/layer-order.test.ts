@@ -1,5 +1,5 @@
-import { fluxLayerOrderRule } from '../../../../src/validation/rules/flux/layer-order';
 import { externalSecret, ks, layered, run } from './fixtures';
+import { fluxLayerOrderRule } from '../../../../src/validation/rules/flux/layer-order';
 
 describe('ESO-FLUX-LAYER-ORDER', () => {
   test('good: controllers (wait) -> configs -> apps', () => {
@@ -44,7 +44,9 @@ describe('ESO-FLUX-LAYER-ORDER', () => {
 
   test('bad: vault-config-operator objects need the layer with its HelmRelease', () => {
     const vcoRelease = {
-      apiVersion: 'helm.toolkit.fluxcd.io/v2', kind: 'HelmRelease', metadata: { name: 'vault-config-operator', namespace: 'vault-config-operator' },
+      apiVersion: 'helm.toolkit.fluxcd.io/v2',
+      kind: 'HelmRelease',
+      metadata: { name: 'vault-config-operator', namespace: 'vault-config-operator' },
       spec: { interval: '1h', chart: { spec: { chart: 'vault-config-operator', version: 'v0.8.52', sourceRef: { kind: 'HelmRepository', name: 'vco' } } } },
     };
     const policy = { apiVersion: 'redhatcop.redhat.io/v1alpha1', kind: 'Policy', metadata: { name: 'eso', namespace: 'vault-admin' }, spec: {} };

@@ -1,5 +1,5 @@
-import { fluxNamespaceRule } from '../../../../src/validation/rules/flux/namespace';
 import { externalSecret, layered, run } from './fixtures';
+import { fluxNamespaceRule } from '../../../../src/validation/rules/flux/namespace';
 
 describe('ESO-FLUX-NAMESPACE', () => {
   test('good: namespaced objects carry a namespace', () => {

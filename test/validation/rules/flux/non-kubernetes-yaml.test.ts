@@ -1,5 +1,5 @@
-import { fluxNonKubernetesYamlRule } from '../../../../src/validation/rules/flux/non-kubernetes-yaml';
 import { kustomizeFile, layered, run } from './fixtures';
+import { fluxNonKubernetesYamlRule } from '../../../../src/validation/rules/flux/non-kubernetes-yaml';
 
 describe('ESO-FLUX-NON-K8S-YAML', () => {
   test('bad: non-Kubernetes YAML in a layer folder without kustomization.yaml', () => {

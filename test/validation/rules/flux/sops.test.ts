@@ -1,8 +1,10 @@
-import { fluxSopsRule } from '../../../../src/validation/rules/flux/sops';
 import { layered, run } from './fixtures';
+import { fluxSopsRule } from '../../../../src/validation/rules/flux/sops';
 
 const sopsSecret = (name: string) => ({
-  apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: 'example' },
+  apiVersion: 'v1',
+  kind: 'Secret',
+  metadata: { name, namespace: 'example' },
   data: { token: 'ENC[AES256_GCM,data:example-not-a-secret,type:str]' },
   sops: { mac: 'ENC[example-not-a-secret]', version: '3.9.0' },
 });

@@ -1,5 +1,5 @@
-import { fluxSubstituteRule } from '../../../../src/validation/rules/flux/substitute';
 import { externalSecret, layered, run } from './fixtures';
+import { fluxSubstituteRule } from '../../../../src/validation/rules/flux/substitute';
 
 const templated = (annotations?: Record<string, string>) => {
   const es = externalSecret('tpl', 'example', { target: { name: 'tpl', template: { data: { url: 'https://${HOST}/x' } } } });

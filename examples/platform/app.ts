@@ -1,0 +1,206 @@
+import * as path from 'path';
+import { App, Chart, Duration } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import * as eso from '../../src';
+
+/** Where the platform is written (and, from the repository root, where Flux finds it). */
+export const PLATFORM_OUTDIR = path.join('dist', 'platform');
+
+/**
+ * The end-to-end platform repo: the seeds composed into one cluster, laid out in Flux layers.
+ *
+ * ```
+ * dist/platform/flux/         Flux Kustomizations (point your bootstrap Kustomization here)
+ * dist/platform/controllers/  ESO 2.9.0 + vault-config-operator HelmReleases            wait
+ * dist/platform/configs/      namespaces, OpenBao stores, Vault roles/policies, generator  -> controllers
+ * dist/platform/apps/         ExternalSecrets, PushSecret, a workload                   -> configs
+ * dist/platform/dev/          dev overlay: fake store + its ExternalSecret              -> configs
+ * ```
+ *
+ * - seed 000/001: OpenBao primary (writable) + a local read-only replica; the generated DB password is
+ *   pushed to the primary only, and read back from the replica;
+ * - seed 003: TazLab's ExternalSecrets (`property: value` convention, s3.conf template, wildcard TLS, 1h/24h);
+ * - seed 004: WebGrip-style Vault access: the Kubernetes auth role of each store with a policy derived from
+ *   what the app reads and pushes, applied by vault-config-operator;
+ * - seed 002: a dev overlay layer with the `fake` provider (plaintext, explicitly opted in).
+ */
+export function buildPlatform(outdir: string = PLATFORM_OUTDIR, repositoryPath: string = 'dist/platform'): { app: App; layout: eso.FluxLayout } {
+  const app = new App({ outdir });
+  const layout = new eso.FluxLayout(app, 'flux', { source: eso.FluxSource.gitRepository('flux-system'), repositoryPath });
+
+  // ---------------------------------------------------------------- configs: namespaces, stores, Vault, generator
+  const tenantNamespaces = ['databases', 'apps', 'cert-manager', 'hugo-blog', 'dex', 'auth', 'longhorn-system', 'tazlab-db', 'tailscale'];
+  const namespaces = new Chart(app, 'namespaces');
+  for (const ns of ['vault-admin', ...tenantNamespaces]) {
+    new kplus.Namespace(namespaces, ns, { metadata: { name: ns } });
+  }
+
+  const configs = new Chart(app, 'stores');
+  // ESO's service account comes with its Helm chart (controllers layer): reference it.
+  const esoSa = kplus.ServiceAccount.fromServiceAccountName(configs, 'eso-sa', 'external-secrets', { namespaceName: 'external-secrets' });
+  // Seed 000: reads go to the local replica (read-only: a PushSecret to it fails the synth) ...
+  const replica = new eso.ClusterSecretStore(configs, 'openbao-replica', {
+    metadata: { name: 'openbao-replica' },
+    provider: eso.SecretStoreProvider.vault({
+      server: 'https://openbao.region1.example.internal:8200',
+      kv: eso.VaultKv.v2('secret'),
+      auth: eso.VaultAuth.kubernetes({ mountPath: 'kubernetes', role: 'eso-reader', serviceAccount: esoSa, audiences: ['vault'] }),
+    }),
+  });
+  replica.markReadOnly();
+  // ... writes to the primary only.
+  const primary = new eso.ClusterSecretStore(configs, 'openbao-primary', {
+    metadata: { name: 'openbao-primary' },
+    provider: eso.SecretStoreProvider.vault({
+      server: 'https://openbao.primary.example.internal:8200',
+      kv: eso.VaultKv.v2('secret'),
+      auth: eso.VaultAuth.kubernetes({ mountPath: 'kubernetes', role: 'eso-writer', serviceAccount: esoSa, audiences: ['vault'] }),
+    }),
+  });
+
+  // Seed 004: the Vault side of each store, as vault-config-operator CRs in the admin namespace: the role
+  // the store logs in with, bound to ESO's service account, and a least-privilege policy derived from
+  // every ExternalSecret/PushSecret of the app that uses the store.
+  const vaultConfig = new Chart(app, 'vault-access', { namespace: 'vault-admin' });
+  const vaultAdmin = kplus.ServiceAccount.fromServiceAccountName(vaultConfig, 'vault-admin-sa', 'vault-admin', { namespaceName: 'vault-admin' });
+  for (const [id, store, address] of [
+    ['reader', replica, 'https://openbao.region1.example.internal:8200'],
+    ['writer', primary, 'https://openbao.primary.example.internal:8200'],
+  ] as const) {
+    new eso.VaultStoreAccess(vaultConfig, id, {
+      store,
+      audience: 'vault',
+      target: eso.VaultConfigOperator.authenticateAs('vault-admin', { namespace: 'vault-admin', serviceAccount: vaultAdmin, address }),
+    });
+  }
+
+  // Seed 000: generate the database password once (configs: generators), ...
+  const generators = new Chart(app, 'generators', { namespace: 'databases' });
+  const dbPassword = new eso.PasswordGenerator(generators, 'db-password-generator', {
+    metadata: { name: 'db-password-generator' },
+    length: 32,
+    digits: 6,
+    symbols: 4,
+    noUpper: false,
+    allowRepeat: true,
+  });
+
+  // ---------------------------------------------------------------- apps: ExternalSecrets, PushSecrets
+  // ... keep it in Kubernetes and push it to the primary; every region reads it from its replica.
+  const databases = new Chart(app, 'databases', { namespace: 'databases' });
+  const dbCredentials = new eso.ExternalSecret(databases, 'db-password', {
+    metadata: { name: 'db-password' },
+    dataFrom: [eso.SecretSource.generator(dbPassword)],
+    target: { name: 'db-credentials', creationPolicy: eso.CreationPolicy.OWNER },
+  });
+  new eso.PushSecret(databases, 'push-db-credentials', {
+    metadata: { name: 'push-db-credentials' },
+    stores: [primary],
+    secret: dbCredentials.targetSecret,
+    data: [eso.PushValue.property('password', 'databases/db-credentials', 'password')],
+  });
+  const apps = new Chart(app, 'apps', { namespace: 'apps' });
+  const appDb = new eso.ExternalSecret(apps, 'app-db-credentials', {
+    metadata: { name: 'app-db-credentials' },
+    store: replica,
+    refreshInterval: Duration.hours(1),
+    data: [eso.SecretValue.fromProperty('DB_PASSWORD', 'databases/db-credentials', 'password')],
+  });
+  new kplus.Deployment(apps, 'shop', {
+    metadata: { name: 'shop' },
+    containers: [{
+      image: 'registry.example.internal/acme/shop:1.0.0',
+      envFrom: [kplus.Env.fromSecret(appDb.targetSecret)],
+      securityContext: { user: 1000, group: 1000 },
+    }],
+  });
+
+  // Seed 003: TazLab's ExternalSecrets, read from the replica (`tazlab-k8s/static/<domain>/<consumer>/<KEY>`,
+  // `property: value`), hourly except the S3 credentials (24h).
+  const tazlab = tazlabSecrets(app, replica);
+
+  // ---------------------------------------------------------------- dev overlay (seed 002)
+  const dev = layout.addLayer('dev', { dependsOn: [layout.configs] });
+  const devNamespace = new Chart(app, 'dev-namespace'); // cluster-scoped: not in the namespaced chart
+  new kplus.Namespace(devNamespace, 'dev', { metadata: { name: 'dev' } });
+  const devChart = new Chart(app, 'dev', { namespace: 'dev' });
+  // Development only: the fake provider's values end up in Git, hence the explicit opt-in.
+  const fake = new eso.SecretStore(devChart, 'fake', {
+    metadata: { name: 'fake' },
+    provider: eso.SecretStoreProvider.fake({
+      allowPlaintextInGit: true,
+      data: [
+        { key: 'github-pat', value: 'example-not-a-secret' },
+        { key: 'docker-username', value: 'example-user' },
+      ],
+    }),
+  });
+  new eso.ExternalSecret(devChart, 'dev-app-secrets', {
+    metadata: { name: 'app-secrets' },
+    store: fake,
+    refreshInterval: Duration.hours(1),
+    target: { name: 'app-secrets', creationPolicy: eso.CreationPolicy.OWNER },
+    data: [eso.SecretValue.fromKey('github-pat', 'github-pat')],
+  });
+
+  layout.configs.add(namespaces, configs, vaultConfig, generators);
+  layout.apps.add(databases, apps, ...tazlab);
+  dev.add(devNamespace, devChart);
+  return { app, layout };
+}
+
+/** Seed 003's ExternalSecrets, one chart per namespace. */
+function tazlabSecrets(app: App, store: eso.ISecretStore): Chart[] {
+  const charts: Chart[] = [];
+  const nsChart = (ns: string) => {
+    const c = new Chart(app, `tazlab-${ns}`, { namespace: ns });
+    charts.push(c);
+    return c;
+  };
+  const value = (secretKey: string, key: string) => eso.SecretValue.fromProperty(secretKey, `tazlab-k8s/static/${key}`, 'value');
+  const hourly = { store, refreshInterval: Duration.hours(1) };
+
+  new eso.ExternalSecret(nsChart('cert-manager'), 'cloudflare-api-token', {
+    ...hourly,
+    metadata: { name: 'cloudflare-api-token' },
+    data: [value('api-token', 'infra/cloudflare-ddns/CLOUDFLARE_API_TOKEN')],
+  });
+
+  const wildcard = { ...hourly, cert: value('WILDCARD_CRT', 'tls/wildcard/WILDCARD_CRT'), key: value('WILDCARD_KEY', 'tls/wildcard/WILDCARD_KEY') };
+  eso.ExternalSecret.tls(nsChart('hugo-blog'), 'wildcard-tls', { ...wildcard, metadata: { name: 'wildcard-tls' } });
+  for (const ns of ['dex', 'auth', 'longhorn-system']) {
+    eso.ExternalSecret.tls(nsChart(`${ns}-tls`), 'wildcard-tls', { ...wildcard, metadata: { name: 'wildcard-tls', namespace: ns } });
+  }
+
+  new eso.ExternalSecret(nsChart('tazlab-db'), 's3-backrest-creds', {
+    store,
+    refreshInterval: Duration.hours(24), // S3 credentials change rarely
+    metadata: { name: 's3-backrest-creds' },
+    data: [
+      value('AWS_ACCESS_KEY_ID', 'storage/tazlab-db/AWS_ACCESS_KEY_ID'),
+      value('AWS_SECRET_ACCESS_KEY', 'storage/tazlab-db/AWS_SECRET_ACCESS_KEY'),
+    ],
+    template: eso.SecretTemplate.files({
+      's3.conf': '[global]\nrepo1-s3-key={{ .AWS_ACCESS_KEY_ID }}\nrepo1-s3-key-secret={{ .AWS_SECRET_ACCESS_KEY }}\n',
+    }),
+  });
+
+  new eso.ExternalSecret(nsChart('auth'), 'oauth2-proxy-secrets', {
+    ...hourly,
+    metadata: { name: 'oauth2-proxy-secrets' },
+    data: [
+      value('OAUTH2_PROXY_CLIENT_SECRET', 'auth/oauth2-proxy/OAUTH2_PROXY_CLIENT_SECRET'),
+      value('OAUTH2_PROXY_COOKIE_SECRET', 'auth/oauth2-proxy/OAUTH2_PROXY_COOKIE_SECRET'),
+    ],
+  });
+
+  new eso.ExternalSecret(nsChart('tailscale'), 'tailscale-operator-oauth', {
+    ...hourly,
+    metadata: { name: 'tailscale-operator-oauth' },
+    data: [
+      value('TAILSCALE_OPERATOR_CLIENT_ID', 'infra/tailscale/TAILSCALE_OPERATOR_CLIENT_ID'),
+      value('TAILSCALE_OPERATOR_CLIENT_SECRET', 'infra/tailscale/TAILSCALE_OPERATOR_CLIENT_SECRET'),
+    ],
+  });
+  return charts;
+}
