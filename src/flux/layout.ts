@@ -8,6 +8,7 @@ import {
 import { IFluxSource } from './flux-source';
 import { FluxHealthCheckExpr, FluxObjectReference } from './health-check';
 import { FluxKustomization, FluxKustomizationOptions } from './kustomization';
+import { KustomizationFile } from './kustomization-file';
 import {
   ExternalSecretsOperatorRelease, ExternalSecretsOperatorReleaseProps, VaultConfigOperatorRelease,
   VaultConfigOperatorReleaseProps,
@@ -436,11 +437,7 @@ function fileNames(charts: Chart[]): string[] {
 
 function kustomizationFile(folder: string, resources: string[]): RenderedFile {
   const manifest = { apiVersion: KUSTOMIZE_CONFIG_API_VERSION, kind: 'Kustomization', resources: [...resources].sort() };
-  return {
-    path: `${folder}/kustomization.yaml`,
-    content: `${GENERATED_MARKER}\n${Yaml.stringify(manifest)}`,
-    objects: [{ manifest }],
-  };
+  return { path: `${folder}/kustomization.yaml`, content: KustomizationFile.render(resources), objects: [{ manifest }] };
 }
 
 function isOwned(dir: string): boolean {
