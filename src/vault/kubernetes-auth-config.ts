@@ -1,8 +1,8 @@
 import { Names } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { EsoValidation } from '../validation/eso-validation';
 import { VaultConfigTarget } from './config-target';
+import { EsoValidation } from '../validation/eso-validation';
 import { REVIEWER_ANNOTATION } from './internal/model';
 import { DEFAULT_OPERATOR_ROLE } from './internal/target-object';
 import { TokenReviewer, TokenReviewerMode, VaultTokenReviewerBinding } from './token-reviewer';

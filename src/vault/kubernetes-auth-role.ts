@@ -1,8 +1,8 @@
 import { Chart, Duration, Lazy, Names } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
-import { EsoValidation } from '../validation/eso-validation';
 import { VaultConfigTarget } from './config-target';
+import { EsoValidation } from '../validation/eso-validation';
 import { DEFAULT_OPERATOR_ROLE } from './internal/target-object';
 import { IVaultPolicy } from './policy';
 

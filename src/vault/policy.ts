@@ -1,9 +1,9 @@
 import { Lazy, Names } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { ISecretStore } from '../stores/secret-store-ref';
-import { EsoValidation } from '../validation/eso-validation';
 import { VaultCapability } from './capability';
 import { VaultConfigTarget } from './config-target';
+import { ISecretStore } from '../stores/secret-store-ref';
+import { EsoValidation } from '../validation/eso-validation';
 import { appIndex, storeFromIndex } from './internal/app-manifests';
 import { CollapseSpec, TOKEN_SELF_RULES, accessesForStore, deriveRules } from './internal/derive';
 import { NEW_CAPABILITIES } from './internal/glob';

@@ -1,8 +1,8 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { VaultConfigTarget } from './config-target';
 import { ISecretStore } from '../stores/secret-store-ref';
 import { EsoValidation } from '../validation/eso-validation';
-import { VaultConfigTarget } from './config-target';
 import { appIndex, storeFromIndex, storeNow } from './internal/app-manifests';
 import { consumerNamespaces } from './internal/derive';
 import { VaultKubernetesAuthRole, VaultKubernetesAuthRoleOptions } from './kubernetes-auth-role';

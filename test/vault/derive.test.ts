@@ -7,8 +7,10 @@ import { es, esKeys, ps, store } from '../validation/rules/vault/helpers';
 const v2 = (mount?: string): VaultProviderInfo => ({ providerKey: 'vault', field: 'x', version: 'v2', mount, usesSecretRef: false });
 const v1 = (mount?: string): VaultProviderInfo => ({ ...v2(mount), version: 'v1' });
 
-const rules = (manifests: Manifest[], mode: 'exact' | 'common-prefix' | 'under' = 'exact', prefixes?: string[]) =>
-  Object.fromEntries(deriveRules(appAccesses(new ManifestIndex(manifests.map(manifest => ({ manifest })))), { mode, prefixes }).map(r => [r.path, r.capabilities]));
+const rules = (manifests: Manifest[], mode: 'exact' | 'common-prefix' | 'under' = 'exact', prefixes?: string[]) => {
+  const index = new ManifestIndex(manifests.map(manifest => ({ manifest })));
+  return Object.fromEntries(deriveRules(appAccesses(index), { mode, prefixes }).map(r => [r.path, r.capabilities]));
+};
 
 describe('key → path (eso-api.md §9.1, ESO v2.9.0 buildPath/buildMetadataPath)', () => {
   test.each([
@@ -81,14 +83,21 @@ describe('derived rules', () => {
   test('store resolution: SecretStore in the consumer namespace, data[].sourceRef.storeRef, PushSecret labelSelector, CES namespaces', () => {
     const ss = store({ kind: 'SecretStore', namespace: 'apps', name: 'local' });
     const other = store({ kind: 'SecretStore', namespace: 'shop', name: 'local', mount: 'shop' });
-    const esLocal = es('a', { secretStoreRef: { name: 'local' }, data: [
-      { secretKey: 'x', remoteRef: { key: 'x' } },
-      { secretKey: 'y', remoteRef: { key: 'y' }, sourceRef: { storeRef: { name: 'vault', kind: 'ClusterSecretStore' } } },
-    ] });
+    const esLocal = es('a', {
+      secretStoreRef: { name: 'local' },
+      data: [
+        { secretKey: 'x', remoteRef: { key: 'x' } },
+        { secretKey: 'y', remoteRef: { key: 'y' }, sourceRef: { storeRef: { name: 'vault', kind: 'ClusterSecretStore' } } },
+      ],
+    });
     const labelled = store({ name: 'labelled', labels: { tier: 'primary' }, mount: 'lab' });
     const push = ps('p', ['z'], 'apps', { secretStoreRefs: [{ kind: 'ClusterSecretStore', labelSelector: { matchLabels: { tier: 'primary' } } }] });
-    const ces: Manifest = { apiVersion: 'external-secrets.io/v1', kind: 'ClusterExternalSecret', metadata: { name: 'c' },
-      spec: { namespaces: ['shop'], externalSecretSpec: { secretStoreRef: { name: 'local', kind: 'SecretStore' }, data: [{ secretKey: 'k', remoteRef: { key: 'c' } }] } } };
+    const ces: Manifest = {
+      apiVersion: 'external-secrets.io/v1',
+      kind: 'ClusterExternalSecret',
+      metadata: { name: 'c' },
+      spec: { namespaces: ['shop'], externalSecretSpec: { secretStoreRef: { name: 'local', kind: 'SecretStore' }, data: [{ secretKey: 'k', remoteRef: { key: 'c' } }] } },
+    };
     const index = new ManifestIndex([ss, other, store(), labelled, esLocal, push, ces].map(manifest => ({ manifest })));
     expect(appAccesses(index).map(a => [a.store?.key, a.path])).toEqual([
       ['SecretStore|apps|local', 'kv/data/x'],
@@ -100,10 +109,18 @@ describe('derived rules', () => {
   });
 
   test('VaultDynamicSecret / ClusterGenerator: capability per method', () => {
-    const gen = (name: string, method?: string): Manifest => ({ apiVersion: 'generators.external-secrets.io/v1alpha1', kind: 'VaultDynamicSecret', metadata: { name, namespace: 'apps' },
-      spec: { path: `/x/${name}`, ...(method ? { method } : {}), provider: store().spec.provider } });
-    const cg: Manifest = { apiVersion: 'generators.external-secrets.io/v1alpha1', kind: 'ClusterGenerator', metadata: { name: 'cg' },
-      spec: { kind: 'VaultDynamicSecret', generator: { vaultDynamicSecretSpec: { path: 'pki/issue/web', method: 'POST', provider: store().spec.provider } } } };
+    const gen = (name: string, method?: string): Manifest => ({
+      apiVersion: 'generators.external-secrets.io/v1alpha1',
+      kind: 'VaultDynamicSecret',
+      metadata: { name, namespace: 'apps' },
+      spec: { path: `/x/${name}`, ...(method ? { method } : {}), provider: store().spec.provider },
+    });
+    const cg: Manifest = {
+      apiVersion: 'generators.external-secrets.io/v1alpha1',
+      kind: 'ClusterGenerator',
+      metadata: { name: 'cg' },
+      spec: { kind: 'VaultDynamicSecret', generator: { vaultDynamicSecretSpec: { path: 'pki/issue/web', method: 'POST', provider: store().spec.provider } } },
+    };
     expect(rules([store(), gen('get'), gen('list', 'LIST'), gen('del', 'DELETE'), gen('put', 'PUT'), cg])).toEqual({
       'pki/issue/web': ['create', 'update'],
       'x/del': ['delete'],

@@ -22,10 +22,13 @@ path "kv/metadata/external-secrets/*" {
   capabilities = ["list", "read"]
 }
 `;
-    expect(parseHcl(seed)).toEqual({ rules: [
-      { path: 'kv/data/external-secrets/*', capabilities: ['read'] },
-      { path: 'kv/metadata/external-secrets/*', capabilities: ['list', 'read'] },
-    ], errors: [] });
+    expect(parseHcl(seed)).toEqual({
+      rules: [
+        { path: 'kv/data/external-secrets/*', capabilities: ['read'] },
+        { path: 'kv/metadata/external-secrets/*', capabilities: ['list', 'read'] },
+      ],
+      errors: [],
+    });
     const mixed = `name = "x"
 # comment
 path "secret/foo" {
@@ -33,10 +36,13 @@ path "secret/foo" {
   allowed_parameters = { "bar" = ["zip", "zap"], "*" = [] }
 }
 /* block */ path "secret/bar" { capabilities = ["READ"], min_wrapping_ttl = "1s" }`;
-    expect(parseHcl(mixed)).toEqual({ rules: [
-      { path: 'secret/foo', capabilities: ['create', 'read', 'update', 'delete', 'list'] },
-      { path: 'secret/bar', capabilities: ['read'] },
-    ], errors: [] });
+    expect(parseHcl(mixed)).toEqual({
+      rules: [
+        { path: 'secret/foo', capabilities: ['create', 'read', 'update', 'delete', 'list'] },
+        { path: 'secret/bar', capabilities: ['read'] },
+      ],
+      errors: [],
+    });
   });
 
   test('parses the JSON form and heredoc strings', () => {

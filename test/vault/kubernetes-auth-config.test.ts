@@ -1,7 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { TokenReviewer, TokenReviewerMode, VaultConfigOperator, VaultConfigTarget, VaultKubernetesAuthConfig } from '../../src/vault';
 import { appWithStore, errors } from './fixtures';
+import { TokenReviewer, TokenReviewerMode, VaultConfigOperator, VaultConfigTarget, VaultKubernetesAuthConfig } from '../../src/vault';
 
 describe('VaultKubernetesAuthConfig + token-reviewer RBAC', () => {
   function make(reviewer: (c: Chart) => TokenReviewer, target?: VaultConfigTarget) {

@@ -1,9 +1,9 @@
 import { Chart, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { appWithStore, errors } from './fixtures';
 import {
   VaultAliasNameSource, VaultConfigOperator, VaultConfigTarget, VaultKubernetesAuthRole, VaultPolicy, VaultTokenType,
 } from '../../src/vault';
-import { appWithStore, errors } from './fixtures';
 
 describe('VaultKubernetesAuthRole', () => {
   function everyField(target?: VaultConfigTarget) {

@@ -1,7 +1,7 @@
 import { ApiObject, Chart, Duration, Testing } from 'cdk8s';
+import { appWithStore, errors, manifests, rawEs } from './fixtures';
 import * as eso from '../../src';
 import { PathCollapse, VaultCapability, VaultConfigOperator, VaultConfigTarget, VaultKubernetesAuthRole, VaultPolicy, CrossplaneProviderConfigKind } from '../../src/vault';
-import { appWithStore, errors, manifests, rawEs } from './fixtures';
 
 const policyText = (app: any, name: string) => manifests(app).find(m => m.kind === 'Policy' && m.metadata.name === name);
 
@@ -31,8 +31,13 @@ describe('VaultPolicy (hand-written)', () => {
       policyName: 'p',
       rules: [{ path: 'kv/data/a', capabilities: [VaultCapability.READ] }],
       target: VaultConfigOperator.authenticateAs('vault-admin', {
-        namespace: 'vault-admin', authMountPath: 'k8s-admin', vaultNamespace: 'team-a',
-        address: 'https://vault.example.internal:8200', tlsServerName: 'vault', timeout: Duration.seconds(30), maxRetries: 3,
+        namespace: 'vault-admin',
+        authMountPath: 'k8s-admin',
+        vaultNamespace: 'team-a',
+        address: 'https://vault.example.internal:8200',
+        tlsServerName: 'vault',
+        timeout: Duration.seconds(30),
+        maxRetries: 3,
       }),
     });
     const spec = Testing.synth(chart)[0].spec;
@@ -155,10 +160,18 @@ describe('VaultPolicy.forStore (derived from the app manifests)', () => {
   test('a raw store ApiObject works too (rules and derivation read manifests only)', () => {
     const app = Testing.app();
     const chart = new Chart(app, 'c');
-    new ApiObject(chart, 'store', { apiVersion: 'external-secrets.io/v1', kind: 'ClusterSecretStore', metadata: { name: 'raw' },
-      spec: { provider: { vault: { server: 'https://v.example.internal:8200', path: 'secret', version: 'v2', auth: { kubernetes: { mountPath: 'kubernetes', role: 'r' } } } } } });
-    new ApiObject(chart, 'es', { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'es', namespace: 'x' },
-      spec: { secretStoreRef: { name: 'raw', kind: 'ClusterSecretStore' }, dataFrom: [{ extract: { key: 'app' } }] } });
+    new ApiObject(chart, 'store', {
+      apiVersion: 'external-secrets.io/v1',
+      kind: 'ClusterSecretStore',
+      metadata: { name: 'raw' },
+      spec: { provider: { vault: { server: 'https://v.example.internal:8200', path: 'secret', version: 'v2', auth: { kubernetes: { mountPath: 'kubernetes', role: 'r' } } } } },
+    });
+    new ApiObject(chart, 'es', {
+      apiVersion: 'external-secrets.io/v1',
+      kind: 'ExternalSecret',
+      metadata: { name: 'es', namespace: 'x' },
+      spec: { secretStoreRef: { name: 'raw', kind: 'ClusterSecretStore' }, dataFrom: [{ extract: { key: 'app' } }] },
+    });
     const ref = eso.ClusterSecretStore.fromClusterSecretStoreName(chart, 'ref', 'raw');
     expect(VaultPolicy.forStore(chart, 'p', ref).rules).toEqual([{ path: 'secret/data/app', capabilities: ['read'] }]);
   });

@@ -1,7 +1,7 @@
+import { manifests } from './fixtures';
 import { buildApp } from '../../examples/seed-004-webgrip/app';
 import { EsoValidation } from '../../src/validation/eso-validation';
 import { parseHcl } from '../../src/vault/internal/hcl';
-import { manifests } from './fixtures';
 
 /** The seed's hand-written policy (../shared/seeds/004, `vault policy write external-secrets`). */
 const SEED_POLICY = `path "kv/data/external-secrets/*" {
@@ -48,7 +48,9 @@ describe('seed 004 (WebGrip): derived Vault policy, role and RBAC', () => {
     });
     const crb = all.find(m => m.kind === 'ClusterRoleBinding');
     expect(crb).toEqual({
-      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: 'vault-kubernetes-auth' },
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
+      metadata: { name: 'vault-kubernetes-auth' },
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'system:auth-delegator' },
       subjects: [{ apiGroup: '', kind: 'ServiceAccount', name: 'vault', namespace: 'vault' }],
     });

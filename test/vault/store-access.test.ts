@@ -1,8 +1,8 @@
-import { Chart, Duration, Testing } from 'cdk8s';
+import { ApiObject, Chart, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { appWithStore, errors, rawEs } from './fixtures';
 import * as eso from '../../src';
 import { TokenReviewer, VaultConfigOperator, VaultConfigTarget, VaultPolicy, VaultStoreAccess, VaultTokenType } from '../../src/vault';
-import { appWithStore, errors, rawEs } from './fixtures';
 
 describe('VaultStoreAccess (policy + role + RBAC in one call)', () => {
   test('reads role, mount, SA and audience from the store; validates with 0 errors', () => {
@@ -44,9 +44,12 @@ describe('VaultStoreAccess (policy + role + RBAC in one call)', () => {
   test('referent store without serviceAccounts: namespaces computed at synth', () => {
     const app = Testing.app();
     const configs = new Chart(app, 'configs');
-    const { ApiObject } = require('cdk8s');
-    new ApiObject(configs, 'store', { apiVersion: 'external-secrets.io/v1', kind: 'ClusterSecretStore', metadata: { name: 'vault' },
-      spec: { provider: { vault: { server: 'https://vault.example.internal:8200', path: 'kv', version: 'v2', auth: { kubernetes: { mountPath: 'kubernetes', role: 'tenant', serviceAccountRef: { name: 'vault-reader', audiences: ['vault'] } } } } } } });
+    new ApiObject(configs, 'store', {
+      apiVersion: 'external-secrets.io/v1',
+      kind: 'ClusterSecretStore',
+      metadata: { name: 'vault' },
+      spec: { provider: { vault: { server: 'https://vault.example.internal:8200', path: 'kv', version: 'v2', auth: { kubernetes: { mountPath: 'kubernetes', role: 'tenant', serviceAccountRef: { name: 'vault-reader', audiences: ['vault'] } } } } } },
+    });
     const admin = new Chart(app, 'admin', { namespace: 'vault-admin' });
     const store = eso.ClusterSecretStore.fromClusterSecretStoreName(admin, 'ref', 'vault');
     new VaultStoreAccess(admin, 'access', { store, tokenReviewer: TokenReviewer.clientJwt(kplus.ServiceAccount.fromServiceAccountName(admin, 'r', 'vault-reader', { namespaceName: 'shop' })) });

@@ -4,10 +4,10 @@
  */
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { OPERATOR_GROUP, StoreInfo, XP_POLICY_GROUPS, storeInfo, storeKey, vaultModel } from './model';
+import { ISecretStore } from '../../stores/secret-store-ref';
 import { SourcedManifest, parseApiVersion } from '../../validation/manifest';
 import { ManifestIndex } from '../../validation/manifest-index';
-import { ISecretStore } from '../../stores/secret-store-ref';
-import { OPERATOR_GROUP, StoreInfo, XP_POLICY_GROUPS, storeInfo, storeKey, vaultModel } from './model';
 
 /** Objects whose manifest is being produced right now: never re-entered (no infinite recursion). */
 const ACTIVE = new Set<IConstruct>();

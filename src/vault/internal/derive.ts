@@ -7,13 +7,13 @@
  * (../shared/reference/eso-api.md §9.1); capabilities follow vault-auth.md §4.1–4.2 and eso-api.md §9.2.
  * Internal.
  */
-import { ESO_GROUP, GENERATORS_GROUP, Manifest, parseApiVersion } from '../../validation/manifest';
-import type { ManifestIndex } from '../../validation/manifest-index';
-import { AclRule, mergeRules } from './hcl';
 import { patternMatches } from './glob';
+import { AclRule, mergeRules } from './hcl';
 import {
   Login, StoreInfo, VaultModel, VaultProviderInfo, loginKey, providerInfo, selectorMatches, storeKey, vaultModel,
 } from './model';
+import { ESO_GROUP, GENERATORS_GROUP, Manifest, parseApiVersion } from '../../validation/manifest';
+import type { ManifestIndex } from '../../validation/manifest-index';
 
 /** One thing an ESO object does in Vault. */
 export interface Access {
@@ -186,7 +186,12 @@ function dynamicSecret(out: Access[], consumer: Manifest, spec: any, prefix: str
   let path = clean(spec.path);
   if (caps[0] === 'list' && !path.endsWith('/')) path = `${path}/`;
   out.push({
-    consumer, field: `${prefix}.path`, login: info.login, key: spec.path, path, capabilities: caps,
+    consumer,
+    field: `${prefix}.path`,
+    login: info.login,
+    key: spec.path,
+    path,
+    capabilities: caps,
     verb: `calls (method ${typeof spec.method === 'string' && spec.method ? spec.method : 'GET'})`,
   });
 }

@@ -4,9 +4,9 @@
  * Built once per validation run (ManifestIndex.memo) and shared by every vault rule and by the
  * derived-policy construct. Internal.
  */
+import { AclRule, ParsedPolicy, parseHcl } from './hcl';
 import { ESO_GROUP, Manifest, parseApiVersion } from '../../validation/manifest';
 import type { ManifestIndex } from '../../validation/manifest-index';
-import { AclRule, ParsedPolicy, parseHcl } from './hcl';
 
 export const OPERATOR_GROUP = 'redhatcop.redhat.io';
 export const XP_ROLE_GROUPS = ['kubernetes.vault.m.upbound.io', 'kubernetes.vault.upbound.io'];
@@ -111,8 +111,12 @@ export interface RoleInfo {
   readonly tokenType?: string;
   /** Field paths in this manifest, for diagnostics. */
   readonly fields: {
-    readonly policies: string; readonly saNames: string; readonly namespaces: string; readonly audience: string;
-    readonly noDefaultPolicy: string; readonly mountPath: string;
+    readonly policies: string;
+    readonly saNames: string;
+    readonly namespaces: string;
+    readonly audience: string;
+    readonly noDefaultPolicy: string;
+    readonly mountPath: string;
   };
 }
 
@@ -134,8 +138,12 @@ export function roleInfo(m: Manifest): RoleInfo | undefined {
       noDefaultPolicy: s.tokenNoDefaultPolicy === true,
       tokenType: s.tokenType,
       fields: {
-        policies: 'spec.policies', saNames: 'spec.targetServiceAccounts', namespaces: 'spec.targetNamespaces',
-        audience: 'spec.audience', noDefaultPolicy: 'spec.tokenNoDefaultPolicy', mountPath: 'spec.path',
+        policies: 'spec.policies',
+        saNames: 'spec.targetServiceAccounts',
+        namespaces: 'spec.targetNamespaces',
+        audience: 'spec.audience',
+        noDefaultPolicy: 'spec.tokenNoDefaultPolicy',
+        mountPath: 'spec.path',
       },
     };
   }
@@ -162,9 +170,12 @@ export function roleInfo(m: Manifest): RoleInfo | undefined {
       noDefaultPolicy: f.tokenNoDefaultPolicy === true,
       tokenType: f.tokenType,
       fields: {
-        policies: 'spec.forProvider.tokenPolicies', saNames: 'spec.forProvider.boundServiceAccountNames',
-        namespaces: 'spec.forProvider.boundServiceAccountNamespaces', audience: 'spec.forProvider.audience',
-        noDefaultPolicy: 'spec.forProvider.tokenNoDefaultPolicy', mountPath: 'spec.forProvider.backend',
+        policies: 'spec.forProvider.tokenPolicies',
+        saNames: 'spec.forProvider.boundServiceAccountNames',
+        namespaces: 'spec.forProvider.boundServiceAccountNamespaces',
+        audience: 'spec.forProvider.audience',
+        noDefaultPolicy: 'spec.forProvider.tokenNoDefaultPolicy',
+        mountPath: 'spec.forProvider.backend',
       },
     };
   }
@@ -233,7 +244,9 @@ export function authConfigInfo(m: Manifest, index: ManifestIndex): AuthConfigInf
       const secret = index.get('', 'Secret', ref.namespace ?? ns, ref.name);
       const sa = secret?.metadata?.annotations?.['kubernetes.io/service-account.name'];
       return {
-        manifest: m, mountPath, mode: 'reviewer',
+        manifest: m,
+        mountPath,
+        mode: 'reviewer',
         reviewer: typeof sa === 'string' ? { name: sa, namespace: secret!.metadata!.namespace ?? ns } : undefined,
         field: 'spec.forProvider.tokenReviewerJwtSecretRef',
       };
@@ -315,7 +328,10 @@ export function roleAcl(role: RoleInfo, model: VaultModel, defaultRules: AclRule
 }
 
 /** Kubernetes label-selector match (matchLabels + matchExpressions). */
-export function selectorMatches(selector: { matchLabels?: Record<string, string>; matchExpressions?: any[] } | undefined, labels: Record<string, string> | undefined): boolean {
+export function selectorMatches(
+  selector: { matchLabels?: Record<string, string>; matchExpressions?: any[] } | undefined,
+  labels: Record<string, string> | undefined,
+): boolean {
   if (!selector) return false;
   const l = labels ?? {};
   for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (l[k] !== v) return false;

@@ -1,5 +1,5 @@
-import { ESO_GROUP } from '../../manifest';
 import { Severity } from '../../diagnostic';
+import { ESO_GROUP } from '../../manifest';
 import { Finding, Rule, finding } from '../../rule';
 
 const OPERATOR_GROUP = 'redhatcop.redhat.io';

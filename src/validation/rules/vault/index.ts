@@ -1,4 +1,3 @@
-import { Rule } from '../../rule';
 import { vaultConfigNamespaceRule } from './config-namespace';
 import { vaultPolicyBroadRule } from './policy-broad';
 import { vaultPolicyCoverageRule } from './policy-coverage';
@@ -11,6 +10,7 @@ import { vaultRoleFieldsRule } from './role-fields';
 import { vaultRoleMountRule } from './role-mount';
 import { vaultServiceAccountTokenCreateRule } from './sa-token-create';
 import { vaultTokenReviewerRule } from './token-reviewer';
+import { Rule } from '../../rule';
 
 /** Rules for vault: one file per rule, listed here. */
 export const VAULT_RULES: Rule[] = [

@@ -1,9 +1,9 @@
+import { esoRoles, list } from './vault-rule-util';
 import { Access, appAccesses } from '../../../vault/internal/derive';
 import { patternMatches, probePath } from '../../../vault/internal/glob';
 import { PolicyInfo, loginKey, vaultModel } from '../../../vault/internal/model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { esoRoles, list } from './vault-rule-util';
 
 const WRITE = ['create', 'update', 'delete', 'patch'];
 

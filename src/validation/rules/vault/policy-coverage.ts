@@ -1,9 +1,9 @@
+import { list } from './vault-rule-util';
 import { appAccesses } from '../../../vault/internal/derive';
 import { Acl, DEFAULT_POLICY_RULES, probePath } from '../../../vault/internal/glob';
 import { loginKey, roleAcl, vaultModel } from '../../../vault/internal/model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { list } from './vault-rule-util';
 
 /**
  * Every key an ExternalSecret / ClusterExternalSecret reads, every key a PushSecret writes, every

@@ -1,7 +1,7 @@
+import { list } from './vault-rule-util';
 import { loginKey, vaultModel } from '../../../vault/internal/model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { list } from './vault-rule-util';
 
 /**
  * P14: a role `audience` must be among the audiences the store requests in `serviceAccountRef.audiences`

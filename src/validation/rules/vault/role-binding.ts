@@ -1,7 +1,7 @@
+import { list, presentedIdentities } from './vault-rule-util';
 import { globListContains, loginKey, selectorMatches, vaultModel } from '../../../vault/internal/model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { list, presentedIdentities } from './vault-rule-util';
 
 /**
  * P13: the role a store logs in with must bind the service account and namespace the store presents
@@ -38,7 +38,7 @@ export const vaultRoleBindingRule: Rule = {
           const how = id.referent ? ` (referent auth: the service account of the consumer namespace "${id.namespace}")` : '';
           out.push(finding(field,
             `store "${store.name}" logs in as service account "${id.namespace}/${id.name}"${how}, but Vault role "${role.name}" ${binds}: login fails with 403 (${nameOk ? 'namespace' : 'service account name'} not authorized)`,
-            `bind the same service account object in the role (VaultKubernetesAuthRole serviceAccounts, or VaultStoreAccess which reads it from the store), or change serviceAccountRef`,
+            'bind the same service account object in the role (VaultKubernetesAuthRole serviceAccounts, or VaultStoreAccess which reads it from the store), or change serviceAccountRef',
             { target: store.manifest }));
         }
         if (!warned.has(role) && (role.saNames.includes('*') || role.namespaces.includes('*'))) {

@@ -1,8 +1,8 @@
+import { esoRoles, list } from './vault-rule-util';
 import { Acl } from '../../../vault/internal/glob';
 import { roleAcl, vaultModel } from '../../../vault/internal/model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { esoRoles, list } from './vault-rule-util';
 
 /**
  * P12: a role ESO uses that drops Vault's `default` policy must grant `auth/token/lookup-self` (read;

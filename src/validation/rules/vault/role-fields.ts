@@ -14,8 +14,12 @@ function tokenFields(m: Manifest, target: 'operator' | 'crossplane') {
     : { ttl: 'tokenTtl', max: 'tokenMaxTtl', period: 'tokenPeriod', uses: 'tokenNumUses', type: 'tokenType', alias: 'aliasNameSource', name: 'roleName' };
   const num = (v: unknown) => (typeof v === 'number' ? v : 0);
   return {
-    ttl: num(s[k.ttl]), max: num(s[k.max]), period: num(s[k.period]), uses: num(s[k.uses]),
-    type: s[k.type] as string | undefined, alias: s[k.alias] as string | undefined,
+    ttl: num(s[k.ttl]),
+    max: num(s[k.max]),
+    period: num(s[k.period]),
+    uses: num(s[k.uses]),
+    type: s[k.type] as string | undefined,
+    alias: s[k.alias] as string | undefined,
     f: (key: keyof typeof k) => `${p}.${k[key]}`,
   };
 }

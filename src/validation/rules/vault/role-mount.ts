@@ -1,7 +1,7 @@
+import { list } from './vault-rule-util';
 import { loginKey, vaultModel } from '../../../vault/internal/model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { list } from './vault-rule-util';
 
 /**
  * P19 (cross-resource part): the store's `auth.kubernetes.mountPath` must be the mount the role is

@@ -1,8 +1,8 @@
+import { presentedIdentities } from './vault-rule-util';
 import { vaultModel } from '../../../vault/internal/model';
 import { Severity } from '../../diagnostic';
 import { Manifest } from '../../manifest';
 import { Finding, Rule, finding } from '../../rule';
-import { presentedIdentities } from './vault-rule-util';
 
 const RBAC = 'rbac.authorization.k8s.io';
 

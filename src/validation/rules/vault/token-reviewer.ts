@@ -1,8 +1,8 @@
+import { presentedIdentities } from './vault-rule-util';
 import { vaultModel } from '../../../vault/internal/model';
 import { Severity } from '../../diagnostic';
 import { Manifest } from '../../manifest';
 import { Finding, Rule, finding } from '../../rule';
-import { presentedIdentities } from './vault-rule-util';
 
 const RBAC = 'rbac.authorization.k8s.io';
 
@@ -47,7 +47,7 @@ export const vaultTokenReviewerRule: Rule = {
         const rb = rbs.some(b => bindsTo(b, r.name, r.namespace));
         out.push(finding(c.field,
           `Vault Kubernetes auth "${c.mountPath}" validates tokens with service account "${k}" (${r.why}), which has no ClusterRoleBinding to system:auth-delegator${rb ? ' (a RoleBinding does not work: TokenReview is cluster-scoped)' : ''}: every login fails with 403`,
-          `bind it: new VaultTokenReviewerBinding(scope, id, { serviceAccounts: [sa] }) (VaultKubernetesAuthConfig and VaultStoreAccess({ tokenReviewer }) emit it)`,
+          'bind it: new VaultTokenReviewerBinding(scope, id, { serviceAccounts: [sa] }) (VaultKubernetesAuthConfig and VaultStoreAccess({ tokenReviewer }) emit it)',
           { target: c.manifest }));
       }
     }

@@ -1,6 +1,6 @@
+import { esKeys, role, run } from './helpers';
 import { Severity } from '../../../../src/validation/diagnostic';
 import { vaultConfigNamespaceRule as rule } from '../../../../src/validation/rules/vault/config-namespace';
-import { esKeys, role, run } from './helpers';
 
 describe('ESO-VAULT-CONFIG-NAMESPACE', () => {
   test('warning: vault-config-operator object in a tenant namespace', () => {

@@ -71,12 +71,12 @@ export function ps(name: string, keys: string[], ns = 'apps', extra: Record<stri
 }
 
 /** vault-config-operator Policy with HCL text. */
-export function policy(name: string, hcl: string, ns = 'vault-admin'): Manifest {
+export function policy(name: string, text: string, ns = 'vault-admin'): Manifest {
   return {
     apiVersion: 'redhatcop.redhat.io/v1alpha1',
     kind: 'Policy',
     metadata: { name, namespace: ns },
-    spec: { authentication: { path: 'kubernetes', role: 'vault-admin', serviceAccount: { name: 'default' } }, type: 'acl', policy: hcl },
+    spec: { authentication: { path: 'kubernetes', role: 'vault-admin', serviceAccount: { name: 'default' } }, type: 'acl', policy: text },
   };
 }
 
@@ -125,8 +125,13 @@ export function xpRole(forProvider: Record<string, any>): Manifest {
     spec: {
       providerConfigRef: { kind: 'ClusterProviderConfig', name: 'default' },
       forProvider: {
-        backend: 'kubernetes', roleName: 'eso', boundServiceAccountNames: ['external-secrets'],
-        boundServiceAccountNamespaces: ['external-secrets'], tokenPolicies: ['eso'], audience: 'vault', ...forProvider,
+        backend: 'kubernetes',
+        roleName: 'eso',
+        boundServiceAccountNames: ['external-secrets'],
+        boundServiceAccountNamespaces: ['external-secrets'],
+        tokenPolicies: ['eso'],
+        audience: 'vault',
+        ...forProvider,
       },
     },
   };

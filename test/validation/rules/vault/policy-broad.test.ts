@@ -1,6 +1,6 @@
+import { es, esKeys, hcl, policy, ps, role, run, store } from './helpers';
 import { Severity } from '../../../../src/validation/diagnostic';
 import { vaultPolicyBroadRule as rule } from '../../../../src/validation/rules/vault/policy-broad';
-import { es, esKeys, hcl, policy, ps, role, run, store } from './helpers';
 
 describe('ESO-VAULT-POLICY-BROAD', () => {
   test('bad: "*" on the whole mount is a warning', () => {

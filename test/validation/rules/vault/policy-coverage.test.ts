@@ -1,5 +1,5 @@
-import { vaultPolicyCoverageRule as rule } from '../../../../src/validation/rules/vault/policy-coverage';
 import { es, esKeys, hcl, policy, ps, role, run, store } from './helpers';
+import { vaultPolicyCoverageRule as rule } from '../../../../src/validation/rules/vault/policy-coverage';
 
 const base = (h: Record<string, string[]>) => [store(), role(), policy('eso', hcl(h))];
 
@@ -71,7 +71,9 @@ describe('ESO-VAULT-POLICY-COVERAGE', () => {
 
   test('bad: VaultDynamicSecret path per method, with the role of its own login', () => {
     const vds = {
-      apiVersion: 'generators.external-secrets.io/v1alpha1', kind: 'VaultDynamicSecret', metadata: { name: 'pg', namespace: 'apps' },
+      apiVersion: 'generators.external-secrets.io/v1alpha1',
+      kind: 'VaultDynamicSecret',
+      metadata: { name: 'pg', namespace: 'apps' },
       spec: { path: 'database/creds/app', method: 'GET', provider: store().spec.provider },
     };
     const d = run(rule, [...base({ 'kv/data/*': ['read'] }), vds]);

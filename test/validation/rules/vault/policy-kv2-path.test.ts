@@ -1,5 +1,5 @@
-import { vaultPolicyKv2PathRule as rule } from '../../../../src/validation/rules/vault/policy-kv2-path';
 import { hcl, policy, run, store } from './helpers';
+import { vaultPolicyKv2PathRule as rule } from '../../../../src/validation/rules/vault/policy-kv2-path';
 
 describe('ESO-VAULT-POLICY-KV2-PATH', () => {
   test('bad: KV v2 mount path without data/ (P11), mount taken from the store', () => {

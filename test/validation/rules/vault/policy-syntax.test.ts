@@ -1,6 +1,6 @@
+import { hcl, policy, run } from './helpers';
 import { Severity } from '../../../../src/validation/diagnostic';
 import { vaultPolicySyntaxRule as rule } from '../../../../src/validation/rules/vault/policy-syntax';
-import { hcl, policy, run } from './helpers';
 
 describe('ESO-VAULT-POLICY-SYNTAX', () => {
   test('bad: glob not last, partial "+" segment, "+*", unknown capability', () => {
@@ -29,8 +29,12 @@ describe('ESO-VAULT-POLICY-SYNTAX', () => {
   test('good: valid HCL (comments, legacy policy, provider-vault) passes', () => {
     const text = '# eso\npath "kv/data/+/app/*" {\n  capabilities = ["read"] // reads\n}\n/* legacy */\npath "kv/metadata/*" { policy = "read" }\n';
     expect(run(rule, [policy('p', text)])).toEqual([]);
-    const xp = { apiVersion: 'vault.vault.m.upbound.io/v1alpha1', kind: 'Policy', metadata: { name: 'p', namespace: 'x' },
-      spec: { providerConfigRef: { kind: 'ClusterProviderConfig', name: 'default' }, forProvider: { name: 'p', policy: hcl({ 'kv/data/a': ['read'] }) } } };
+    const xp = {
+      apiVersion: 'vault.vault.m.upbound.io/v1alpha1',
+      kind: 'Policy',
+      metadata: { name: 'p', namespace: 'x' },
+      spec: { providerConfigRef: { kind: 'ClusterProviderConfig', name: 'default' }, forProvider: { name: 'p', policy: hcl({ 'kv/data/a': ['read'] }) } },
+    };
     expect(run(rule, [xp])).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
+import { role, run, store } from './helpers';
 import { Severity } from '../../../../src/validation/diagnostic';
 import { vaultRoleAudienceRule as rule } from '../../../../src/validation/rules/vault/role-audience';
-import { role, run, store } from './helpers';
 
 describe('ESO-VAULT-ROLE-AUDIENCE', () => {
   test('bad: the role audience is not among serviceAccountRef.audiences (P14)', () => {

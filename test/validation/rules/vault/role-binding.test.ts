@@ -1,6 +1,6 @@
+import { esKeys, role, run, store } from './helpers';
 import { Severity } from '../../../../src/validation/diagnostic';
 import { vaultRoleBindingRule as rule } from '../../../../src/validation/rules/vault/role-binding';
-import { esKeys, role, run, store } from './helpers';
 
 describe('ESO-VAULT-ROLE-BINDING', () => {
   test('bad: the role binds another service account (P13)', () => {

@@ -1,6 +1,6 @@
+import { hcl, policy, role, run, store } from './helpers';
 import { Severity } from '../../../../src/validation/diagnostic';
 import { vaultRoleDefaultPolicyRule as rule } from '../../../../src/validation/rules/vault/role-default-policy';
-import { hcl, policy, role, run, store } from './helpers';
 
 describe('ESO-VAULT-ROLE-DEFAULT-POLICY', () => {
   test('bad: token_no_default_policy without lookup-self (P12)', () => {

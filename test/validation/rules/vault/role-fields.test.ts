@@ -1,6 +1,6 @@
+import { role, run, xpRole } from './helpers';
 import { Severity } from '../../../../src/validation/diagnostic';
 import { vaultRoleFieldsRule as rule } from '../../../../src/validation/rules/vault/role-fields';
-import { role, run, xpRole } from './helpers';
 
 describe('ESO-VAULT-ROLE-FIELDS', () => {
   test('bad: token type, ttl order, batch restrictions', () => {

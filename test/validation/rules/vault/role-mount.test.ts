@@ -1,6 +1,6 @@
+import { role, run, store } from './helpers';
 import { Severity } from '../../../../src/validation/diagnostic';
 import { vaultRoleMountRule as rule } from '../../../../src/validation/rules/vault/role-mount';
-import { role, run, store } from './helpers';
 
 describe('ESO-VAULT-ROLE-MOUNT', () => {
   test('bad: the role exists on another mount (P19)', () => {

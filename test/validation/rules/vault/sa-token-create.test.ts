@@ -1,16 +1,22 @@
-import { vaultServiceAccountTokenCreateRule as rule } from '../../../../src/validation/rules/vault/sa-token-create';
 import { run, store } from './helpers';
+import { vaultServiceAccountTokenCreateRule as rule } from '../../../../src/validation/rules/vault/sa-token-create';
 
 const release = (values: Record<string, any>) => ({
-  apiVersion: 'helm.toolkit.fluxcd.io/v2', kind: 'HelmRelease', metadata: { name: 'external-secrets', namespace: 'external-secrets' },
+  apiVersion: 'helm.toolkit.fluxcd.io/v2',
+  kind: 'HelmRelease',
+  metadata: { name: 'external-secrets', namespace: 'external-secrets' },
   spec: { interval: '1h', chart: { spec: { chart: 'external-secrets', sourceRef: { kind: 'HelmRepository', name: 'external-secrets' } } }, values },
 });
 const tokenRole = {
-  apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'eso-token', namespace: 'team-a' },
+  apiVersion: 'rbac.authorization.k8s.io/v1',
+  kind: 'Role',
+  metadata: { name: 'eso-token', namespace: 'team-a' },
   rules: [{ apiGroups: [''], resources: ['serviceaccounts/token'], verbs: ['create'], resourceNames: ['vault-reader'] }],
 };
 const binding = {
-  apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'eso-token', namespace: 'team-a' },
+  apiVersion: 'rbac.authorization.k8s.io/v1',
+  kind: 'RoleBinding',
+  metadata: { name: 'eso-token', namespace: 'team-a' },
   roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'eso-token' },
   subjects: [{ kind: 'ServiceAccount', name: 'external-secrets', namespace: 'external-secrets' }],
 };

@@ -1,8 +1,9 @@
-import { vaultTokenReviewerRule as rule } from '../../../../src/validation/rules/vault/token-reviewer';
 import { crb, run, store } from './helpers';
+import { vaultTokenReviewerRule as rule } from '../../../../src/validation/rules/vault/token-reviewer';
 
 const cfg = (spec: Record<string, any>, annotations?: Record<string, string>) => ({
-  apiVersion: 'redhatcop.redhat.io/v1alpha1', kind: 'KubernetesAuthEngineConfig',
+  apiVersion: 'redhatcop.redhat.io/v1alpha1',
+  kind: 'KubernetesAuthEngineConfig',
   metadata: { name: 'k8s', namespace: 'vault-admin', ...(annotations ? { annotations } : {}) },
   spec: { path: '', name: 'kubernetes', kubernetesHost: 'https://kubernetes.default.svc:443', ...spec },
 });
