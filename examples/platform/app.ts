@@ -24,7 +24,9 @@ export const PLATFORM_OUTDIR = path.join('dist', 'platform');
  *   what the app reads and pushes, applied by vault-config-operator;
  * - seed 002: a dev overlay layer with the `fake` provider (plaintext, explicitly opted in).
  */
-export function buildPlatform(outdir: string = PLATFORM_OUTDIR, repositoryPath: string = 'dist/platform'): { app: App; layout: eso.FluxLayout } {
+export function buildPlatform(outdir: string = PLATFORM_OUTDIR, repositoryPath?: string): { app: App; layout: eso.FluxLayout } {
+  // Flux sees the folder at its path inside the Git repository: the outdir, when it is relative to the root.
+  repositoryPath = repositoryPath ?? (path.isAbsolute(outdir) ? 'dist/platform' : outdir.split(path.sep).join('/'));
   const app = new App({ outdir });
   const layout = new eso.FluxLayout(app, 'flux', { source: eso.FluxSource.gitRepository('flux-system'), repositoryPath });
 
