@@ -17,8 +17,22 @@ export const XP_CONFIG_GROUPS = ['kubernetes.vault.m.upbound.io'];
 export const REVIEWER_ANNOTATION = 'vault.cdk8s-external-secrets.io/token-reviewer';
 
 /** Trims slashes; mount paths are compared in this form. */
-export function normMount(p: string | undefined): string {
-  return (p ?? '').replace(/^\/+|\/+$/g, '');
+export function normMount(p: unknown): string {
+  return (typeof p === 'string' ? p : '').replace(/^\/+|\/+$/g, '');
+}
+
+/** The value when it is a string (manifests from YAML may hold anything). */
+export function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** The string items of a list (empty when not a list). */
+export function strs(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+function obj(v: unknown): any {
+  return v && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
 }
 
 /** The Kubernetes auth login of a store or generator: mount + role. */
@@ -66,11 +80,11 @@ export function storeKey(kind: string, namespace: string | undefined, name: stri
 
 /** Reads a provider block (`spec.provider` of a store, or `spec.provider` of a VaultDynamicSecret). */
 export function providerInfo(provider: any, fieldPrefix: string, onlyVault = false): VaultProviderInfo | undefined {
-  const key = provider?.vault ? 'vault' : (!onlyVault && provider?.openBao ? 'openBao' : undefined);
+  const key = obj(provider?.vault) ? 'vault' : (!onlyVault && obj(provider?.openBao) ? 'openBao' : undefined);
   if (!key) return undefined;
   const p = provider[key];
-  const k8s = key === 'vault' ? p.auth?.kubernetes : undefined;
-  const saRef = k8s?.serviceAccountRef;
+  const k8s = key === 'vault' ? obj(obj(p.auth)?.kubernetes) : undefined;
+  const saRef = obj(k8s?.serviceAccountRef);
   return {
     providerKey: key,
     field: `${fieldPrefix}.${key}`,
@@ -79,7 +93,7 @@ export function providerInfo(provider: any, fieldPrefix: string, onlyVault = fal
     version: p.version === 'v1' ? 'v1' : 'v2',
     login: k8s && typeof k8s.role === 'string' ? { mountPath: normMount(k8s.mountPath ?? 'kubernetes'), role: k8s.role } : undefined,
     serviceAccount: saRef && typeof saRef.name === 'string'
-      ? { name: saRef.name, namespace: saRef.namespace, audiences: Array.isArray(saRef.audiences) ? saRef.audiences : [] }
+      ? { name: saRef.name, namespace: str(saRef.namespace), audiences: strs(saRef.audiences) }
       : undefined,
     usesSecretRef: !!k8s?.secretRef,
   };
@@ -89,9 +103,9 @@ export function storeInfo(m: Manifest): StoreInfo | undefined {
   if (m.kind !== 'SecretStore' && m.kind !== 'ClusterSecretStore') return undefined;
   if (parseApiVersion(m.apiVersion).group !== ESO_GROUP) return undefined;
   const info = providerInfo(m.spec?.provider, 'spec.provider');
-  const name = m.metadata?.name;
+  const name = str(m.metadata?.name);
   if (!info || !name) return undefined;
-  const namespace = m.kind === 'SecretStore' ? m.metadata?.namespace : undefined;
+  const namespace = m.kind === 'SecretStore' ? str(m.metadata?.namespace) : undefined;
   return { ...info, manifest: m, kind: m.kind, name, namespace, key: storeKey(m.kind, namespace, name) };
 }
 
@@ -122,21 +136,21 @@ export interface RoleInfo {
 
 export function roleInfo(m: Manifest): RoleInfo | undefined {
   const group = parseApiVersion(m.apiVersion).group;
-  const s = m.spec ?? {};
+  const s = obj(m.spec) ?? {};
   if (group === OPERATOR_GROUP && m.kind === 'KubernetesAuthEngineRole') {
-    const tn = s.targetNamespaces ?? {};
+    const tn = obj(s.targetNamespaces) ?? {};
     return {
       manifest: m,
       target: 'operator',
       mountPath: normMount(s.path),
-      name: (s.name ?? m.metadata?.name ?? '').toLowerCase(),
-      saNames: Array.isArray(s.targetServiceAccounts) ? s.targetServiceAccounts : ['default'],
-      namespaces: Array.isArray(tn.targetNamespaces) ? tn.targetNamespaces : [],
-      namespaceSelector: tn.targetNamespaceSelector,
-      audience: s.audience || undefined,
-      policies: Array.isArray(s.policies) ? s.policies : [],
+      name: (str(s.name) ?? str(m.metadata?.name) ?? '').toLowerCase(),
+      saNames: Array.isArray(s.targetServiceAccounts) ? strs(s.targetServiceAccounts) : ['default'],
+      namespaces: strs(tn.targetNamespaces),
+      namespaceSelector: obj(tn.targetNamespaceSelector),
+      audience: str(s.audience) || undefined,
+      policies: strs(s.policies),
       noDefaultPolicy: s.tokenNoDefaultPolicy === true,
-      tokenType: s.tokenType,
+      tokenType: str(s.tokenType),
       fields: {
         policies: 'spec.policies',
         saNames: 'spec.targetServiceAccounts',
@@ -148,11 +162,11 @@ export function roleInfo(m: Manifest): RoleInfo | undefined {
     };
   }
   if (XP_ROLE_GROUPS.includes(group) && m.kind === 'AuthBackendRole') {
-    const f = s.forProvider ?? {};
+    const f = obj(s.forProvider) ?? {};
     let selector: RoleInfo['namespaceSelector'];
     if (typeof f.boundServiceAccountNamespaceSelector === 'string' && f.boundServiceAccountNamespaceSelector.trim()) {
       try {
-        selector = JSON.parse(f.boundServiceAccountNamespaceSelector);
+        selector = obj(JSON.parse(f.boundServiceAccountNamespaceSelector));
       } catch {
         selector = undefined;
       }
@@ -161,14 +175,14 @@ export function roleInfo(m: Manifest): RoleInfo | undefined {
       manifest: m,
       target: 'crossplane',
       mountPath: normMount(f.backend ?? 'kubernetes'),
-      name: (f.roleName ?? m.metadata?.name ?? '').toLowerCase(),
-      saNames: Array.isArray(f.boundServiceAccountNames) ? f.boundServiceAccountNames : [],
-      namespaces: Array.isArray(f.boundServiceAccountNamespaces) ? f.boundServiceAccountNamespaces : [],
+      name: (str(f.roleName) ?? str(m.metadata?.name) ?? '').toLowerCase(),
+      saNames: strs(f.boundServiceAccountNames),
+      namespaces: strs(f.boundServiceAccountNamespaces),
       namespaceSelector: selector,
-      audience: f.audience || undefined,
-      policies: Array.isArray(f.tokenPolicies) ? f.tokenPolicies : [],
+      audience: str(f.audience) || undefined,
+      policies: strs(f.tokenPolicies),
       noDefaultPolicy: f.tokenNoDefaultPolicy === true,
-      tokenType: f.tokenType,
+      tokenType: str(f.tokenType),
       fields: {
         policies: 'spec.forProvider.tokenPolicies',
         saNames: 'spec.forProvider.boundServiceAccountNames',
@@ -197,12 +211,12 @@ export function policyInfo(m: Manifest): PolicyInfo | undefined {
   if (m.kind !== 'Policy') return undefined;
   if (group === OPERATOR_GROUP) {
     const text = typeof m.spec?.policy === 'string' ? m.spec.policy : '';
-    return { manifest: m, target: 'operator', name: m.spec?.name ?? m.metadata?.name ?? '', text, field: 'spec.policy', parsed: parseHcl(text) };
+    return { manifest: m, target: 'operator', name: str(m.spec?.name) ?? str(m.metadata?.name) ?? '', text, field: 'spec.policy', parsed: parseHcl(text) };
   }
   if (XP_POLICY_GROUPS.includes(group)) {
-    const f = m.spec?.forProvider ?? {};
+    const f = obj(m.spec?.forProvider) ?? {};
     const text = typeof f.policy === 'string' ? f.policy : '';
-    return { manifest: m, target: 'crossplane', name: f.name ?? m.metadata?.name ?? '', text, field: 'spec.forProvider.policy', parsed: parseHcl(text) };
+    return { manifest: m, target: 'crossplane', name: str(f.name) ?? str(m.metadata?.name) ?? '', text, field: 'spec.forProvider.policy', parsed: parseHcl(text) };
   }
   return undefined;
 }
@@ -220,8 +234,8 @@ export interface AuthConfigInfo {
 
 export function authConfigInfo(m: Manifest, index: ManifestIndex): AuthConfigInfo | undefined {
   const group = parseApiVersion(m.apiVersion).group;
-  const s = m.spec ?? {};
-  const ns = m.metadata?.namespace ?? 'default';
+  const s = obj(m.spec) ?? {};
+  const ns = str(m.metadata?.namespace) ?? 'default';
   const annotated = (): { name: string; namespace: string } | undefined => {
     const a = m.metadata?.annotations?.[REVIEWER_ANNOTATION];
     if (typeof a !== 'string' || !a.includes('/')) return undefined;
@@ -229,25 +243,26 @@ export function authConfigInfo(m: Manifest, index: ManifestIndex): AuthConfigInf
     return { name, namespace };
   };
   if (group === OPERATOR_GROUP && m.kind === 'KubernetesAuthEngineConfig') {
-    const mountPath = normMount([normMount(s.path), s.name ?? m.metadata?.name].filter(Boolean).join('/'));
-    if (s.tokenReviewerServiceAccount?.name) {
-      return { manifest: m, mountPath, mode: 'reviewer', reviewer: { name: s.tokenReviewerServiceAccount.name, namespace: ns }, field: 'spec.tokenReviewerServiceAccount' };
+    const mountPath = normMount([normMount(s.path), str(s.name) ?? str(m.metadata?.name)].filter(Boolean).join('/'));
+    const reviewerName = str(obj(s.tokenReviewerServiceAccount)?.name);
+    if (reviewerName) {
+      return { manifest: m, mountPath, mode: 'reviewer', reviewer: { name: reviewerName, namespace: ns }, field: 'spec.tokenReviewerServiceAccount' };
     }
     if (s.disableLocalCAJWT === true) return { manifest: m, mountPath, mode: 'client', field: 'spec.disableLocalCAJWT' };
     return { manifest: m, mountPath, mode: 'local', reviewer: annotated(), field: 'spec' };
   }
   if (XP_CONFIG_GROUPS.includes(group) && m.kind === 'AuthBackendConfig') {
-    const f = s.forProvider ?? {};
+    const f = obj(s.forProvider) ?? {};
     const mountPath = normMount(f.backend ?? 'kubernetes');
-    const ref = f.tokenReviewerJwtSecretRef;
-    if (ref?.name) {
-      const secret = index.get('', 'Secret', ref.namespace ?? ns, ref.name);
+    const ref = obj(f.tokenReviewerJwtSecretRef);
+    if (str(ref?.name)) {
+      const secret = index.get('', 'Secret', str(ref.namespace) ?? ns, ref.name);
       const sa = secret?.metadata?.annotations?.['kubernetes.io/service-account.name'];
       return {
         manifest: m,
         mountPath,
         mode: 'reviewer',
-        reviewer: typeof sa === 'string' ? { name: sa, namespace: secret!.metadata!.namespace ?? ns } : undefined,
+        reviewer: typeof sa === 'string' ? { name: sa, namespace: str(secret!.metadata!.namespace) ?? ns } : undefined,
         field: 'spec.forProvider.tokenReviewerJwtSecretRef',
       };
     }
@@ -334,10 +349,11 @@ export function selectorMatches(
 ): boolean {
   if (!selector) return false;
   const l = labels ?? {};
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (l[k] !== v) return false;
-  for (const e of selector.matchExpressions ?? []) {
+  for (const [k, v] of Object.entries(obj(selector.matchLabels) ?? {})) if (l[k] !== v) return false;
+  for (const e of Array.isArray(selector.matchExpressions) ? selector.matchExpressions : []) {
+    if (!obj(e)) return false;
     const has = Object.prototype.hasOwnProperty.call(l, e.key);
-    const values: string[] = e.values ?? [];
+    const values: string[] = strs(e.values);
     switch (e.operator) {
       case 'In': if (!has || !values.includes(l[e.key])) return false; break;
       case 'NotIn': if (has && values.includes(l[e.key])) return false; break;

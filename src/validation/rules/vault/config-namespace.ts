@@ -25,7 +25,7 @@ export const vaultConfigNamespaceRule: Rule = {
     const out: Finding[] = [];
     for (const item of ctx.index.items) {
       const m = item.manifest;
-      if (!m.apiVersion?.startsWith(`${OPERATOR_GROUP}/`)) continue;
+      if (typeof m.apiVersion !== 'string' || !m.apiVersion.startsWith(`${OPERATOR_GROUP}/`)) continue;
       const ns = m.metadata?.namespace;
       const role = m.spec?.authentication?.role ?? '<unset>';
       if (!ns) {

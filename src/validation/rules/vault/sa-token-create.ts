@@ -12,22 +12,25 @@ function esoReleases(all: Manifest[]) {
     .filter(h => h.spec?.chart?.spec?.chart === 'external-secrets')
     .map(h => {
       const v = h.spec?.values ?? {};
-      const release: string = h.spec?.releaseName ?? h.metadata?.name ?? 'external-secrets';
+      const s = (x: unknown) => (typeof x === 'string' && x ? x : undefined);
+      const release = s(h.spec?.releaseName) ?? s(h.metadata?.name) ?? 'external-secrets';
       // chart helper "external-secrets.fullname": the release name when it contains the chart name
-      const fullname = v.fullnameOverride ?? (release.includes('external-secrets') ? release : `${release}-external-secrets`);
+      const fullname = s(v.fullnameOverride) ?? (release.includes('external-secrets') ? release : `${release}-external-secrets`);
       return {
         manifest: h,
         tokenCreate: v.rbac?.serviceAccountTokenCreate !== false && v.rbac?.create !== false,
-        sa: { name: v.serviceAccount?.name ?? fullname, namespace: h.spec?.targetNamespace ?? h.metadata?.namespace ?? 'default' },
+        sa: { name: s(v.serviceAccount?.name) ?? fullname, namespace: s(h.spec?.targetNamespace) ?? s(h.metadata?.namespace) ?? 'default' },
       };
     });
 }
 
-function grantsTokenCreate(rules: any[], saName: string): boolean {
-  return (rules ?? []).some(r => (r.apiGroups ?? []).some((g: string) => g === '' || g === '*')
-    && (r.resources ?? []).some((x: string) => x === 'serviceaccounts/token' || x === '*')
-    && (r.verbs ?? []).some((v: string) => v === 'create' || v === '*')
-    && (!r.resourceNames?.length || r.resourceNames.includes(saName)));
+const arr = (v: unknown): any[] => (Array.isArray(v) ? v : []);
+
+function grantsTokenCreate(rules: unknown, saName: string): boolean {
+  return arr(rules).some(r => arr(r?.apiGroups).some((g: string) => g === '' || g === '*')
+    && arr(r?.resources).some((x: string) => x === 'serviceaccounts/token' || x === '*')
+    && arr(r?.verbs).some((v: string) => v === 'create' || v === '*')
+    && (arr(r?.resourceNames).length === 0 || arr(r?.resourceNames).includes(saName)));
 }
 
 /**
@@ -47,7 +50,7 @@ export const vaultServiceAccountTokenCreateRule: Rule = {
     if (!releases.length || releases.some(r => r.tokenCreate)) return [];
     const controller = releases[0].sa;
     const bindings = [...ctx.index.ofKind('RoleBinding', RBAC), ...ctx.index.ofKind('ClusterRoleBinding', RBAC)]
-      .filter(b => (b.subjects ?? []).some((s: any) => s?.kind === 'ServiceAccount' && s.name === controller.name && (s.namespace ?? b.metadata?.namespace) === controller.namespace));
+      .filter(b => arr(b.subjects).some((s: any) => s?.kind === 'ServiceAccount' && s.name === controller.name && (s.namespace ?? b.metadata?.namespace) === controller.namespace));
     const out: Finding[] = [];
     for (const store of vaultModel(ctx.index).stores) {
       for (const id of presentedIdentities(ctx.index, store).identities) {

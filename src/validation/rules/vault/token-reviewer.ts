@@ -8,7 +8,7 @@ const RBAC = 'rbac.authorization.k8s.io';
 
 function bindsTo(binding: Manifest, name: string, namespace: string): boolean {
   if (binding.roleRef?.kind !== 'ClusterRole' || binding.roleRef?.name !== 'system:auth-delegator') return false;
-  return (binding.subjects ?? []).some((s: any) => s?.kind === 'ServiceAccount' && s.name === name && (s.namespace ?? binding.metadata?.namespace) === namespace);
+  return (Array.isArray(binding.subjects) ? binding.subjects : []).some((s: any) => s?.kind === 'ServiceAccount' && s.name === name && (s.namespace ?? binding.metadata?.namespace) === namespace);
 }
 
 /**
