@@ -150,6 +150,19 @@ describe('VaultPolicy.forStore (derived from the app manifests)', () => {
     expect(errors(app)).toEqual([]);
   });
 
+  test('VaultDynamicSecrets logging in with the store\'s role count (capability per method)', () => {
+    const { admin, apps, store } = appWithStore();
+    const provider = { vault: { server: 'https://vault.example.internal:8200', auth: { kubernetes: { mountPath: 'kubernetes', role: 'eso', serviceAccountRef: { name: 'external-secrets', namespace: 'external-secrets', audiences: ['vault'] } } } } };
+    new ApiObject(apps, 'pg', { apiVersion: 'generators.external-secrets.io/v1alpha1', kind: 'VaultDynamicSecret', metadata: { name: 'pg' }, spec: { path: 'database/creds/app-ro', provider } });
+    new ApiObject(apps, 'cert', { apiVersion: 'generators.external-secrets.io/v1alpha1', kind: 'VaultDynamicSecret', metadata: { name: 'cert' }, spec: { path: '/pki/issue/internal', method: 'POST', provider } });
+    const other = { vault: { ...provider.vault, auth: { kubernetes: { mountPath: 'kubernetes', role: 'someone-else' } } } };
+    new ApiObject(apps, 'x', { apiVersion: 'generators.external-secrets.io/v1alpha1', kind: 'VaultDynamicSecret', metadata: { name: 'x' }, spec: { path: 'database/creds/other', provider: other } });
+    expect(VaultPolicy.forStore(admin, 'p', store).rules).toEqual([
+      { path: 'database/creds/app-ro', capabilities: ['read'] },
+      { path: 'pki/issue/internal', capabilities: ['create', 'update'] },
+    ]);
+  });
+
   test('a store that is not in the app fails synth', () => {
     const { app, admin } = appWithStore();
     const imported = eso.ClusterSecretStore.fromClusterSecretStoreName(admin, 'imp', 'elsewhere');
