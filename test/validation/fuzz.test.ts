@@ -2,10 +2,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
+import { loadManifests } from '../../src/cli/load-manifests';
 import { validateManifests } from '../../src/validation/engine';
 import { Manifest } from '../../src/validation/manifest';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'valid');
+/** A layered Flux repository: its objects carry their files, so the folder-layout rules run too. */
+const FLUX_TREE = path.join(__dirname, '..', 'fixtures', 'valid-flux');
 
 function corpus(): Manifest[] {
   const out: Manifest[] = [];
@@ -61,6 +64,29 @@ describe('engine robustness (property-based, fixed seed)', () => {
         },
       ),
       { seed: 20261123, numRuns: 300 },
+    );
+  });
+
+  test('several mutations at once in a layered Flux tree read like the CLI (files, non-object documents)', () => {
+    const loaded = loadManifests([FLUX_TREE]);
+    const tree = loaded.items;
+    expect(validateManifests(tree).errors).toBe(0);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.jsonValue({ maxDepth: 2 }), fc.boolean()), { minLength: 1, maxLength: 4 }),
+        muts => {
+          const items = tree.map(i => ({ ...i }));
+          for (const [which, where, replacement, remove] of muts) {
+            const victim = which % items.length;
+            const all = paths(items[victim].manifest);
+            items[victim] = { ...items[victim], manifest: mutate(items[victim].manifest, all[where % all.length], replacement, remove) };
+          }
+          const r = validateManifests(items, { nonManifests: [{ file: items[0].file!, line: 1 }] });
+          const crashes = r.diagnostics.filter(d => d.message.includes('could not be checked by rule'));
+          if (crashes.length) throw new Error(crashes.map(c => `${c.message} after ${JSON.stringify(muts)}`).join('\n'));
+        },
+      ),
+      { seed: 20261124, numRuns: 300 },
     );
   });
 });
