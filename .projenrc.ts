@@ -32,7 +32,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     dirs: ['src', 'examples', 'scripts', 'bench'],
     ignorePatterns: ['generated/**', '*.js', '*.d.ts', 'node_modules/'],
   },
-  gitignore: ['/dist/', '/bench-results/', '.cdk8s-eso-tmp/'],
+  gitignore: ['/dist/', '/dist-seeds/', '/bench-results/', '.cdk8s-eso-tmp/'],
   npmignoreEnabled: true,
 });
 
@@ -57,13 +57,17 @@ project.addTask('docs:rules', {
 // The README's test command: jsii compile (+ docgen), jest, eslint.
 project.testTask.prependSpawn(project.compileTask);
 
+const SEEDS = ['seed-000-openova', 'seed-001-openova-vault', 'seed-002-openchoreo', 'seed-003-tazlab', 'seed-004-webgrip'];
+
 // The README's main job: synthesize the example platform into dist/ and validate it with the CLI.
 project.addTask('synth', {
-  description: 'Synthesize examples/ into dist/ and validate the output with cdk8s-eso',
+  description: 'Synthesize the platform example into dist/ (Flux layers) and each seed into dist-seeds/<seed>/, then validate them with cdk8s-eso',
   steps: [
     { spawn: 'compile' },
     { exec: 'ts-node --transpile-only examples/synth-all.ts' },
     { exec: 'node lib/cli/main.js validate dist/' },
+    // each seed is its own cluster: validated one by one
+    { exec: `node lib/cli/main.js validate --each ${SEEDS.map(s => `dist-seeds/${s}`).join(' ')}` },
   ],
 });
 

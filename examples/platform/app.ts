@@ -4,17 +4,17 @@ import * as kplus from 'cdk8s-plus-28';
 import * as eso from '../../src';
 
 /** Where the platform is written (and, from the repository root, where Flux finds it). */
-export const PLATFORM_OUTDIR = path.join('dist', 'platform');
+export const PLATFORM_OUTDIR = 'dist';
 
 /**
  * The end-to-end platform repo: the seeds composed into one cluster, laid out in Flux layers.
  *
  * ```
- * dist/platform/flux/         Flux Kustomizations (point your bootstrap Kustomization here)
- * dist/platform/controllers/  ESO 2.9.0 + vault-config-operator HelmReleases            wait
- * dist/platform/configs/      namespaces, OpenBao stores, Vault roles/policies, generator  -> controllers
- * dist/platform/apps/         ExternalSecrets, PushSecret, a workload                   -> configs
- * dist/platform/dev/          dev overlay: fake store + its ExternalSecret              -> configs
+ * dist/flux/         Flux Kustomizations (point your bootstrap Kustomization here)
+ * dist/controllers/  ESO 2.9.0 + vault-config-operator HelmReleases            wait
+ * dist/configs/      namespaces, OpenBao stores, Vault roles/policies, generator  -> controllers
+ * dist/apps/         ExternalSecrets, PushSecret, a workload                   -> configs
+ * dist/dev/          dev overlay: fake store + its ExternalSecret              -> configs
  * ```
  *
  * - seed 000/001: OpenBao primary (writable) + a local read-only replica; the generated DB password is
@@ -26,7 +26,7 @@ export const PLATFORM_OUTDIR = path.join('dist', 'platform');
  */
 export function buildPlatform(outdir: string = PLATFORM_OUTDIR, repositoryPath?: string): { app: App; layout: eso.FluxLayout } {
   // Flux sees the folder at its path inside the Git repository: the outdir, when it is relative to the root.
-  repositoryPath = repositoryPath ?? (path.isAbsolute(outdir) ? 'dist/platform' : outdir.split(path.sep).join('/'));
+  repositoryPath = repositoryPath ?? (path.isAbsolute(outdir) ? 'dist' : outdir.split(path.sep).join('/'));
   const app = new App({ outdir });
   const layout = new eso.FluxLayout(app, 'flux', { source: eso.FluxSource.gitRepository('flux-system'), repositoryPath });
 

@@ -1,6 +1,6 @@
 /**
- * Synthesizes the platform example into dist/platform/ (run from the repository root, so the Flux
- * Kustomizations' paths are `./dist/platform/<layer>`). FluxLayout validates the whole app first and
+ * Synthesizes the platform example into dist/ (run from the repository root, so the Flux
+ * Kustomizations' paths are `./dist/<layer>`). FluxLayout validates the whole app first and
  * writes nothing on any error. Run with `ts-node --transpile-only examples/platform/synth.ts`.
  */
 import { PLATFORM_OUTDIR, buildPlatform } from './app';

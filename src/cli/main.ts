@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 import { validateCommand } from './validate-command';
 
-const USAGE = `usage: cdk8s-eso validate [--strict] PATH...
+const USAGE = `usage: cdk8s-eso validate [--strict] [--each] PATH...
 
 Validates ESO, generator and Vault-operator manifests (YAML files or folders, recursively) with the
 same rules as cdk8s synth. Prints one line per finding and a summary; exits 1 on any error.
-  --strict   warnings count as errors`;
+  --strict   warnings count as errors
+  --each     validate each PATH as its own app (one folder per cluster); a summary line per PATH`;
 
 function main(argv: string[]): number {
   const [command, ...rest] = argv;
@@ -18,7 +19,8 @@ function main(argv: string[]): number {
     return 2;
   }
   const strict = rest.includes('--strict');
-  const unknown = rest.filter(a => a.startsWith('-') && a !== '--strict');
+  const each = rest.includes('--each');
+  const unknown = rest.filter(a => a.startsWith('-') && a !== '--strict' && a !== '--each');
   if (unknown.length) {
     process.stderr.write(`unknown option ${unknown.join(', ')}\n${USAGE}\n`);
     return 2;
@@ -28,7 +30,7 @@ function main(argv: string[]): number {
     process.stderr.write(`validate needs at least one PATH\n${USAGE}\n`);
     return 2;
   }
-  return validateCommand(paths, { strict });
+  return validateCommand(paths, { strict, each });
 }
 
 process.exitCode = main(process.argv.slice(2));

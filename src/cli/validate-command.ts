@@ -5,6 +5,8 @@ import { formatCliLine } from '../validation/report';
 
 export interface ValidateCommandOptions {
   readonly strict?: boolean;
+  /** Validate each path as its own app (e.g. one folder per cluster): no cross-resource rule spans two paths. */
+  readonly each?: boolean;
   readonly out?: (line: string) => void;
 }
 
@@ -15,6 +17,13 @@ function formatProblem(d: Diagnostic): string {
 /** `cdk8s-eso validate PATH...`: returns the exit code (1 on any error). */
 export function validateCommand(paths: readonly string[], options: ValidateCommandOptions = {}): number {
   const out = options.out ?? ((l: string) => process.stdout.write(l + '\n'));
+  if (options.each && paths.length > 1) {
+    let code = 0;
+    for (const p of paths) {
+      code = Math.max(code, validateCommand([p], { ...options, each: false, out: line => out(line.match(/^\d+ errors?, /) ? `${p}: ${line}` : line) }));
+    }
+    return code;
+  }
   const loaded = loadManifests(paths);
   // Documents that are not Kubernetes objects go to the rules too: in a Flux layer folder they break the build.
   const nonManifests = loaded.problems.filter(p => p.ruleId === 'CLI-NOT-OBJECT' && p.file).map(p => ({ file: p.file!, line: p.line }));

@@ -79,6 +79,15 @@ describe('cdk8s-eso validate', () => {
     expect(r.code).toBe(1);
   });
 
+  test('--each validates every path as its own app', () => {
+    const a = tmp({ 'store.yaml': GOOD_STORE });
+    const b = tmp({ 'es.yaml': 'apiVersion: external-secrets.io/v1beta1\nkind: ExternalSecret\nmetadata:\n  name: x\n  namespace: y\n' });
+    const lines: string[] = [];
+    expect(validateCommand([a, b], { each: true, out: l => lines.push(l) })).toBe(1);
+    expect(lines.filter(l => /: \d+ errors?, /.test(l))).toEqual([`${a}: 0 errors, 0 warnings in 1 object`, `${b}: 1 error, 0 warnings in 1 object`]);
+    expect(validateCommand([a, a], { each: true, out: () => undefined })).toBe(0);
+  });
+
   test('--strict turns warnings into errors', () => {
     const dir = tmp({ 'empty.yaml': '' });
     expect(run([dir]).code).toBe(0);

@@ -5,9 +5,9 @@ import { parseAllDocuments } from 'yaml';
 import { buildPlatform } from '../../examples/platform/app';
 import { validateCommand } from '../../src/cli/validate-command';
 
-/** A temp folder whose path ends with dist/platform, like the repository checkout Flux sees. */
+/** A temp folder whose path ends with dist, like the repository checkout Flux sees. */
 function outdir(): string {
-  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'platform-')), 'dist', 'platform');
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'platform-')), 'dist');
 }
 
 describe('examples/platform', () => {
@@ -22,7 +22,7 @@ describe('examples/platform', () => {
     expect(flux('configs').spec.dependsOn).toEqual([{ name: 'controllers' }]);
     expect(flux('apps').spec.dependsOn).toEqual([{ name: 'configs' }]);
     expect(flux('dev').spec.dependsOn).toEqual([{ name: 'configs' }]);
-    expect(flux('apps').spec.path).toBe('./dist/platform/apps');
+    expect(flux('apps').spec.path).toBe('./dist/apps');
     const kinds = (prefix: string) => Object.entries(files).filter(([f]) => f.startsWith(prefix) && !f.endsWith('kustomization.yaml'))
       .flatMap(([, c]) => parseAllDocuments(c).map(d => d.toJS().kind));
     expect(new Set(kinds('controllers/'))).toEqual(new Set(['Namespace', 'HelmRepository', 'HelmRelease']));
