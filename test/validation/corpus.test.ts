@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { validateCommand } from '../../src/cli/validate-command';
 import { loadManifests } from '../../src/cli/load-manifests';
+import { validateCommand } from '../../src/cli/validate-command';
 import { Diagnostic, Severity } from '../../src/validation/diagnostic';
 import { validateManifests } from '../../src/validation/engine';
 

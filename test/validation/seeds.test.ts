@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { validateCommand } from '../../src/cli/validate-command';
 import { loadManifests } from '../../src/cli/load-manifests';
+import { validateCommand } from '../../src/cli/validate-command';
 import { Diagnostic, Severity } from '../../src/validation/diagnostic';
 import { validateManifests } from '../../src/validation/engine';
 import { Manifest } from '../../src/validation/manifest';
