@@ -98,8 +98,7 @@ export function buildApp(outdir?: string, options: Seed004Options = {}): App {
     });
     new eso.VaultTokenReviewerBinding(vaultConfig, 'token-reviewer', { serviceAccounts: [vaultServer], bindingName: 'vault-kubernetes-auth' });
   } else {
-    new eso.VaultStoreAccess(vaultConfig, 'vault-access', {
-      store: vault,
+    vault.grantVaultAccess(vaultConfig, 'vault-access', {
       serviceAccounts: [esoSa],
       target,
       collapse: eso.PathCollapse.under('external-secrets'),

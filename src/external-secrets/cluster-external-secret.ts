@@ -6,7 +6,7 @@ import { ExternalSecretSpecOptions } from './external-secret-options';
 import { toGoDuration } from '../common/go-duration';
 import { ExternalStores } from './private/external-stores';
 import { dropUndefined } from './private/render';
-import { EXTERNAL_SECRETS_API_VERSION, ExternalSecretSpecBuilder } from './private/spec';
+import { EXTERNAL_SECRETS_API_VERSION, ExternalSecretSpecBuilder } from './private/render-spec';
 import { tlsSpec } from './private/typed';
 import { SecretSource } from './secret-source';
 import { SecretValue } from './secret-value';

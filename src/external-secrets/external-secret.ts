@@ -6,7 +6,7 @@ import { ExternalSecretBaseOptions, ExternalSecretSpecOptions } from './external
 import { ISecretStore } from '../stores/secret-store-ref';
 import { EsoValidation } from '../validation/eso-validation';
 import { ExternalStores } from './private/external-stores';
-import { EXTERNAL_SECRETS_API_VERSION, ExternalSecretSpecBuilder } from './private/spec';
+import { EXTERNAL_SECRETS_API_VERSION, ExternalSecretSpecBuilder } from './private/render-spec';
 import { dockerConfigJsonSpec, tlsSpec } from './private/typed';
 import { SecretSource } from './secret-source';
 import { SecretValue } from './secret-value';

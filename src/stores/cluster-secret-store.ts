@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { VaultStoreAccess, VaultStoreAccessOptions } from '../vault/store-access';
 import { SecretStoreProps } from './secret-store';
 import { SecretStoreProvider, VaultProviderConfig } from './secret-store-provider';
 import { SecretStoreKind, ISecretStore, SecretStoreRef } from './secret-store-ref';
@@ -79,6 +80,16 @@ export class ClusterSecretStore extends Construct implements ISecretStore {
    */
   public get vault(): VaultProviderConfig | undefined {
     return this.provider.vaultConfig;
+  }
+
+  /**
+   * Wires the Vault side of this store in one call: the Kubernetes auth role ESO logs in with, a policy
+   * derived from what the app reads and pushes through this store, and (optionally) the token-reviewer
+   * RBAC — emitted as vault-config-operator resources by default. See `VaultStoreAccess`.
+   * @param scope where the Vault objects go (e.g. an admin chart)
+   */
+  public grantVaultAccess(scope: Construct, id: string, options: VaultStoreAccessOptions = {}): VaultStoreAccess {
+    return new VaultStoreAccess(scope, id, { ...options, store: this });
   }
 
   /**

@@ -9,10 +9,8 @@ import { VaultKubernetesAuthRole, VaultKubernetesAuthRoleOptions } from './kuber
 import { IVaultPolicy, PathCollapse, VaultPolicy } from './policy';
 import { TokenReviewer, VaultTokenReviewerBinding } from './token-reviewer';
 
-/** Properties of `VaultStoreAccess`. */
-export interface VaultStoreAccessProps extends VaultKubernetesAuthRoleOptions {
-  /** The store whose Vault access is wired (a store of this app with `auth.kubernetes`). */
-  readonly store: ISecretStore;
+/** Options of `VaultStoreAccess` (and of `store.grantVaultAccess()`), everything but the store. */
+export interface VaultStoreAccessOptions extends VaultKubernetesAuthRoleOptions {
   /**
    * Controller that applies the policy and the role.
    * @default - vault-config-operator, logging in as role "vault-admin" in the chart's namespace
@@ -55,6 +53,12 @@ export interface VaultStoreAccessProps extends VaultKubernetesAuthRoleOptions {
    * @default - generated from the construct path
    */
   readonly bindingName?: string;
+}
+
+/** Properties of `VaultStoreAccess`. */
+export interface VaultStoreAccessProps extends VaultStoreAccessOptions {
+  /** The store whose Vault access is wired (a store of this app with `auth.kubernetes`). */
+  readonly store: ISecretStore;
 }
 
 /**

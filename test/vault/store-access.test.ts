@@ -82,3 +82,21 @@ describe('VaultStoreAccess (policy + role + RBAC in one call)', () => {
     expect(() => new VaultStoreAccess(c, 'b', { store: eso.ClusterSecretStore.fromClusterSecretStoreName(c, 'x', 'x') })).toThrow(/pass roleName/);
   });
 });
+
+describe('store.grantVaultAccess()', () => {
+  test('is VaultStoreAccess with the store filled in', () => {
+    const { Testing, Chart } = require('cdk8s');
+    const eso = require('../../src');
+    const app = Testing.app();
+    const configs = new Chart(app, 'configs');
+    const kplus = require('cdk8s-plus-28');
+    const sa = kplus.ServiceAccount.fromServiceAccountName(configs, 'eso-sa', 'external-secrets', { namespaceName: 'external-secrets' });
+    const store = new eso.ClusterSecretStore(configs, 'vault', {
+      provider: eso.SecretStoreProvider.vault({ server: 'https://vault.example.internal:8200', kv: eso.VaultKv.v2('kv'), auth: eso.VaultAuth.kubernetes({ role: 'external-secrets', serviceAccount: sa, audiences: ['vault'] }) }),
+    });
+    const access = store.grantVaultAccess(configs, 'access', { roleName: 'external-secrets' });
+    expect(access).toBeInstanceOf(eso.VaultStoreAccess);
+    const kinds = Testing.synth(configs).map((o: any) => o.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['ClusterSecretStore', 'Policy', 'KubernetesAuthEngineRole']));
+  });
+});

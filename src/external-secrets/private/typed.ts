@@ -1,7 +1,7 @@
 // Internal: the data + template of the typed-Secret helpers (ExternalSecret.tls / .dockerConfigJson).
 import { SecretTemplate, SecretType } from '../secret-template';
 import { SecretValue } from '../secret-value';
-import { templateRef } from './spec';
+import { templateRef } from './render-spec';
 
 interface TypedMetadata {
   readonly secretLabels?: { [key: string]: string };
