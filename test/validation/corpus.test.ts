@@ -56,6 +56,8 @@ describe('valid corpus (test/fixtures/valid): the full registry reports no error
       'generators.external-secrets.io/v1alpha1/VaultDynamicSecret', 'generators.external-secrets.io/v1alpha1/ClusterGenerator',
       'redhatcop.redhat.io/v1alpha1/Policy', 'redhatcop.redhat.io/v1alpha1/KubernetesAuthEngineRole',
       'redhatcop.redhat.io/v1alpha1/KubernetesAuthEngineConfig',
+      'vault.vault.m.upbound.io/v1alpha1/Policy', 'kubernetes.vault.m.upbound.io/v1alpha1/AuthBackendRole',
+      'kubernetes.vault.m.upbound.io/v1alpha1/AuthBackendConfig',
       'kustomize.toolkit.fluxcd.io/v1/Kustomization', 'source.toolkit.fluxcd.io/v1/GitRepository',
       'source.toolkit.fluxcd.io/v1/HelmRepository', 'helm.toolkit.fluxcd.io/v2/HelmRelease',
     ]) expect([k, kinds.has(k)]).toEqual([k, true]);
