@@ -9,13 +9,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdk8s';
+import { KustomizationFile } from '../src';
 import { buildPlatform } from './platform/app';
 import { buildApp as seed000 } from './seed-000-openova/app';
 import { buildApp as seed001 } from './seed-001-openova-vault/app';
 import { buildApp as seed002 } from './seed-002-openchoreo/app';
 import { buildApp as seed003 } from './seed-003-tazlab/app';
 import { buildApp as seed004 } from './seed-004-webgrip/app';
-import { KustomizationFile } from '../src';
 
 /** One example app and its output folder. */
 export interface Example {

@@ -1,11 +1,11 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { VaultStoreAccess, VaultStoreAccessOptions } from '../vault/store-access';
 import { SecretStoreProps } from './secret-store';
 import { SecretStoreProvider, VaultProviderConfig } from './secret-store-provider';
 import { SecretStoreKind, ISecretStore, SecretStoreRef } from './secret-store-ref';
 import { ImportedStore, createStoreObject, markObjectReadOnly } from './store-spec';
+import { VaultStoreAccess, VaultStoreAccessOptions } from '../vault/store-access';
 
 /**
  * Which namespaces may use a ClusterSecretStore. Every name, selector and regex of every condition is

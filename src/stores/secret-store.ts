@@ -1,9 +1,9 @@
 import { ApiObject, ApiObjectMetadata, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
-import { VaultStoreAccess, VaultStoreAccessOptions } from '../vault/store-access';
 import { SecretStoreProvider, VaultProviderConfig } from './secret-store-provider';
 import { SecretStoreKind, ISecretStore, SecretStoreRef } from './secret-store-ref';
 import { ImportedStore, createStoreObject, markObjectReadOnly } from './store-spec';
+import { VaultStoreAccess, VaultStoreAccessOptions } from '../vault/store-access';
 
 /** HTTP retries of the provider client (`retrySettings`). */
 export interface StoreRetrySettings {

@@ -2,8 +2,8 @@ import { Diagnostic, Severity } from './diagnostic';
 import { Manifest, NonManifestDocument, SourcedManifest, parseApiVersion } from './manifest';
 import { ManifestIndex } from './manifest-index';
 import { Finding, Rule, RuleContext } from './rule';
-import { isKnownGroup, lookupKind } from './schema/catalog';
 import { ALL_RULES } from './rules';
+import { isKnownGroup, lookupKind } from './schema/catalog';
 
 /** Annotation that silences rules on one object: a comma-separated list of rule ids. */
 export const IGNORE_ANNOTATION = 'cdk8s-external-secrets.io/ignore';

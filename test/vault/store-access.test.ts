@@ -85,11 +85,8 @@ describe('VaultStoreAccess (policy + role + RBAC in one call)', () => {
 
 describe('store.grantVaultAccess()', () => {
   test('is VaultStoreAccess with the store filled in', () => {
-    const { Testing, Chart } = require('cdk8s');
-    const eso = require('../../src');
     const app = Testing.app();
     const configs = new Chart(app, 'configs');
-    const kplus = require('cdk8s-plus-28');
     const sa = kplus.ServiceAccount.fromServiceAccountName(configs, 'eso-sa', 'external-secrets', { namespaceName: 'external-secrets' });
     const store = new eso.ClusterSecretStore(configs, 'vault', {
       provider: eso.SecretStoreProvider.vault({ server: 'https://vault.example.internal:8200', kv: eso.VaultKv.v2('kv'), auth: eso.VaultAuth.kubernetes({ role: 'external-secrets', serviceAccount: sa, audiences: ['vault'] }) }),
