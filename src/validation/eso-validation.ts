@@ -1,9 +1,10 @@
-import { ApiObject, App } from 'cdk8s';
-import { Construct, IConstruct } from 'constructs';
+import { ApiObject, App, Chart, DependencyGraph } from 'cdk8s';
+import { ConstructOrder, Construct, IConstruct } from 'constructs';
 import { Diagnostic } from './diagnostic';
 import { ValidationReport, validateManifests } from './engine';
 import { SourcedManifest } from './manifest';
 import { formatSynthReport } from './report';
+import { synthCache } from './synth-cache';
 
 /** Options of the synth-time validation. */
 export interface EsoValidationOptions {
@@ -20,6 +21,13 @@ export interface EsoValidationOptions {
 }
 
 const ID = 'cdk8s-external-secrets.validation';
+
+/** The objects a chart synthesizes, in dependency order (what cdk8s's `Chart.toJson()` renders). */
+function chartObjects(chart: Chart): ApiObject[] {
+  return new DependencyGraph(chart.node).topology()
+    .filter((x): x is ApiObject => ApiObject.isApiObject(x))
+    .filter(x => Chart.of(x) === chart);
+}
 
 /**
  * Runs the validation engine over every ApiObject of the app when cdk8s validates it, i.e. before
@@ -58,24 +66,60 @@ export class EsoValidation extends Construct {
   }
 
   /**
-   * cdk8s validates the whole app once per chart (`chart.toJson()` re-validates), so a 100-chart app would
-   * run the engine 101 times. During `app.synth()` nothing can change between those calls: resolve every
-   * object once, validate once, and let the synth write the very manifests that were validated.
+   * cdk8s validates (and walks) the whole app once per chart: `chart.toJson()` re-runs every construct's
+   * validations, so a 100-chart app would run the engine 101 times. During `app.synth()` nothing can change
+   * between those calls, so the hooked synth
+   * 1. runs every construct's validations once, then resolves every object once and runs the engine once
+   *    (any error: the same "Validation failed" report cdk8s gives, and nothing is written);
+   * 2. lets cdk8s write exactly the manifests that were validated, with the app's construct list and the
+   *    validation results memoized for the duration of the synth (restored afterwards).
    */
   private hookSynth(app: App) {
     for (const method of ['synth', 'synthYaml'] as const) {
       const original = (app as any)[method] as () => any;
       (app as any)[method] = () => {
         if (this.synthPass) return original.call(app);
-        const items = this.collect();
-        const manifests = new Map<ApiObject, any>();
-        items.forEach(i => manifests.set(i.object, i.manifest));
-        this.synthPass = { report: validateManifests(items, { strict: this.strict }), manifests };
-        for (const [obj, json] of manifests) (obj as any).toJson = () => json;
+        const all = app.node.findAll();
+        const errors: string[] = [];
+        for (const c of all) {
+          if (c === this) continue;
+          for (const e of c.node.validate()) errors.push(`[${c.node.path}] ${e}`);
+        }
+        if (errors.length === 0) {
+          synthCache.begin();
+          let items;
+          try {
+            items = this.collect(all);
+          } finally {
+            synthCache.end();
+          }
+          const manifests = new Map<ApiObject, any>();
+          items.forEach(i => manifests.set(i.object, i.manifest));
+          this.synthPass = { report: validateManifests(items, { strict: this.strict }), manifests };
+          errors.push(...this.validateApp().map(e => `[${this.node.path}] ${e}`));
+        }
+        if (errors.length > 0) {
+          this.synthPass = undefined;
+          throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
+        }
+        const memo: Array<[object, string]> = [];
+        const override = (target: object, name: string, fn: (...a: any[]) => any) => {
+          (target as any)[name] = fn;
+          memo.push([target, name]);
+        };
+        for (const [obj, json] of this.synthPass!.manifests) override(obj, 'toJson', () => json);
+        for (const c of all) {
+          override(c.node, 'validate', () => []);
+          // Chart.toJson() = resolve the app's dependencies + validate the app + this chart's objects in
+          // dependency order; App.synth() has already done the first two, once, for the whole app.
+          if (Chart.isChart(c)) override(c, 'toJson', () => chartObjects(c).map(o => o.toJson()));
+        }
+        const findAll = app.node.findAll.bind(app.node);
+        override(app.node, 'findAll', (order?: ConstructOrder) => (order === undefined || order === ConstructOrder.PREORDER ? all : findAll(order)));
         try {
           return original.call(app);
         } finally {
-          for (const obj of manifests.keys()) delete (obj as any).toJson;
+          for (const [target, name] of memo) delete (target as any)[name];
           this.synthPass = undefined;
         }
       };
@@ -87,12 +131,12 @@ export class EsoValidation extends Construct {
     return this.run().diagnostics;
   }
 
-  private collect(): Array<SourcedManifest & { object: ApiObject }> {
+  private collect(constructs: IConstruct[] = this.node.root.node.findAll()): Array<SourcedManifest & { object: ApiObject }> {
     const items: Array<SourcedManifest & { object: ApiObject }> = [];
-    for (const c of this.node.root.node.findAll()) {
+    for (const c of constructs) {
       if (!ApiObject.isApiObject(c)) continue;
       const owner = c.node.id === 'Resource' && c.node.scope ? c.node.scope : c;
-      items.push({ manifest: c.toJson(), constructPath: owner.node.path, object: c });
+      items.push({ manifest: synthCache.resolve(c), constructPath: owner.node.path, object: c });
     }
     return items;
   }

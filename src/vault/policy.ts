@@ -4,7 +4,7 @@ import { VaultCapability } from './capability';
 import { VaultConfigTarget } from './config-target';
 import { ISecretStore } from '../stores/secret-store-ref';
 import { EsoValidation } from '../validation/eso-validation';
-import { appIndex, storeFromIndex } from './internal/app-manifests';
+import { appIndex, storeFromIndex, storeNow } from './internal/app-manifests';
 import { CollapseSpec, TOKEN_SELF_RULES, accessesForStore, deriveRules } from './internal/derive';
 import { NEW_CAPABILITIES } from './internal/glob';
 import { AclRule, mergeRules, renderHcl } from './internal/hcl';
@@ -233,7 +233,8 @@ export class VaultPolicy extends Construct implements IVaultPolicy {
   private validateDerivation(): string[] {
     if (!this.derivedFrom) return [];
     const s = this.derivedFrom.store;
-    if (!storeFromIndex(appIndex(this), s)) {
+    // runs on every cdk8s validation pass (once per chart): look at the store itself, not the whole app
+    if (!storeNow(s)) {
       return [`VaultPolicy.forStore: ${s.storeKind} "${s.storeName}" is not defined in this app with a vault provider, so its KV mount and version are unknown and nothing can be derived. Define the store in this app, or write the policy with new VaultPolicy(..., { rules })`];
     }
     return [];

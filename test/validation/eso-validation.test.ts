@@ -60,4 +60,14 @@ describe('EsoValidation (synth hook)', () => {
     expect(fs.readdirSync(app.outdir).sort()).toEqual(['c0.k8s.yaml', 'c1.k8s.yaml', 'c2.k8s.yaml', 'c3.k8s.yaml', 'c4.k8s.yaml']);
     expect(Object.prototype.hasOwnProperty.call(objects[0], 'toJson')).toBe(false);
   });
+
+  test('other constructs\' validations still fail the hooked synth, and nothing is written', () => {
+    const app = appIn();
+    const chart = new Chart(app, 'apps');
+    chart.node.addValidation({ validate: () => ['something is off'] });
+    EsoValidation.of(app);
+    expect(() => app.synth()).toThrow(/Validation failed with the following errors:\n {2}\[apps\] something is off/);
+    expect(fs.readdirSync(app.outdir)).toEqual([]);
+    expect(Object.prototype.hasOwnProperty.call(chart.node, 'validate')).toBe(false);
+  });
 });

@@ -8,6 +8,7 @@ import { OPERATOR_GROUP, StoreInfo, XP_POLICY_GROUPS, storeInfo, storeKey, vault
 import { ISecretStore } from '../../stores/secret-store-ref';
 import { SourcedManifest, parseApiVersion } from '../../validation/manifest';
 import { ManifestIndex } from '../../validation/manifest-index';
+import { synthCache } from '../../validation/synth-cache';
 
 /** Objects whose manifest is being produced right now: never re-entered (no infinite recursion). */
 const ACTIVE = new Set<IConstruct>();
@@ -28,7 +29,7 @@ export function appManifests(self: IConstruct): SourcedManifest[] {
     const out: SourcedManifest[] = [];
     for (const c of self.node.root.node.findAll()) {
       if (!ApiObject.isApiObject(c) || isVaultPolicy(c) || c.node.scopes.some(s => ACTIVE.has(s))) continue;
-      out.push({ manifest: c.toJson(), constructPath: c.node.path });
+      out.push({ manifest: synthCache.resolve(c), constructPath: c.node.path });
     }
     return out;
   } finally {
@@ -65,12 +66,15 @@ export function storeFromIndex(index: ManifestIndex, store: ISecretStore): Store
  */
 export function storeNow(store: ISecretStore): StoreInfo | undefined {
   const key = storeKeyOf(store);
-  const candidates = [...store.node.findAll(), ...store.node.root.node.findAll()];
-  for (const c of candidates) {
-    if (!ApiObject.isApiObject(c) || (c.kind !== 'SecretStore' && c.kind !== 'ClusterSecretStore')) continue;
-    if (c.name !== store.storeName) continue;
-    const info = storeInfo(c.toJson());
-    if (info && info.key === key) return info;
-  }
-  return undefined;
+  const find = (candidates: IConstruct[]) => {
+    for (const c of candidates) {
+      if (!ApiObject.isApiObject(c) || (c.kind !== 'SecretStore' && c.kind !== 'ClusterSecretStore')) continue;
+      if (c.name !== store.storeName) continue;
+      const info = storeInfo(c.toJson());
+      if (info && info.key === key) return info;
+    }
+    return undefined;
+  };
+  // the store's own subtree first: walking the whole app is only needed for stores made of raw ApiObjects
+  return find(store.node.findAll()) ?? find(store.node.root.node.findAll());
 }

@@ -302,11 +302,13 @@ export function deriveRules(accesses: readonly Access[], collapse: CollapseSpec,
   for (const r of extra) add(r.path, r.capabilities);
   const rules = mergeRules(widen([...byPath.values()], collapse).map(r => ({ path: r.path, capabilities: [...r.caps] })));
   // inheritance: a more specific rule shadows a broader one in Vault, so give it the broader one's grants
+  // Only glob rules can shadow others: compare against those (usually few), not every pair of rules.
+  const globs = rules.filter(s => s.path.endsWith('*'));
   const out = rules.map(r => {
     const caps = new Set(r.capabilities);
     const isGlob = r.path.endsWith('*');
-    for (const s of rules) {
-      if (s === r || !s.path.endsWith('*')) continue;
+    for (const s of globs) {
+      if (s === r) continue;
       if (!isGlob && patternMatches(s.path, r.path)) s.capabilities.filter(c => c !== 'list').forEach(c => caps.add(c));
       if (isGlob && s.path.length < r.path.length && r.path.startsWith(s.path.slice(0, -1))) s.capabilities.forEach(c => caps.add(c));
     }
