@@ -206,7 +206,17 @@ export interface PolicyInfo {
   readonly parsed: ParsedPolicy;
 }
 
+/** Parsed once per manifest object: several rules and the policy model read the same policy. */
+const policyInfos = new WeakMap<Manifest, PolicyInfo | undefined>();
+
 export function policyInfo(m: Manifest): PolicyInfo | undefined {
+  if (policyInfos.has(m)) return policyInfos.get(m);
+  const info = computePolicyInfo(m);
+  policyInfos.set(m, info);
+  return info;
+}
+
+function computePolicyInfo(m: Manifest): PolicyInfo | undefined {
   const group = parseApiVersion(m.apiVersion).group;
   if (m.kind !== 'Policy') return undefined;
   if (group === OPERATOR_GROUP) {

@@ -15,6 +15,7 @@ export const apiVersionRule: Rule = {
     const { group, version } = parseApiVersion(m.apiVersion);
     if (!group || !isKnownGroup(group) || !m.kind) return [];
     const entry = lookupKind(group, version, m.kind);
+    if (entry?.served) return [];
     const served = versionsOf(group, m.kind).filter(e => e.served).map(e => `${e.group}/${e.version}`);
     if (!entry) {
       if (served.length === 0) {

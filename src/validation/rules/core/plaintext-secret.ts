@@ -41,11 +41,34 @@ export function looksLikeSecretLiteral(text: string): string | undefined {
   return undefined;
 }
 
-function walkStrings(value: unknown, field: string, visit: (s: string, field: string) => void) {
-  if (typeof value === 'string') {visit(value, field);} else if (Array.isArray(value)) {value.forEach((v, i) => walkStrings(v, `${field}[${i}]`, visit));} else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const key = /^[A-Za-z_][\w-]*$/.test(k) ? (field ? `${field}.${k}` : k) : `${field}[${JSON.stringify(k)}]`;
-      walkStrings(v, key, visit);
+/** One cheap test that every token pattern implies: most strings are ruled out by it alone. */
+const ANY_TOKEN = /hv[sbr]\.|s\.[A-Za-z0-9]{24}|PRIVATE KEY-----|AKIA[0-9A-Z]{16}/;
+
+function fieldPath(path: ReadonlyArray<string | number>): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (/^[A-Za-z_][\w-]*$/.test(seg)) out += out ? `.${seg}` : seg;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out;
+}
+
+/** Visits the strings that may hold a token; the field path is only built for those (no allocation per node). */
+function walkSuspectStrings(value: unknown, path: Array<string | number>, visit: (s: string, field: string) => void) {
+  if (typeof value === 'string') {
+    if (ANY_TOKEN.test(value)) visit(value, fieldPath(path));
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      walkSuspectStrings(value[i], path, visit);
+      path.pop();
+    }
+  } else if (value && typeof value === 'object') {
+    for (const k in value) {
+      path.push(k);
+      walkSuspectStrings((value as any)[k], path, visit);
+      path.pop();
     }
   }
 }
@@ -77,7 +100,7 @@ export const plaintextSecretRule: Rule = {
       }
     }
     const flagged = new Set(out.map(f => f.field));
-    walkStrings(m, '', (s, field) => {
+    walkSuspectStrings(m, [], (s, field) => {
       if (flagged.has(field)) return;
       for (const [re, what] of TOKEN_PATTERNS) {
         if (re.test(s)) {
