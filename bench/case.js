@@ -42,6 +42,26 @@ if (mode === 'validated' || mode === 'dump') {
   } else {
     app.synth();
   }
+} else if (mode === 'seeds' || mode === 'seeds-dump') {
+  // the seed example apps, compiled by run.js into bench-results/build (library code included)
+  const { EXAMPLES } = require(path.join(__dirname, '..', 'bench-results', 'build', 'examples', 'synth-all.js'));
+  const dumps = [];
+  for (const e of EXAMPLES) {
+    const app = e.build(fs.mkdtempSync(path.join(outdir, 'seed-')));
+    if (mode === 'seeds') {
+      app.synth();
+    } else {
+      const { Chart, ApiObject } = require('cdk8s');
+      dumps.push(app.node.children.filter(c => Chart.isChart(c))
+        .map(chart => [chart.node.id, chart.node.findAll().filter(c => ApiObject.isApiObject(c)).map(o => o.toJson())]));
+    }
+  }
+  if (mode === 'seeds-dump') fs.writeFileSync(manifestsFile, JSON.stringify(dumps));
+} else if (mode === 'seeds-raw') {
+  const s = ms();
+  const apps = JSON.parse(fs.readFileSync(manifestsFile, 'utf8'));
+  excludedMs = ms() - s;
+  for (const charts of apps) buildRaw(new App({ outdir: fs.mkdtempSync(path.join(outdir, 'seed-')) }), charts).synth();
 } else if (mode === 'raw') {
   // Reading the dumped JSON is not part of what a raw cdk8s app does: it is timed and left out.
   const s = ms();
@@ -52,7 +72,7 @@ if (mode === 'validated' || mode === 'dump') {
   throw new Error(`unknown mode ${mode}`);
 }
 const wallMs = ms() - excludedMs;
-const files = fs.readdirSync(outdir).sort();
+const files = fs.readdirSync(outdir, { recursive: true }).filter(f => fs.statSync(path.join(outdir, f)).isFile()).sort();
 const hash = require('crypto').createHash('sha256');
 for (const f of files) hash.update(f).update(fs.readFileSync(path.join(outdir, f)));
 fs.rmSync(outdir, { recursive: true, force: true });
