@@ -5,6 +5,7 @@
  * Output (committed, so the package builds without ../shared):
  *   generated/schemas/catalog.json                one entry per group/version/kind: served, scope, validator file
  *   generated/schemas/<group>_<version>_<Kind>.js  an ajv standalone validator for every served version
+ *   generated/schemas/<...>.<map>.<key>.js          one validator per alternative of a split kind (store providers)
  *
  * Compiling the whole bundle with ajv takes seconds; doing it here, once, keeps the runtime cost
  * to a `require` of the one validator a kind needs.
@@ -15,24 +16,11 @@ import * as path from 'path';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import { parseAllDocuments } from 'yaml';
+import type { CatalogEntry } from '../src/validation/schema/catalog';
 
 const root = path.resolve(__dirname, '..');
 const shared = path.resolve(root, '..', 'shared');
 const outDir = path.join(root, 'generated', 'schemas');
-
-interface CatalogEntry {
-  readonly group: string;
-  readonly version: string;
-  readonly kind: string;
-  readonly plural: string;
-  readonly scope: 'Namespaced' | 'Cluster';
-  readonly served: boolean;
-  readonly deprecated: boolean;
-  readonly validator?: string;
-  /** Alternatives (one key each, e.g. the 40+ store providers) validated by their own, lazily loaded, validators. */
-  readonly parts?: { readonly pointer: string; readonly validators: Record<string, string> };
-  readonly source: string;
-}
 
 /**
  * Objects whose schema is mostly a "one of many" map: the store's 40+ providers, the ClusterGenerator's
