@@ -1,5 +1,5 @@
 import { anchoring, compileGoRegex } from './go-regex';
-import { ESO_GROUPS, STORE_KINDS } from './util';
+import { ESO_GROUPS, STORE_KINDS, forEachNamespaceRegex } from './util';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 
@@ -13,25 +13,18 @@ export const storeRegexUnanchoredRule: Rule = {
   groups: ESO_GROUPS,
   checkObject(m) {
     const out: Finding[] = [];
-    const conditions = m.spec?.conditions;
-    if (!Array.isArray(conditions)) return out;
-    conditions.forEach((c: any, i: number) => {
-      const regexes = c?.namespaceRegexes;
-      if (!Array.isArray(regexes)) return;
-      regexes.forEach((r: unknown, j: number) => {
-        if (typeof r !== 'string' || compileGoRegex(r).error) return; // ESO-STORE-NAMESPACE-REGEX reports it
-        const field = `spec.conditions[${i}].namespaceRegexes[${j}]`;
-        const a = anchoring(r);
-        if (a.start && a.end && !a.topLevelAlternation) return;
-        if (a.start && a.end && a.topLevelAlternation) {
-          out.push(finding(field, `namespace regex "${r}" has a top-level "|": the anchors bind only the first and last alternative`,
-            `group the alternatives: "^(${r.replace(/^\^/, '').replace(/\$$/, '')})$"`));
-          return;
-        }
-        const core = r.replace(/^\^/, '').replace(/\$$/, '');
-        out.push(finding(field, `namespace regex "${r}" is not anchored${a.start ? ' at the end' : a.end ? ' at the start' : ''}: ESO matches it anywhere in the namespace name, so it admits e.g. "x-${core.replace(/[^a-z0-9-]/g, '') || 'any'}-y"`,
-          `anchor it: "^${a.topLevelAlternation ? `(${core})` : core}$"`));
-      });
+    forEachNamespaceRegex(m, (r, field) => {
+      if (typeof r !== 'string' || compileGoRegex(r).error) return; // ESO-STORE-NAMESPACE-REGEX reports it
+      const a = anchoring(r);
+      if (a.start && a.end && !a.topLevelAlternation) return;
+      if (a.start && a.end && a.topLevelAlternation) {
+        out.push(finding(field, `namespace regex "${r}" has a top-level "|": the anchors bind only the first and last alternative`,
+          `group the alternatives: "^(${r.replace(/^\^/, '').replace(/\$$/, '')})$"`));
+        return;
+      }
+      const core = r.replace(/^\^/, '').replace(/\$$/, '');
+      out.push(finding(field, `namespace regex "${r}" is not anchored${a.start ? ' at the end' : a.end ? ' at the start' : ''}: ESO matches it anywhere in the namespace name, so it admits e.g. "x-${core.replace(/[^a-z0-9-]/g, '') || 'any'}-y"`,
+        `anchor it: "^${a.topLevelAlternation ? `(${core})` : core}$"`));
     });
     return out;
   },

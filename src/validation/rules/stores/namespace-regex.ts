@@ -1,5 +1,5 @@
 import { compileGoRegex } from './go-regex';
-import { ESO_GROUPS, STORE_KINDS } from './util';
+import { ESO_GROUPS, STORE_KINDS, forEachNamespaceRegex } from './util';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 
@@ -13,23 +13,16 @@ export const storeNamespaceRegexRule: Rule = {
   groups: ESO_GROUPS,
   checkObject(m) {
     const out: Finding[] = [];
-    const conditions = m.spec?.conditions;
-    if (!Array.isArray(conditions)) return out;
-    conditions.forEach((c: any, i: number) => {
-      const regexes = c?.namespaceRegexes;
-      if (!Array.isArray(regexes)) return;
-      regexes.forEach((r: unknown, j: number) => {
-        const field = `spec.conditions[${i}].namespaceRegexes[${j}]`;
-        if (typeof r !== 'string') {
-          out.push(finding(field, `namespace regex ${JSON.stringify(r)} is not a string`, 'write the regex as a quoted string'));
-          return;
-        }
-        const res = compileGoRegex(r);
-        if (res.error) {
-          out.push(finding(field, `namespace regex "${r}" does not compile as a Go regexp: ${res.error}`,
-            'rewrite it in Go RE2 syntax (no lookaround or backreferences), e.g. "^team-a-.*$"'));
-        }
-      });
+    forEachNamespaceRegex(m, (r, field) => {
+      if (typeof r !== 'string') {
+        out.push(finding(field, `namespace regex ${JSON.stringify(r)} is not a string`, 'write the regex as a quoted string'));
+        return;
+      }
+      const res = compileGoRegex(r);
+      if (res.error) {
+        out.push(finding(field, `namespace regex "${r}" does not compile as a Go regexp: ${res.error}`,
+          'rewrite it in Go RE2 syntax (no lookaround or backreferences), e.g. "^team-a-.*$"'));
+      }
     });
     return out;
   },

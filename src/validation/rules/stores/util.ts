@@ -12,6 +12,20 @@ export function isObject(v: unknown): v is Record<string, any> {
   return !!v && typeof v === 'object' && !Array.isArray(v);
 }
 
+/**
+ * Calls `visit` for every entry of every `spec.conditions[].namespaceRegexes[]` of a store, with its field
+ * path (`spec.conditions[i].namespaceRegexes[j]`).
+ */
+export function forEachNamespaceRegex(m: Manifest, visit: (regex: unknown, field: string) => void): void {
+  const conditions = m.spec?.conditions;
+  if (!Array.isArray(conditions)) return;
+  conditions.forEach((c: any, i: number) => {
+    const regexes = c?.namespaceRegexes;
+    if (!Array.isArray(regexes)) return;
+    regexes.forEach((r: unknown, j: number) => visit(r, `spec.conditions[${i}].namespaceRegexes[${j}]`));
+  });
+}
+
 /** A Vault-API provider block of a store: `spec.provider.vault` or `spec.provider.openBao`. */
 export interface VaultBlock {
   readonly key: 'vault' | 'openBao';
