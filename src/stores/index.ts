@@ -6,5 +6,6 @@ export * from './vault-kv';
 export * from './vault-auth';
 export * from './openbao-auth';
 export * from './secret-store-provider';
+export * from './secret-store-base';
 export * from './secret-store';
 export * from './cluster-secret-store';

@@ -1,0 +1,77 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import type { ClusterSecretStoreCondition } from './cluster-secret-store';
+import type { SecretStoreProps } from './secret-store';
+import { SecretStoreProvider, VaultProviderConfig } from './secret-store-provider';
+import { SecretStoreKind, ISecretStore, SecretStoreRef } from './secret-store-ref';
+import { createStoreObject, markObjectReadOnly } from './store-spec';
+import { VaultStoreAccess, VaultStoreAccessOptions } from '../vault/store-access';
+
+/**
+ * What `SecretStore` and `ClusterSecretStore` share: the rendered `external-secrets.io/v1` object, the
+ * provider, read-only marking and `grantVaultAccess()`. Use one of the two subclasses.
+ */
+export abstract class SecretStoreBase extends Construct implements ISecretStore {
+  public readonly storeKind: SecretStoreKind;
+  public readonly provider: SecretStoreProvider;
+  /** The underlying ApiObject. */
+  public readonly apiObject: ApiObject;
+  /**
+   * Namespace of a namespaced SecretStore.
+   * @default - cluster-scoped (ClusterSecretStore), or the namespace of the chart
+   */
+  public abstract readonly storeNamespace?: string;
+  private _readOnly = false;
+
+  /**
+   * @param kind the kind of store to render
+   * @param conditions namespaces allowed to use a ClusterSecretStore (none for a SecretStore)
+   */
+  protected constructor(scope: Construct, id: string, kind: SecretStoreKind, props: SecretStoreProps,
+    conditions?: ClusterSecretStoreCondition[]) {
+    super(scope, id);
+    this.storeKind = kind;
+    this.provider = props.provider;
+    this.apiObject = createStoreObject(this, kind, props, conditions);
+  }
+
+  public get storeName(): string {
+    return this.apiObject.name;
+  }
+
+  public get readOnly(): boolean {
+    return this._readOnly;
+  }
+
+  /**
+   * Server, KV mount/version and login identity of a Vault/OpenBao store.
+   * @default - undefined for other providers
+   */
+  public get vault(): VaultProviderConfig | undefined {
+    return this.provider.vaultConfig;
+  }
+
+  /**
+   * Wires the Vault side of this store in one call: the Kubernetes auth role ESO logs in with, a policy
+   * derived from what the app reads and pushes through this store, and (optionally) the token-reviewer
+   * RBAC — emitted as vault-config-operator resources by default. See `VaultStoreAccess`.
+   * @param scope where the Vault objects go (e.g. an admin chart)
+   */
+  public grantVaultAccess(scope: Construct, id: string, options: VaultStoreAccessOptions = {}): VaultStoreAccess {
+    return new VaultStoreAccess(scope, id, { ...options, store: this });
+  }
+
+  /**
+   * Marks the store as a read-only replica: PushSecrets to it are refused at synth. Also written as the
+   * annotation `cdk8s-external-secrets.io/read-only: "true"`, so the CLI sees it in YAML.
+   */
+  public markReadOnly(): void {
+    if (this._readOnly) return;
+    this._readOnly = true;
+    markObjectReadOnly(this.apiObject);
+  }
+
+  public toStoreRef(): SecretStoreRef {
+    return { name: this.storeName, kind: this.storeKind };
+  }
+}
