@@ -4,7 +4,6 @@ import { Construct } from 'constructs';
 import { TlsExternalSecretProps } from './external-secret';
 import { ExternalSecretSpecOptions } from './external-secret-options';
 import { toGoDuration } from '../common/go-duration';
-import { ExternalStores } from './private/external-stores';
 import { dropUndefined } from './private/render';
 import { EXTERNAL_SECRETS_API_VERSION, ExternalSecretSpecBuilder } from './private/render-spec';
 import { tlsSpec } from './private/typed';
@@ -85,7 +84,6 @@ export class ClusterExternalSecret extends Construct {
    */
   public readonly targetSecret: kplus.ISecret;
   private readonly spec: ExternalSecretSpecBuilder;
-  private readonly externalStores: ExternalStores;
 
   constructor(scope: Construct, id: string, props: ClusterExternalSecretProps) {
     super(scope, id);
@@ -105,8 +103,7 @@ export class ClusterExternalSecret extends Construct {
     this.externalSecretName = props.externalSecretName ?? this.apiObject.name;
     this.targetName = props.target?.name ?? this.externalSecretName;
     this.targetSecret = kplus.Secret.fromSecretName(this, 'TargetSecret', this.targetName);
-    this.externalStores = new ExternalStores(this.apiObject);
-    this.externalStores.note(props.store, ...this.spec.data.map(d => d.store), ...this.spec.dataFrom.map(s => s.sourceStore));
+    this.spec.attach(this.apiObject);
     EsoValidation.of(this);
   }
 
@@ -117,14 +114,12 @@ export class ClusterExternalSecret extends Construct {
 
   /** Adds single keys (`spec.externalSecretSpec.data[]`). */
   public addData(...values: SecretValue[]): void {
-    this.spec.data.push(...values);
-    this.externalStores.note(...values.map(d => d.store));
+    this.spec.addData(values);
   }
 
   /** Adds sources of many keys (`spec.externalSecretSpec.dataFrom[]`). */
   public addDataFrom(...sources: SecretSource[]): void {
-    this.spec.dataFrom.push(...sources);
-    this.externalStores.note(...sources.map(s => s.sourceStore));
+    this.spec.addDataFrom(sources);
   }
 
   private renderSpec(props: ClusterExternalSecretProps): Record<string, unknown> {

@@ -5,7 +5,6 @@ import { RefreshPolicy } from './enums';
 import { ExternalSecretBaseOptions, ExternalSecretSpecOptions } from './external-secret-options';
 import { ISecretStore } from '../stores/secret-store-ref';
 import { EsoValidation } from '../validation/eso-validation';
-import { ExternalStores } from './private/external-stores';
 import { EXTERNAL_SECRETS_API_VERSION, ExternalSecretSpecBuilder } from './private/render-spec';
 import { dockerConfigJsonSpec, tlsSpec } from './private/typed';
 import { SecretSource } from './secret-source';
@@ -129,7 +128,6 @@ export class ExternalSecret extends Construct {
    */
   public readonly store?: ISecretStore;
   private readonly spec: ExternalSecretSpecBuilder;
-  private readonly externalStores: ExternalStores;
 
   constructor(scope: Construct, id: string, props: ExternalSecretProps = {}) {
     super(scope, id);
@@ -144,8 +142,7 @@ export class ExternalSecret extends Construct {
     this.metadata = this.apiObject.metadata;
     this.targetName = props.target?.name ?? this.apiObject.name;
     this.targetSecret = kplus.Secret.fromSecretName(this, 'TargetSecret', this.targetName);
-    this.externalStores = new ExternalStores(this.apiObject);
-    this.externalStores.note(props.store, ...this.spec.data.map(d => d.store), ...this.spec.dataFrom.map(s => s.sourceStore));
+    this.spec.attach(this.apiObject);
     EsoValidation.of(this);
   }
 
@@ -165,13 +162,11 @@ export class ExternalSecret extends Construct {
 
   /** Adds single keys (`spec.data[]`). */
   public addData(...values: SecretValue[]): void {
-    this.spec.data.push(...values);
-    this.externalStores.note(...values.map(d => d.store));
+    this.spec.addData(values);
   }
 
   /** Adds sources of many keys (`spec.dataFrom[]`), applied after the existing ones. */
   public addDataFrom(...sources: SecretSource[]): void {
-    this.spec.dataFrom.push(...sources);
-    this.externalStores.note(...sources.map(s => s.sourceStore));
+    this.spec.addDataFrom(sources);
   }
 }

@@ -1,9 +1,11 @@
 // Internal: renders the ExternalSecret spec shared by ExternalSecret and ClusterExternalSecret.
+import { ApiObject } from 'cdk8s';
 import { toGoDuration } from '../../common/go-duration';
 import { CreationPolicy, RefreshPolicy } from '../enums';
 import { ExternalSecretSpecOptions } from '../external-secret-options';
 import { SecretSource } from '../secret-source';
 import { SecretValue } from '../secret-value';
+import { ExternalStores } from './external-stores';
 import { dropUndefined } from './render';
 
 /** API version of ExternalSecret and ClusterExternalSecret (v1beta1 is no longer served). */
@@ -12,14 +14,34 @@ export const EXTERNAL_SECRETS_API_VERSION = 'external-secrets.io/v1';
 /** ESO's own default refresh interval, emitted explicitly when the refresh is periodic. */
 export const DEFAULT_REFRESH_INTERVAL = '1h';
 
-/** Holds the mutable parts (data, dataFrom) of a spec and renders it at synth. */
+/**
+ * Holds the mutable parts (data, dataFrom) of a spec, keeps the external-stores annotation of the object
+ * it is attached to up to date, and renders the spec at synth.
+ */
 export class ExternalSecretSpecBuilder {
   public readonly data: SecretValue[];
   public readonly dataFrom: SecretSource[];
+  private externalStores?: ExternalStores;
 
   constructor(private readonly options: ExternalSecretSpecOptions) {
     this.data = [...(options.data ?? [])];
     this.dataFrom = [...(options.dataFrom ?? [])];
+  }
+
+  /** Records, on `obj`, the stores made elsewhere that the spec reads from (now and after addData/addDataFrom). */
+  public attach(obj: ApiObject): void {
+    this.externalStores = new ExternalStores(obj);
+    this.externalStores.note(this.options.store, ...this.data.map(d => d.store), ...this.dataFrom.map(s => s.sourceStore));
+  }
+
+  public addData(values: SecretValue[]): void {
+    this.data.push(...values);
+    this.externalStores?.note(...values.map(d => d.store));
+  }
+
+  public addDataFrom(sources: SecretSource[]): void {
+    this.dataFrom.push(...sources);
+    this.externalStores?.note(...sources.map(s => s.sourceStore));
   }
 
   /** The refresh policy that will be emitted (explicit, or CreatedOnce for regenerating generators). */
