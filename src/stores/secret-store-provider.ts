@@ -176,25 +176,14 @@ export class SecretStoreProvider {
   /** HashiCorp Vault (or OpenBao through its Vault-compatible API) with a KV mount. */
   public static vault(props: VaultProviderProps): SecretStoreProvider {
     const config = (): VaultProviderConfig => ({
-      providerKey: 'vault',
-      server: props.server,
-      kvMountPath: props.kv.mountPath,
-      kvVersion: props.kv.version,
-      vaultNamespace: props.namespace,
-      authMethod: props.auth.method,
-      authMountPath: props.auth.mountPath,
+      ...kvServerConfig('vault', props, props.auth.method, props.auth.mountPath),
       role: props.auth.role,
       serviceAccountName: props.auth.serviceAccount?.name,
       serviceAccountNamespace: props.auth.serviceAccount ? serviceAccountNamespace(props.auth.serviceAccount) : undefined,
       audiences: props.auth.audiences ? [...props.auth.audiences] : undefined,
     });
     return new SecretStoreProvider('vault', () => compact({
-      server: props.server,
-      path: props.kv.mountPath,
-      version: props.kv.version,
-      namespace: props.namespace,
-      caBundle: props.caBundle !== undefined ? toCaBundle(props.caBundle) : undefined,
-      caProvider: props.caProvider?._toSpec(),
+      ...kvServerSpec(props),
       tls: props.clientTls ? {
         certSecretRef: renderSecretKeyRef(props.clientTls.certificate),
         keySecretRef: renderSecretKeyRef(props.clientTls.privateKey),
@@ -209,22 +198,10 @@ export class SecretStoreProvider {
 
   /** ESO's dedicated OpenBao provider (ESO ≥ 2.7): appRole, token or userPass auth. */
   public static openBao(props: OpenBaoProviderProps): SecretStoreProvider {
-    const config = (): VaultProviderConfig => ({
-      providerKey: 'openBao',
-      server: props.server,
-      kvMountPath: props.kv.mountPath,
-      kvVersion: props.kv.version,
-      vaultNamespace: props.namespace,
-      authMethod: props.auth.method as string as VaultAuthMethod,
-      authMountPath: props.auth.mountPath,
-    });
+    const config = (): VaultProviderConfig =>
+      kvServerConfig('openBao', props, props.auth.method as string as VaultAuthMethod, props.auth.mountPath);
     return new SecretStoreProvider('openBao', () => compact({
-      server: props.server,
-      path: props.kv.mountPath,
-      version: props.kv.version,
-      namespace: props.namespace,
-      caBundle: props.caBundle !== undefined ? toCaBundle(props.caBundle) : undefined,
-      caProvider: props.caProvider?._toSpec(),
+      ...kvServerSpec(props),
       auth: compact({ namespace: props.authNamespace, ...props.auth._toSpec() }),
     }), {}, config);
   }
@@ -274,4 +251,38 @@ export class SecretStoreProvider {
   public _annotations(): Record<string, string> {
     return { ...this.annotations };
   }
+}
+
+/** What the Vault and OpenBao provider props share: server, KV mount and CA. */
+interface KvServerProps {
+  readonly server: string;
+  readonly kv: VaultKv;
+  readonly namespace?: string;
+  readonly caBundle?: string;
+  readonly caProvider?: CaProvider;
+}
+
+/** The leading fields of a `vault` / `openBao` provider block (order kept: it is the emitted key order). */
+function kvServerSpec(props: KvServerProps): Record<string, unknown> {
+  return {
+    server: props.server,
+    path: props.kv.mountPath,
+    version: props.kv.version,
+    namespace: props.namespace,
+    caBundle: props.caBundle !== undefined ? toCaBundle(props.caBundle) : undefined,
+    caProvider: props.caProvider?._toSpec(),
+  };
+}
+
+/** The `VaultProviderConfig` fields every Vault-API provider has. */
+function kvServerConfig(providerKey: string, props: KvServerProps, authMethod: VaultAuthMethod, authMountPath: string): VaultProviderConfig {
+  return {
+    providerKey,
+    server: props.server,
+    kvMountPath: props.kv.mountPath,
+    kvVersion: props.kv.version,
+    vaultNamespace: props.namespace,
+    authMethod,
+    authMountPath,
+  };
 }
