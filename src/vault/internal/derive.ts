@@ -14,6 +14,7 @@ import {
 } from './model';
 import { ESO_GROUP, GENERATORS_GROUP, Manifest, parseApiVersion } from '../../validation/manifest';
 import type { ManifestIndex } from '../../validation/manifest-index';
+import { EsEntryRead, esReads } from '../../validation/rules/external-secrets/es-reads';
 
 /** One thing an ESO object does in Vault. */
 export interface Access {
@@ -49,7 +50,11 @@ export function dataPath(store: VaultProviderInfo, key: string): { path: string;
     }
     const section = store.version === 'v2' ? 'data' : '';
     const rel = clean(out);
-    return { path: clean([mount, section, rel].filter(s => s !== '').join('/')), kv: { mount, section, rel } };
+    // = clean([mount, section, rel].filter(s => s !== '').join('/')), without the arrays
+    let joined = mount;
+    if (section !== '') joined = joined === '' ? section : `${joined}/${section}`;
+    if (rel !== '') joined = joined === '' ? rel : `${joined}/${rel}`;
+    return { path: clean(joined), kv: { mount, section, rel } };
   }
   if (store.version === 'v2' && !key.includes('/data/')) {
     const [first, ...rest] = key.split('/');
@@ -98,13 +103,16 @@ function resolveStores(model: VaultModel, ref: StoreRefLike | undefined, namespa
   return [];
 }
 
+/** Shared by every read access (never mutated). */
+const READ: string[] = ['read'];
+
 function readAccesses(out: Access[], consumer: Manifest, field: string, store: StoreInfo, key: string, metadataPolicy: unknown) {
   if (typeof key !== 'string' || key === '') return;
   const d = dataPath(store, key);
-  out.push({ consumer, field: `${field}.key`, store, login: store.login, key, path: d.path, kv: d.kv, capabilities: ['read'], verb: 'reads' });
+  out.push({ consumer, field: `${field}.key`, store, login: store.login, key, path: d.path, kv: d.kv, capabilities: READ, verb: 'reads' });
   if (metadataPolicy === 'Fetch') {
     const md = metadataPath(store, key);
-    if (md) out.push({ consumer, field: `${field}.metadataPolicy`, store, login: store.login, key, path: md.path, kv: md.kv, capabilities: ['read'], verb: 'reads metadata of' });
+    if (md) out.push({ consumer, field: `${field}.metadataPolicy`, store, login: store.login, key, path: md.path, kv: md.kv, capabilities: READ, verb: 'reads metadata of' });
   }
 }
 
@@ -123,24 +131,22 @@ function findAccesses(out: Access[], consumer: Manifest, field: string, store: S
   }
 }
 
-function externalSecretSpec(out: Access[], model: VaultModel, consumer: Manifest, spec: any, prefix: string, namespace: string | undefined) {
-  if (!spec) return;
-  const defaultRef = spec.secretStoreRef;
-  (Array.isArray(spec.data) ? spec.data : []).forEach((d: any, i: number) => {
-    if (d?.sourceRef?.generatorRef) return;
-    const ref = d?.sourceRef?.storeRef ?? defaultRef;
-    for (const store of resolveStores(model, ref, namespace)) {
-      readAccesses(out, consumer, `${prefix}.data[${i}].remoteRef`, store, d?.remoteRef?.key, d?.remoteRef?.metadataPolicy);
+/** The accesses of one ES spec's entries (from the shared read model) for a consumer in `namespace`. */
+function externalSecretSpec(out: Access[], model: VaultModel, consumer: Manifest, entries: readonly EsEntryRead[], namespace: string | undefined) {
+  for (const e of entries) {
+    if (e.generator) continue;
+    const d = e.entry;
+    const stores = resolveStores(model, e.rawRef, namespace);
+    if (stores.length === 0) continue;
+    if (e.section === 'data') {
+      for (const store of stores) readAccesses(out, consumer, `${e.field}.remoteRef`, store, d?.remoteRef?.key, d?.remoteRef?.metadataPolicy);
+    } else {
+      for (const store of stores) {
+        if (d?.extract) readAccesses(out, consumer, `${e.field}.extract`, store, d.extract.key, d.extract.metadataPolicy);
+        if (d?.find) findAccesses(out, consumer, `${e.field}.find`, store, d.find);
+      }
     }
-  });
-  (Array.isArray(spec.dataFrom) ? spec.dataFrom : []).forEach((d: any, i: number) => {
-    if (d?.sourceRef?.generatorRef) return;
-    const ref = d?.sourceRef?.storeRef ?? defaultRef;
-    for (const store of resolveStores(model, ref, namespace)) {
-      if (d?.extract) readAccesses(out, consumer, `${prefix}.dataFrom[${i}].extract`, store, d.extract.key, d.extract.metadataPolicy);
-      if (d?.find) findAccesses(out, consumer, `${prefix}.dataFrom[${i}].find`, store, d.find);
-    }
-  });
+  }
 }
 
 function pushAccesses(out: Access[], consumer: Manifest, field: string, store: StoreInfo, key: unknown, deleteToo: boolean) {
@@ -201,12 +207,18 @@ export function appAccesses(index: ManifestIndex): Access[] {
   return index.memo('vault.accesses', () => {
     const model = vaultModel(index);
     const out: Access[] = [];
-    for (const m of index.ofKind('ExternalSecret', ESO_GROUP)) externalSecretSpec(out, model, m, m.spec, 'spec', m.metadata?.namespace ?? 'default');
-    for (const m of index.ofKind('ClusterExternalSecret', ESO_GROUP)) {
+    // ExternalSecrets, then ClusterExternalSecrets (the shared read model's order)
+    for (const { es, entries } of esReads(index)) {
+      const m = es.manifest;
+      if (entries.length === 0) continue;
+      if (m.kind === 'ExternalSecret') {
+        externalSecretSpec(out, model, m, entries, m.metadata?.namespace ?? 'default');
+        continue;
+      }
       const nss: string[] | undefined = Array.isArray(m.spec?.namespaces) && m.spec.namespaces.length
         && !m.spec?.namespaceSelectors && !m.spec?.namespaceSelector ? m.spec.namespaces : undefined;
-      if (nss) for (const ns of nss) externalSecretSpec(out, model, m, m.spec?.externalSecretSpec, 'spec.externalSecretSpec', ns);
-      else externalSecretSpec(out, model, m, m.spec?.externalSecretSpec, 'spec.externalSecretSpec', undefined);
+      if (nss) for (const ns of nss) externalSecretSpec(out, model, m, entries, ns);
+      else externalSecretSpec(out, model, m, entries, undefined);
     }
     for (const m of index.ofKind('PushSecret', ESO_GROUP)) pushSecretSpec(out, model, m, m.spec, 'spec', m.metadata?.namespace ?? 'default');
     for (const m of index.ofKind('ClusterPushSecret', ESO_GROUP)) pushSecretSpec(out, model, m, m.spec?.pushSecretSpec, 'spec.pushSecretSpec', undefined);
@@ -214,15 +226,59 @@ export function appAccesses(index: ManifestIndex): Access[] {
     for (const m of index.ofKind('ClusterGenerator', GENERATORS_GROUP)) {
       if (m.spec?.kind === 'VaultDynamicSecret') dynamicSecret(out, m, m.spec?.generator?.vaultDynamicSecretSpec, 'spec.generator.vaultDynamicSecretSpec');
     }
-    // de-duplicate (a CES over several namespaces repeats the same access)
-    const seen = new Set<string>();
-    return out.filter(a => {
-      const k = [a.consumer.kind, a.consumer.metadata?.namespace, a.consumer.metadata?.name, a.field, a.store?.key, a.path, a.capabilities.join(',')].join('|');
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    });
+    return dedupe(out);
   });
+}
+
+function sameCapabilities(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Drops repeated accesses (a CES over several namespaces, or a PushSecret naming one store twice, repeats
+ * the same access): same consumer (kind, namespace, name), field, store, path and capabilities; the first
+ * one stays. Consumers are grouped by identity first, so no key string is built per access.
+ */
+function dedupe(all: Access[]): Access[] {
+  const kept: Access[] = [];
+  // kind -> namespace -> name -> kept accesses of that consumer (plus a key set once the list grows)
+  const byConsumer = new Map<string, Map<string, Map<string, { list: Access[]; keys?: Set<string> }>>>();
+  const part = (x: unknown) => (x === undefined || x === null ? '' : String(x));
+  const keyOf = (a: Access) => [a.field, a.store?.key, a.path, a.capabilities.join(',')].join('|');
+  for (const a of all) {
+    const c = a.consumer;
+    const md = c.metadata;
+    const kind = part(c.kind);
+    const ns = part(md?.namespace);
+    const name = part(md?.name);
+    let byNs = byConsumer.get(kind);
+    if (!byNs) byConsumer.set(kind, (byNs = new Map()));
+    let byName = byNs.get(ns);
+    if (!byName) byNs.set(ns, (byName = new Map()));
+    let group = byName.get(name);
+    if (!group) byName.set(name, (group = { list: [] }));
+    if (group.keys) {
+      const k = keyOf(a);
+      if (group.keys.has(k)) continue;
+      group.keys.add(k);
+    } else {
+      let dup = false;
+      for (const b of group.list) {
+        if (b.path === a.path && b.field === a.field && b.store?.key === a.store?.key && sameCapabilities(b.capabilities, a.capabilities)) {
+          dup = true;
+          break;
+        }
+      }
+      if (dup) continue;
+      if (group.list.length >= 16) group.keys = new Set([...group.list, a].map(keyOf));
+    }
+    group.list.push(a);
+    kept.push(a);
+  }
+  return kept;
 }
 
 /** Accesses that a store's login must allow: through the store, plus generators logging in with the same role. */

@@ -41,8 +41,16 @@ export interface Login {
   readonly role: string;
 }
 
+/** loginKey per Login object (a store's login is shared by every access through it). */
+const loginKeys = new WeakMap<Login, string>();
+
 export function loginKey(l: Login): string {
-  return `${normMount(l.mountPath)}|${l.role.toLowerCase()}`;
+  let k = loginKeys.get(l);
+  if (k === undefined) {
+    k = `${normMount(l.mountPath)}|${l.role.toLowerCase()}`;
+    loginKeys.set(l, k);
+  }
+  return k;
 }
 
 export interface ServiceAccountRef {

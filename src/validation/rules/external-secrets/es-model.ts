@@ -159,7 +159,18 @@ export interface KvStore {
   readonly version: string;
 }
 
+/** kvStoreOf per store manifest (the PushSecret and ExternalSecret rules ask for the same stores per read). */
+const kvStores = new WeakMap<Manifest, KvStore | undefined>();
+
 export function kvStoreOf(store: Manifest | undefined): KvStore | undefined {
+  if (!store || typeof store !== 'object') return computeKvStore(store);
+  if (kvStores.has(store)) return kvStores.get(store);
+  const kv = computeKvStore(store);
+  kvStores.set(store, kv);
+  return kv;
+}
+
+function computeKvStore(store: Manifest | undefined): KvStore | undefined {
   const p = store?.spec?.provider;
   if (!isObject(p)) return undefined;
   for (const provider of ['vault', 'openBao'] as const) {

@@ -1,5 +1,6 @@
 // Internal helper of the Vault/OpenBao-aware ExternalSecret rules: each remote read with its KV store.
-import { EsSpec, KvStore, arr, entryStoreRef, firstNamespace, kvStoreOf, resolveStore } from './es-model';
+import { EsSpec, KvStore, firstNamespace } from './es-model';
+import { esReads, storeResolver } from './es-reads';
 import { ManifestIndex } from '../../manifest-index';
 
 /** One remote read of a spec whose store is a Vault/OpenBao store declared in the app. */
@@ -14,23 +15,30 @@ export interface KvRead {
   readonly entry: any;
 }
 
-/** Every read of every spec that goes to a Vault/OpenBao store of the app, built once per run. */
-export function kvReads(index: ManifestIndex, specs: EsSpec[]): KvRead[] {
+/**
+ * Every read of every spec that goes to a Vault/OpenBao store of the app, built once per run from the
+ * shared read model (`esReads`). `specs` is kept for callers; the model covers every ES / CES spec.
+ */
+export function kvReads(index: ManifestIndex, _specs?: EsSpec[]): KvRead[] {
   return index.memo('external-secrets:kv-reads', () => {
     const out: KvRead[] = [];
-    for (const es of specs) {
+    const resolve = storeResolver(index);
+    for (const { es, entries } of esReads(index)) {
       const ns = firstNamespace(es);
-      const visit = (entry: any, field: string, via: KvRead['via']) => {
-        const ref = entryStoreRef(es, entry);
-        if (!ref) return;
-        const store = kvStoreOf(resolveStore(index, ref, ns));
-        if (store) out.push({ es, store, storeName: ref.name, via, field, entry });
-      };
-      arr(es.spec.data).forEach((d, i) => visit(d, `${es.prefix}.data[${i}]`, 'data'));
-      arr(es.spec.dataFrom).forEach((d, i) => {
-        if (d?.extract) visit(d, `${es.prefix}.dataFrom[${i}]`, 'extract');
-        else if (d?.find) visit(d, `${es.prefix}.dataFrom[${i}]`, 'find');
-      });
+      for (const e of entries) {
+        let via: KvRead['via'];
+        if (e.section === 'data') via = 'data';
+        else if (e.entry?.extract) via = 'extract';
+        else if (e.entry?.find) via = 'find';
+        else continue;
+        const ref = e.storeRef;
+        if (!ref) continue;
+        // es-model resolveStore: only SecretStore (with a namespace) and ClusterSecretStore resolve
+        const kind = ref.kind ?? 'SecretStore';
+        if (kind !== 'ClusterSecretStore' && !(kind === 'SecretStore' && ns)) continue;
+        const store = resolve(kind, ns, ref.name).kv;
+        if (store) out.push({ es, store, storeName: ref.name, via, field: e.field, entry: e.entry });
+      }
     }
     return out;
   });

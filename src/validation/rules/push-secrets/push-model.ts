@@ -2,7 +2,8 @@
 import { StoreAnnotations } from '../../../stores/annotations';
 import { ESO_GROUP, Manifest, displayName, parseApiVersion } from '../../manifest';
 import { ManifestIndex } from '../../manifest-index';
-import { EsSpec, allEsSpecs, arr, entryStoreRef, kvStoreOf, targetNameOf } from '../external-secrets/es-model';
+import { EsSpec, arr, kvStoreOf, targetNameOf } from '../external-secrets/es-model';
+import { esReads, storeResolver } from '../external-secrets/es-reads';
 
 export function isObject(x: unknown): x is Record<string, any> {
   return !!x && typeof x === 'object' && !Array.isArray(x);
@@ -229,20 +230,27 @@ export interface EsRead {
   readonly targetName: string;
 }
 
-/** Every remote read of the app's ExternalSecrets (and ClusterExternalSecrets), built once per run. */
+/** Every remote read of the app's ExternalSecrets (and ClusterExternalSecrets), built once per run from the shared read model. */
 export function allEsReads(index: ManifestIndex): EsRead[] {
   return index.memo('push-secrets:es-reads', () => {
     const out: EsRead[] = [];
-    for (const es of allEsSpecs(index)) {
+    const resolve = storeResolver(index);
+    for (const { es, entries } of esReads(index)) {
       const namespaces: Array<string | undefined> = es.namespaces.length ? es.namespaces : [undefined];
-      const add = (entry: any, field: string, key: unknown, property: unknown) => {
-        if (typeof key !== 'string' || !key) return;
-        const ref = entryStoreRef(es, entry);
-        if (!ref) return;
+      let targetName: string | undefined;
+      for (const e of entries) {
+        const ref = e.storeRef;
+        if (!ref) continue;
+        const rr = e.section === 'data' ? e.entry?.remoteRef : e.entry?.extract;
+        const key = rr?.key;
+        if (typeof key !== 'string' || !key) continue;
+        const property = rr?.property;
+        const field = e.section === 'data' ? `${e.field}.remoteRef.key` : `${e.field}.extract.key`;
         const kind = ref.kind ?? 'SecretStore';
+        targetName ??= targetNameOf(es);
         for (const ns of namespaces) {
           const sns = kind === 'ClusterSecretStore' ? undefined : ns;
-          const store = kind === 'ClusterSecretStore' || sns ? index.get(ESO_GROUP, kind, sns, ref.name) : undefined;
+          const store = resolve(kind, sns, ref.name).store;
           out.push({
             es,
             field,
@@ -253,12 +261,10 @@ export function allEsReads(index: ManifestIndex): EsRead[] {
             key: normalizeKey(key, store),
             property: typeof property === 'string' && property ? property : undefined,
             targetNamespace: ns,
-            targetName: targetNameOf(es),
+            targetName,
           });
         }
-      };
-      arr(es.spec.data).forEach((d, i) => add(d, `${es.prefix}.data[${i}].remoteRef.key`, d?.remoteRef?.key, d?.remoteRef?.property));
-      arr(es.spec.dataFrom).forEach((d, i) => add(d, `${es.prefix}.dataFrom[${i}].extract.key`, d?.extract?.key, d?.extract?.property));
+      }
     }
     return out;
   });

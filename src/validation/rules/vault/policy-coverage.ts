@@ -1,7 +1,7 @@
 import { list } from './vault-rule-util';
 import { appAccesses } from '../../../vault/internal/derive';
 import { Acl, DEFAULT_POLICY_RULES, probePath } from '../../../vault/internal/glob';
-import { loginKey, roleAcl, vaultModel } from '../../../vault/internal/model';
+import { RoleInfo, loginKey, roleAcl, vaultModel } from '../../../vault/internal/model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 
@@ -21,17 +21,19 @@ export const vaultPolicyCoverageRule: Rule = {
   checkApp(ctx) {
     const model = vaultModel(ctx.index);
     const out: Finding[] = [];
-    const acls = new Map<string, Acl | null>();
+    // a role is listed under one login key only (its own), so the role alone identifies its ACL
+    const acls = new Map<RoleInfo, Acl | null>();
     for (const a of appAccesses(ctx.index)) {
       if (!a.login) continue;
-      const roles = model.rolesByLogin.get(loginKey(a.login)) ?? [];
+      const roles = model.rolesByLogin.get(loginKey(a.login));
+      if (!roles) continue;
       for (const role of roles) {
-        const ak = `${loginKey(a.login)}|${model.roles.indexOf(role)}`;
-        if (!acls.has(ak)) {
+        let acl = acls.get(role);
+        if (acl === undefined) {
           const r = roleAcl(role, model, DEFAULT_POLICY_RULES);
-          acls.set(ak, r.complete ? new Acl(r.rules) : null);
+          acl = r.complete ? new Acl(r.rules) : null;
+          acls.set(role, acl);
         }
-        const acl = acls.get(ak);
         if (!acl) continue; // a policy of the role is defined outside the app: cannot judge
         const missing: string[] = [];
         let decider: { path: string; capabilities: readonly string[] } | undefined;
