@@ -2,6 +2,8 @@ import * as path from 'path';
 import { App, Chart, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import * as eso from '../../src';
+import { addDbPasswordPush, addRegionStores } from '../seed-000-openova/app';
+import { addTazlabSecrets } from '../seed-003-tazlab/app';
 
 /** Where the platform is written (and, from the repository root, where Flux finds it). */
 export const PLATFORM_OUTDIR = 'dist';
@@ -38,26 +40,11 @@ export function buildPlatform(outdir: string = PLATFORM_OUTDIR, repositoryPath?:
   }
 
   const configs = new Chart(app, 'stores');
-  // ESO's service account comes with its Helm chart (controllers layer): reference it.
-  const esoSa = kplus.ServiceAccount.fromServiceAccountName(configs, 'eso-sa', 'external-secrets', { namespaceName: 'external-secrets' });
-  // Seed 000: reads go to the local replica (read-only: a PushSecret to it fails the synth) ...
-  const replica = new eso.ClusterSecretStore(configs, 'openbao-replica', {
-    metadata: { name: 'openbao-replica' },
-    provider: eso.SecretStoreProvider.vault({
-      server: 'https://openbao.region1.example.internal:8200',
-      kv: eso.VaultKv.v2('secret'),
-      auth: eso.VaultAuth.kubernetes({ mountPath: 'kubernetes', role: 'eso-reader', serviceAccount: esoSa, audiences: ['vault'] }),
-    }),
-  });
-  replica.markReadOnly();
-  // ... writes to the primary only.
-  const primary = new eso.ClusterSecretStore(configs, 'openbao-primary', {
-    metadata: { name: 'openbao-primary' },
-    provider: eso.SecretStoreProvider.vault({
-      server: 'https://openbao.primary.example.internal:8200',
-      kv: eso.VaultKv.v2('secret'),
-      auth: eso.VaultAuth.kubernetes({ mountPath: 'kubernetes', role: 'eso-writer', serviceAccount: esoSa, audiences: ['vault'] }),
-    }),
+  // Seed 000's stores: reads go to the local replica (read-only: a PushSecret to it fails the synth),
+  // writes to the primary only. ESO's service account comes with its Helm chart (controllers layer).
+  const { replica, primary } = addRegionStores(configs, {
+    replica: { name: 'openbao-replica', server: 'https://openbao.region1.example.internal:8200', role: 'eso-reader', audiences: ['vault'] },
+    primary: { name: 'openbao-primary', server: 'https://openbao.primary.example.internal:8200', role: 'eso-writer', audiences: ['vault'] },
   });
 
   // Seed 004: the Vault side of each store, as vault-config-operator CRs in the admin namespace: the role
@@ -76,31 +63,12 @@ export function buildPlatform(outdir: string = PLATFORM_OUTDIR, repositoryPath?:
     });
   }
 
-  // Seed 000: generate the database password once (configs: generators), ...
+  // Seed 000: generate the database password once (configs: generators), keep it in Kubernetes and push it
+  // to the primary (apps); every region reads it from its replica.
   const generators = new Chart(app, 'generators', { namespace: 'databases' });
-  const dbPassword = new eso.PasswordGenerator(generators, 'db-password-generator', {
-    metadata: { name: 'db-password-generator' },
-    length: 32,
-    digits: 6,
-    symbols: 4,
-    noUpper: false,
-    allowRepeat: true,
-  });
-
   // ---------------------------------------------------------------- apps: ExternalSecrets, PushSecrets
-  // ... keep it in Kubernetes and push it to the primary; every region reads it from its replica.
   const databases = new Chart(app, 'databases', { namespace: 'databases' });
-  const dbCredentials = new eso.ExternalSecret(databases, 'db-password', {
-    metadata: { name: 'db-password' },
-    dataFrom: [eso.SecretSource.generator(dbPassword)],
-    target: { name: 'db-credentials', creationPolicy: eso.CreationPolicy.OWNER },
-  });
-  new eso.PushSecret(databases, 'push-db-credentials', {
-    metadata: { name: 'push-db-credentials' },
-    stores: [primary],
-    secret: dbCredentials.targetSecret,
-    data: [eso.PushValue.property('password', 'databases/db-credentials', 'password')],
-  });
+  addDbPasswordPush(generators, databases, [primary]);
   const apps = new Chart(app, 'apps', { namespace: 'apps' });
   const appDb = new eso.ExternalSecret(apps, 'app-db-credentials', {
     metadata: { name: 'app-db-credentials' },
@@ -119,7 +87,21 @@ export function buildPlatform(outdir: string = PLATFORM_OUTDIR, repositoryPath?:
 
   // Seed 003: TazLab's ExternalSecrets, read from the replica (`tazlab-k8s/static/<domain>/<consumer>/<KEY>`,
   // `property: value`), hourly except the S3 credentials (24h).
-  const tazlab = tazlabSecrets(app, replica);
+  const tazlab: Chart[] = [];
+  const tazlabChart = (ns: string) => {
+    const c = new Chart(app, `tazlab-${ns}`, { namespace: ns });
+    tazlab.push(c);
+    return c;
+  };
+  addTazlabSecrets(tazlabChart, replica, {
+    clusterTools: false,
+    // One ExternalSecret per namespace (each in its own chart) instead of seed 003's ClusterExternalSecret.
+    replicateWildcardTls: wildcard => {
+      for (const ns of ['dex', 'auth', 'longhorn-system']) {
+        eso.ExternalSecret.tls(tazlabChart(`${ns}-tls`), 'wildcard-tls', { ...wildcard, metadata: { name: 'wildcard-tls', namespace: ns } });
+      }
+    },
+  });
 
   // ---------------------------------------------------------------- dev overlay (seed 002)
   const dev = layout.addLayer('dev', { dependsOn: [layout.configs] });
@@ -149,60 +131,4 @@ export function buildPlatform(outdir: string = PLATFORM_OUTDIR, repositoryPath?:
   layout.apps.add(databases, apps, ...tazlab);
   dev.add(devNamespace, devChart);
   return { app, layout };
-}
-
-/** Seed 003's ExternalSecrets, one chart per namespace. */
-function tazlabSecrets(app: App, store: eso.ISecretStore): Chart[] {
-  const charts: Chart[] = [];
-  const nsChart = (ns: string) => {
-    const c = new Chart(app, `tazlab-${ns}`, { namespace: ns });
-    charts.push(c);
-    return c;
-  };
-  const value = (secretKey: string, key: string) => eso.SecretValue.fromProperty(secretKey, `tazlab-k8s/static/${key}`, 'value');
-  const hourly = { store, refreshInterval: Duration.hours(1) };
-
-  new eso.ExternalSecret(nsChart('cert-manager'), 'cloudflare-api-token', {
-    ...hourly,
-    metadata: { name: 'cloudflare-api-token' },
-    data: [value('api-token', 'infra/cloudflare-ddns/CLOUDFLARE_API_TOKEN')],
-  });
-
-  const wildcard = { ...hourly, cert: value('WILDCARD_CRT', 'tls/wildcard/WILDCARD_CRT'), key: value('WILDCARD_KEY', 'tls/wildcard/WILDCARD_KEY') };
-  eso.ExternalSecret.tls(nsChart('hugo-blog'), 'wildcard-tls', { ...wildcard, metadata: { name: 'wildcard-tls' } });
-  for (const ns of ['dex', 'auth', 'longhorn-system']) {
-    eso.ExternalSecret.tls(nsChart(`${ns}-tls`), 'wildcard-tls', { ...wildcard, metadata: { name: 'wildcard-tls', namespace: ns } });
-  }
-
-  new eso.ExternalSecret(nsChart('tazlab-db'), 's3-backrest-creds', {
-    store,
-    refreshInterval: Duration.hours(24), // S3 credentials change rarely
-    metadata: { name: 's3-backrest-creds' },
-    data: [
-      value('AWS_ACCESS_KEY_ID', 'storage/tazlab-db/AWS_ACCESS_KEY_ID'),
-      value('AWS_SECRET_ACCESS_KEY', 'storage/tazlab-db/AWS_SECRET_ACCESS_KEY'),
-    ],
-    template: eso.SecretTemplate.files({
-      's3.conf': '[global]\nrepo1-s3-key={{ .AWS_ACCESS_KEY_ID }}\nrepo1-s3-key-secret={{ .AWS_SECRET_ACCESS_KEY }}\n',
-    }),
-  });
-
-  new eso.ExternalSecret(nsChart('auth'), 'oauth2-proxy-secrets', {
-    ...hourly,
-    metadata: { name: 'oauth2-proxy-secrets' },
-    data: [
-      value('OAUTH2_PROXY_CLIENT_SECRET', 'auth/oauth2-proxy/OAUTH2_PROXY_CLIENT_SECRET'),
-      value('OAUTH2_PROXY_COOKIE_SECRET', 'auth/oauth2-proxy/OAUTH2_PROXY_COOKIE_SECRET'),
-    ],
-  });
-
-  new eso.ExternalSecret(nsChart('tailscale'), 'tailscale-operator-oauth', {
-    ...hourly,
-    metadata: { name: 'tailscale-operator-oauth' },
-    data: [
-      value('TAILSCALE_OPERATOR_CLIENT_ID', 'infra/tailscale/TAILSCALE_OPERATOR_CLIENT_ID'),
-      value('TAILSCALE_OPERATOR_CLIENT_SECRET', 'infra/tailscale/TAILSCALE_OPERATOR_CLIENT_SECRET'),
-    ],
-  });
-  return charts;
 }

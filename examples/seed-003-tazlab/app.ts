@@ -1,6 +1,8 @@
 import { App, Chart, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
 import * as eso from '../../src';
+import { addKubernetesAuthStore, esoServiceAccount } from '../seed-000-openova/app';
 
 /**
  * Seed 003 (TazLab; ../shared/seeds/003_*): the two-store model. `tazlab-secrets-vault` (Vault, KV v2 at
@@ -12,18 +14,10 @@ export function buildApp(outdir?: string): App {
   // Cluster-scoped objects (stores) live in the `configs` chart.
   const configs = new Chart(app, 'configs');
 
-  const esoSa = kplus.ServiceAccount.fromServiceAccountName(configs, 'eso-sa', 'external-secrets', {
-    namespaceName: 'external-secrets',
-  });
-
   // Primary: every key is mount-relative (`tazlab-k8s/static/<domain>/<consumer>/<KEY>`).
-  const tazlabVault = new eso.ClusterSecretStore(configs, 'tazlab-secrets-vault', {
-    metadata: { name: 'tazlab-secrets-vault' },
-    provider: eso.SecretStoreProvider.vault({
-      server: 'https://vault.tazlab.example.internal:8200',
-      kv: eso.VaultKv.v2('secret'),
-      auth: eso.VaultAuth.kubernetes({ mountPath: 'kubernetes', role: 'external-secrets', serviceAccount: esoSa }),
-    }),
+  const tazlabVault = addKubernetesAuthStore(configs, esoServiceAccount(configs), {
+    name: 'tazlab-secrets-vault',
+    server: 'https://vault.tazlab.example.internal:8200',
   });
 
   // Legacy Infisical store (deployed by Terraform upstream): empty credentials, zero consumers.
@@ -43,13 +37,48 @@ export function buildApp(outdir?: string): App {
   });
   void legacy;
 
-  // ExternalSecrets (the `configs` layer), one chart per namespace. Every value lives at
-  // `secret/data/tazlab-k8s/static/<domain>/<consumer>/<KEY>` with the `property: value` convention; the
-  // key is mount-relative because the store's mount is `secret`. All refresh hourly except S3 (24h).
-  const nsChart = (ns: string) => new Chart(app, `secrets-${ns}`, { namespace: ns });
+  // ExternalSecrets, one chart per namespace; the wildcard TLS Secret is replicated into dex, auth and
+  // longhorn-system by a ClusterExternalSecret.
+  addTazlabSecrets(ns => new Chart(app, `secrets-${ns}`, { namespace: ns }), tazlabVault, {
+    replicateWildcardTls: wildcard => eso.ClusterExternalSecret.tls(configs, 'wildcard-tls-replicas', {
+      ...wildcard,
+      metadata: { name: 'wildcard-tls-replicas' },
+      externalSecretName: 'wildcard-tls',
+      namespaces: ['dex', 'auth', 'longhorn-system'],
+    }),
+  });
+
+  return app;
+}
+
+/** What `addTazlabSecrets` varies: how the wildcard TLS Secret reaches other namespaces, and which sections. */
+export interface TazlabSecretsOptions {
+  /** Replicates the wildcard TLS Secret (store, refresh, cert and key) into dex, auth and longhorn-system. */
+  readonly replicateWildcardTls: (wildcard: TazlabWildcardTls) => void;
+  /**
+   * Also the flux-system (GitHub token, Grafana DB password) and dex (rendered config) secrets.
+   * @default true
+   */
+  readonly clusterTools?: boolean;
+}
+
+/** The props of the wildcard TLS ExternalSecrets, without their metadata. */
+export interface TazlabWildcardTls {
+  readonly store: eso.ISecretStore;
+  readonly refreshInterval: Duration;
+  readonly cert: eso.SecretValue;
+  readonly key: eso.SecretValue;
+}
+
+/**
+ * Seed 003's ExternalSecrets, each in the chart `nsChart(namespace)` gives. Every value lives at
+ * `secret/data/tazlab-k8s/static/<domain>/<consumer>/<KEY>` with the `property: value` convention; the
+ * key is mount-relative because the store's mount is `secret`. All refresh hourly except S3 (24h).
+ */
+export function addTazlabSecrets(nsChart: (namespace: string) => Construct, store: eso.ISecretStore, options: TazlabSecretsOptions): void {
   const value = (secretKey: string, path: string) =>
     eso.SecretValue.fromProperty(secretKey, `tazlab-k8s/static/${path}`, 'value');
-  const hourly = { store: tazlabVault, refreshInterval: Duration.hours(1) };
+  const hourly = { store, refreshInterval: Duration.hours(1) };
 
   // cert-manager: Cloudflare API token for DNS-01.
   new eso.ExternalSecret(nsChart('cert-manager'), 'cloudflare-api-token', {
@@ -65,16 +94,11 @@ export function buildApp(outdir?: string): App {
     key: value('WILDCARD_KEY', 'tls/wildcard/WILDCARD_KEY'),
   };
   eso.ExternalSecret.tls(nsChart('hugo-blog'), 'wildcard-tls', { ...wildcard, metadata: { name: 'wildcard-tls' } });
-  eso.ClusterExternalSecret.tls(configs, 'wildcard-tls-replicas', {
-    ...wildcard,
-    metadata: { name: 'wildcard-tls-replicas' },
-    externalSecretName: 'wildcard-tls',
-    namespaces: ['dex', 'auth', 'longhorn-system'],
-  });
+  options.replicateWildcardTls(wildcard);
 
   // tazlab-db: pgBackRest reads its S3 credentials as a whole config file.
   new eso.ExternalSecret(nsChart('tazlab-db'), 's3-backrest-creds', {
-    store: tazlabVault,
+    store,
     refreshInterval: Duration.hours(24), // S3 credentials change rarely
     metadata: { name: 's3-backrest-creds' },
     data: [
@@ -86,18 +110,21 @@ export function buildApp(outdir?: string): App {
     }),
   });
 
-  // flux-system: the token Flux ImageUpdateAutomation pushes with, and Grafana's DB bootstrap password.
-  const fluxSystem = nsChart('flux-system');
-  new eso.ExternalSecret(fluxSystem, 'github-api-token', {
-    ...hourly,
-    metadata: { name: 'github-api-token' },
-    data: [value('github_token', 'infra/github/GITHUB_TOKEN')],
-  });
-  new eso.ExternalSecret(fluxSystem, 'grafana-bootstrap-secret', {
-    ...hourly,
-    metadata: { name: 'grafana-bootstrap-secret' },
-    data: [value('GRAFANA_DB_PASSWORD', 'monitoring/grafana/GRAFANA_DB_PASSWORD')],
-  });
+  const clusterTools = options.clusterTools ?? true;
+  if (clusterTools) {
+    // flux-system: the token Flux ImageUpdateAutomation pushes with, and Grafana's DB bootstrap password.
+    const fluxSystem = nsChart('flux-system');
+    new eso.ExternalSecret(fluxSystem, 'github-api-token', {
+      ...hourly,
+      metadata: { name: 'github-api-token' },
+      data: [value('github_token', 'infra/github/GITHUB_TOKEN')],
+    });
+    new eso.ExternalSecret(fluxSystem, 'grafana-bootstrap-secret', {
+      ...hourly,
+      metadata: { name: 'grafana-bootstrap-secret' },
+      data: [value('GRAFANA_DB_PASSWORD', 'monitoring/grafana/GRAFANA_DB_PASSWORD')],
+    });
+  }
 
   // auth: OAuth2 Proxy.
   new eso.ExternalSecret(nsChart('auth'), 'oauth2-proxy-secrets', {
@@ -109,20 +136,22 @@ export function buildApp(outdir?: string): App {
     ],
   });
 
-  // dex: the rendered config combines a ConfigMap template with the OIDC credentials from Vault.
-  const dex = nsChart('dex');
-  const dexTemplate = kplus.ConfigMap.fromConfigMapName(dex, 'dex-config-template', 'dex-config-template');
-  new eso.ExternalSecret(dex, 'dex-rendered-config', {
-    ...hourly,
-    metadata: { name: 'dex-rendered-config' },
-    data: [
-      value('DEX_OIDC_CLIENT_ID', 'auth/dex/DEX_OIDC_CLIENT_ID'),
-      value('DEX_OIDC_CLIENT_SECRET', 'auth/dex/DEX_OIDC_CLIENT_SECRET'),
-    ],
-    template: eso.SecretTemplate.of({
-      templateFrom: [eso.TemplateFrom.configMap(dexTemplate, [{ key: 'config.yaml' }])],
-    }),
-  });
+  if (clusterTools) {
+    // dex: the rendered config combines a ConfigMap template with the OIDC credentials from Vault.
+    const dex = nsChart('dex');
+    const dexTemplate = kplus.ConfigMap.fromConfigMapName(dex, 'dex-config-template', 'dex-config-template');
+    new eso.ExternalSecret(dex, 'dex-rendered-config', {
+      ...hourly,
+      metadata: { name: 'dex-rendered-config' },
+      data: [
+        value('DEX_OIDC_CLIENT_ID', 'auth/dex/DEX_OIDC_CLIENT_ID'),
+        value('DEX_OIDC_CLIENT_SECRET', 'auth/dex/DEX_OIDC_CLIENT_SECRET'),
+      ],
+      template: eso.SecretTemplate.of({
+        templateFrom: [eso.TemplateFrom.configMap(dexTemplate, [{ key: 'config.yaml' }])],
+      }),
+    });
+  }
 
   // tailscale: operator OAuth client (was a plain Terraform-seeded Secret before migration followup 12).
   new eso.ExternalSecret(nsChart('tailscale'), 'tailscale-operator-oauth', {
@@ -133,6 +162,4 @@ export function buildApp(outdir?: string): App {
       value('TAILSCALE_OPERATOR_CLIENT_SECRET', 'infra/tailscale/TAILSCALE_OPERATOR_CLIENT_SECRET'),
     ],
   });
-
-  return app;
 }
