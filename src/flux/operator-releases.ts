@@ -48,6 +48,40 @@ export interface ExternalSecretsOperatorReleaseProps extends OperatorReleaseOpti
   readonly installCrds?: boolean;
 }
 
+/** The chart an operator release installs, and the defaults of its options. */
+interface OperatorChart {
+  /** Default namespace, and name of the HelmRepository and HelmRelease. */
+  readonly name: string;
+  readonly repositoryUrl: string;
+  readonly chart: string;
+  readonly version: string;
+  /** The values this construct sets (`options.values` is merged over them). */
+  readonly values: { [key: string]: any };
+}
+
+/** Namespace (optional), HelmRepository and HelmRelease of an operator chart, CRDs installed with it. */
+function installOperator(scope: Construct, options: OperatorReleaseOptions, chart: OperatorChart) {
+  EsoValidation.of(scope);
+  const namespaceName = options.namespace ?? chart.name;
+  if (options.createNamespace ?? true) namespaceObject(scope, namespaceName);
+  const helmRepository = new FluxHelmRepository(scope, 'Repository', {
+    name: chart.name,
+    namespace: namespaceName,
+    url: options.repositoryUrl ?? chart.repositoryUrl,
+  });
+  const helmRelease = new FluxHelmRelease(scope, 'Release', {
+    name: chart.name,
+    namespace: namespaceName,
+    chart: chart.chart,
+    version: options.version ?? chart.version,
+    repository: helmRepository,
+    interval: options.interval,
+    crds: HelmCrdPolicy.CREATE_REPLACE,
+    values: { ...chart.values, ...(options.values ?? {}) },
+  });
+  return { namespaceName, helmRepository, helmRelease };
+}
+
 function namespaceObject(scope: Construct, name: string): ApiObject {
   const ns = new ApiObject(scope, 'Namespace', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
   // Cluster-scoped: drop the namespace a namespaced chart would stamp on it.
@@ -77,24 +111,16 @@ export class ExternalSecretsOperatorRelease extends Construct {
 
   constructor(scope: Construct, id: string, props: ExternalSecretsOperatorReleaseProps = {}) {
     super(scope, id);
-    EsoValidation.of(this);
-    this.namespaceName = props.namespace ?? 'external-secrets';
-    if (props.createNamespace ?? true) namespaceObject(this, this.namespaceName);
-    this.helmRepository = new FluxHelmRepository(this, 'Repository', {
+    const installed = installOperator(this, props, {
       name: 'external-secrets',
-      namespace: this.namespaceName,
-      url: props.repositoryUrl ?? ExternalSecretsOperatorRelease.REPOSITORY_URL,
-    });
-    this.helmRelease = new FluxHelmRelease(this, 'Release', {
-      name: 'external-secrets',
-      namespace: this.namespaceName,
+      repositoryUrl: ExternalSecretsOperatorRelease.REPOSITORY_URL,
       chart: ExternalSecretsOperatorRelease.CHART_NAME,
-      version: props.version ?? ExternalSecretsOperatorRelease.CHART_VERSION,
-      repository: this.helmRepository,
-      interval: props.interval,
-      crds: HelmCrdPolicy.CREATE_REPLACE,
-      values: { installCRDs: props.installCrds ?? true, ...(props.values ?? {}) },
+      version: ExternalSecretsOperatorRelease.CHART_VERSION,
+      values: { installCRDs: props.installCrds ?? true },
     });
+    this.namespaceName = installed.namespaceName;
+    this.helmRepository = installed.helmRepository;
+    this.helmRelease = installed.helmRelease;
   }
 }
 
@@ -134,27 +160,18 @@ export class VaultConfigOperatorRelease extends Construct {
 
   constructor(scope: Construct, id: string, props: VaultConfigOperatorReleaseProps = {}) {
     super(scope, id);
-    EsoValidation.of(this);
-    this.namespaceName = props.namespace ?? 'vault-config-operator';
-    if (props.createNamespace ?? true) namespaceObject(this, this.namespaceName);
-    this.helmRepository = new FluxHelmRepository(this, 'Repository', {
+    const installed = installOperator(this, props, {
       name: 'vault-config-operator',
-      namespace: this.namespaceName,
-      url: props.repositoryUrl ?? VaultConfigOperatorRelease.REPOSITORY_URL,
-    });
-    this.helmRelease = new FluxHelmRelease(this, 'Release', {
-      name: 'vault-config-operator',
-      namespace: this.namespaceName,
+      repositoryUrl: VaultConfigOperatorRelease.REPOSITORY_URL,
       chart: VaultConfigOperatorRelease.CHART_NAME,
-      version: props.version ?? VaultConfigOperatorRelease.CHART_VERSION,
-      repository: this.helmRepository,
-      interval: props.interval,
-      crds: HelmCrdPolicy.CREATE_REPLACE,
+      version: VaultConfigOperatorRelease.CHART_VERSION,
       values: {
         enableCertManager: props.enableCertManager ?? true,
         ...(props.vaultAddress ? { env: [{ name: 'VAULT_ADDR', value: props.vaultAddress }] } : {}),
-        ...(props.values ?? {}),
       },
     });
+    this.namespaceName = installed.namespaceName;
+    this.helmRepository = installed.helmRepository;
+    this.helmRelease = installed.helmRelease;
   }
 }
