@@ -1,10 +1,10 @@
-import { ApiObject, ApiObjectMetadata } from 'cdk8s';
+import { ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GeneratorKind } from './generator-kind';
-import { GeneratorRef, IGenerator } from './generator-ref';
+import { GeneratorBase } from './generator-base';
+import { IGenerator } from './generator-ref';
 import { GeneratorSpec } from './generator-spec';
-import { EsoValidation } from '../validation/eso-validation';
-import { ImportedGenerator, createGeneratorObject, generatorRefOf } from './private/generator-object';
+import { ImportedGenerator } from './private/generator-object';
 
 /** Props of a {@link CustomGenerator}. */
 export interface CustomGeneratorProps {
@@ -29,31 +29,13 @@ export interface CustomGeneratorProps {
  * QuayAccessToken, SSHKey, STSSessionToken, Webhook, BeyondtrustWorkloadCredentialsDynamicSecret).
  * The spec is schema-checked at synth like every object of the app.
  */
-export class CustomGenerator extends Construct implements IGenerator {
+export class CustomGenerator extends GeneratorBase implements IGenerator {
   /** References a generator of any kind made elsewhere (in the consumer's namespace). */
   public static fromGeneratorName(scope: Construct, id: string, kind: GeneratorKind, name: string): IGenerator {
     return new ImportedGenerator(scope, id, kind, name);
   }
 
-  public readonly generatorKind: string;
-  public readonly generatorName: string;
-  public readonly regeneratesOnRefresh: boolean;
-  /** The spec, reusable in a {@link ClusterGenerator}. */
-  public readonly spec: GeneratorSpec;
-  /** The underlying L1 object. */
-  public readonly apiObject: ApiObject;
-
   constructor(scope: Construct, id: string, props: CustomGeneratorProps) {
-    super(scope, id);
-    EsoValidation.of(this);
-    this.spec = GeneratorSpec.custom(props.kind, props.spec ?? {});
-    this.generatorKind = props.kind;
-    this.regeneratesOnRefresh = this.spec.regeneratesOnRefresh;
-    this.apiObject = createGeneratorObject(this, props.kind, () => this.spec.toJson(), props.metadata);
-    this.generatorName = this.apiObject.name;
-  }
-
-  public toGeneratorRef(): GeneratorRef {
-    return generatorRefOf(this);
+    super(scope, id, GeneratorSpec.custom(props.kind, props.spec ?? {}), props.metadata);
   }
 }

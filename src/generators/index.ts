@@ -1,6 +1,7 @@
 export * from './generator-ref';
 export * from './generator-kind';
 export * from './generator-spec';
+export * from './generator-base';
 export * from './password-generator';
 export * from './uuid-generator';
 export * from './cluster-generator';

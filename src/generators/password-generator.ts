@@ -1,10 +1,10 @@
-import { ApiObject, ApiObjectMetadata } from 'cdk8s';
+import { ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GeneratorKind } from './generator-kind';
-import { GeneratorRef, IGenerator } from './generator-ref';
+import { GeneratorBase } from './generator-base';
+import { IGenerator } from './generator-ref';
 import { GeneratorSpec } from './generator-spec';
-import { EsoValidation } from '../validation/eso-validation';
-import { ImportedGenerator, createGeneratorObject, generatorRefOf } from './private/generator-object';
+import { ImportedGenerator } from './private/generator-object';
 
 /** How the Password generator encodes each generated password (`spec.encoding`). */
 export enum PasswordEncoding {
@@ -106,29 +106,13 @@ export interface PasswordGeneratorProps extends PasswordGeneratorOptions {
  * value to Vault within the hour. Keep rotating ExternalSecrets generator-only: store values in the same
  * ExternalSecret would be polled at the rotation period, and every poll regenerates the password.
  */
-export class PasswordGenerator extends Construct implements IGenerator {
+export class PasswordGenerator extends GeneratorBase implements IGenerator {
   /** References a Password generator made elsewhere (in the consumer's namespace). */
   public static fromPasswordGeneratorName(scope: Construct, id: string, name: string): IGenerator {
     return new ImportedGenerator(scope, id, GeneratorKind.PASSWORD, name, true);
   }
 
-  public readonly generatorKind: string = GeneratorKind.PASSWORD;
-  public readonly generatorName: string;
-  public readonly regeneratesOnRefresh = true;
-  /** The spec, reusable in a {@link ClusterGenerator}. */
-  public readonly spec: GeneratorSpec;
-  /** The underlying L1 object. */
-  public readonly apiObject: ApiObject;
-
   constructor(scope: Construct, id: string, props: PasswordGeneratorProps = {}) {
-    super(scope, id);
-    EsoValidation.of(this);
-    this.spec = GeneratorSpec.password(props);
-    this.apiObject = createGeneratorObject(this, GeneratorKind.PASSWORD, () => this.spec.toJson(), props.metadata);
-    this.generatorName = this.apiObject.name;
-  }
-
-  public toGeneratorRef(): GeneratorRef {
-    return generatorRefOf(this);
+    super(scope, id, GeneratorSpec.password(props), props.metadata);
   }
 }

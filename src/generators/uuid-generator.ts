@@ -1,10 +1,10 @@
-import { ApiObject, ApiObjectMetadata } from 'cdk8s';
+import { ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GeneratorKind } from './generator-kind';
-import { GeneratorRef, IGenerator } from './generator-ref';
+import { GeneratorBase } from './generator-base';
+import { IGenerator } from './generator-ref';
 import { GeneratorSpec } from './generator-spec';
-import { EsoValidation } from '../validation/eso-validation';
-import { ImportedGenerator, createGeneratorObject, generatorRefOf } from './private/generator-object';
+import { ImportedGenerator } from './private/generator-object';
 
 /** Props of a {@link UuidGenerator}. */
 export interface UuidGeneratorProps {
@@ -19,29 +19,13 @@ export interface UuidGeneratorProps {
  * A `UUID` generator: a new random (v4) UUID under the key `uuid` on every run. Like the Password
  * generator, an ExternalSecret fed by it should generate once (`refreshPolicy: CreatedOnce`).
  */
-export class UuidGenerator extends Construct implements IGenerator {
+export class UuidGenerator extends GeneratorBase implements IGenerator {
   /** References a UUID generator made elsewhere (in the consumer's namespace). */
   public static fromUuidGeneratorName(scope: Construct, id: string, name: string): IGenerator {
     return new ImportedGenerator(scope, id, GeneratorKind.UUID, name, true);
   }
 
-  public readonly generatorKind: string = GeneratorKind.UUID;
-  public readonly generatorName: string;
-  public readonly regeneratesOnRefresh = true;
-  /** The spec, reusable in a {@link ClusterGenerator}. */
-  public readonly spec: GeneratorSpec;
-  /** The underlying L1 object. */
-  public readonly apiObject: ApiObject;
-
   constructor(scope: Construct, id: string, props: UuidGeneratorProps = {}) {
-    super(scope, id);
-    EsoValidation.of(this);
-    this.spec = GeneratorSpec.uuid();
-    this.apiObject = createGeneratorObject(this, GeneratorKind.UUID, () => this.spec.toJson(), props.metadata);
-    this.generatorName = this.apiObject.name;
-  }
-
-  public toGeneratorRef(): GeneratorRef {
-    return generatorRefOf(this);
+    super(scope, id, GeneratorSpec.uuid(), props.metadata);
   }
 }

@@ -1,12 +1,12 @@
-import { ApiObject, ApiObjectMetadata } from 'cdk8s';
+import { ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GeneratorKind } from './generator-kind';
-import { GeneratorRef, IGenerator } from './generator-ref';
+import { GeneratorBase } from './generator-base';
+import { IGenerator } from './generator-ref';
 import { GeneratorSpec } from './generator-spec';
 import { StoreRetrySettings } from '../stores/secret-store';
 import { SecretStoreProvider } from '../stores/secret-store-provider';
-import { EsoValidation } from '../validation/eso-validation';
-import { ImportedGenerator, createGeneratorObject, generatorRefOf } from './private/generator-object';
+import { ImportedGenerator } from './private/generator-object';
 
 /** HTTP method of a VaultDynamicSecret call (`spec.method`). */
 export enum VaultDynamicSecretMethod {
@@ -95,29 +95,13 @@ export interface VaultDynamicSecretProps extends VaultDynamicSecretOptions {
  * cloud credentials...) with the Vault connection of a store. Secret and service-account references of
  * a namespaced generator resolve in the generator's own namespace.
  */
-export class VaultDynamicSecret extends Construct implements IGenerator {
+export class VaultDynamicSecret extends GeneratorBase implements IGenerator {
   /** References a VaultDynamicSecret made elsewhere (in the consumer's namespace). */
   public static fromVaultDynamicSecretName(scope: Construct, id: string, name: string): IGenerator {
     return new ImportedGenerator(scope, id, GeneratorKind.VAULT_DYNAMIC_SECRET, name, false);
   }
 
-  public readonly generatorKind: string = GeneratorKind.VAULT_DYNAMIC_SECRET;
-  public readonly generatorName: string;
-  public readonly regeneratesOnRefresh = false;
-  /** The spec, reusable in a {@link ClusterGenerator}. */
-  public readonly spec: GeneratorSpec;
-  /** The underlying L1 object. */
-  public readonly apiObject: ApiObject;
-
   constructor(scope: Construct, id: string, props: VaultDynamicSecretProps) {
-    super(scope, id);
-    EsoValidation.of(this);
-    this.spec = GeneratorSpec.vaultDynamicSecret(props);
-    this.apiObject = createGeneratorObject(this, GeneratorKind.VAULT_DYNAMIC_SECRET, () => this.spec.toJson(), props.metadata);
-    this.generatorName = this.apiObject.name;
-  }
-
-  public toGeneratorRef(): GeneratorRef {
-    return generatorRefOf(this);
+    super(scope, id, GeneratorSpec.vaultDynamicSecret(props), props.metadata);
   }
 }

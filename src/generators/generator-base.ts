@@ -1,0 +1,39 @@
+import { ApiObject, ApiObjectMetadata } from 'cdk8s';
+import { Construct } from 'constructs';
+import { GeneratorRef, IGenerator } from './generator-ref';
+import { GeneratorSpec } from './generator-spec';
+import { EsoValidation } from '../validation/eso-validation';
+import { createGeneratorObject, generatorRefOf } from './private/generator-object';
+
+/**
+ * What the namespaced generator constructs share: the `generators.external-secrets.io/v1alpha1` object
+ * rendered from a `GeneratorSpec`. Use one of the subclasses (`PasswordGenerator`, `UuidGenerator`,
+ * `VaultDynamicSecret`, `CustomGenerator`).
+ */
+export abstract class GeneratorBase extends Construct implements IGenerator {
+  public readonly generatorKind: string;
+  public readonly generatorName: string;
+  public readonly regeneratesOnRefresh: boolean;
+  /** The spec, reusable in a {@link ClusterGenerator}. */
+  public readonly spec: GeneratorSpec;
+  /** The underlying L1 object. */
+  public readonly apiObject: ApiObject;
+
+  /**
+   * @param spec kind and spec of the generator
+   * @param metadata metadata of the generator object
+   */
+  protected constructor(scope: Construct, id: string, spec: GeneratorSpec, metadata?: ApiObjectMetadata) {
+    super(scope, id);
+    EsoValidation.of(this);
+    this.spec = spec;
+    this.generatorKind = spec.kind;
+    this.regeneratesOnRefresh = spec.regeneratesOnRefresh;
+    this.apiObject = createGeneratorObject(this, spec.kind, () => this.spec.toJson(), metadata);
+    this.generatorName = this.apiObject.name;
+  }
+
+  public toGeneratorRef(): GeneratorRef {
+    return generatorRefOf(this);
+  }
+}
