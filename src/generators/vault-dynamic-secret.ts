@@ -1,7 +1,7 @@
 import { ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
-import { GeneratorKind } from './generator-kind';
 import { GeneratorBase } from './generator-base';
+import { GeneratorKind } from './generator-kind';
 import { IGenerator } from './generator-ref';
 import { GeneratorSpec } from './generator-spec';
 import { StoreRetrySettings } from '../stores/secret-store';
