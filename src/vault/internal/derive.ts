@@ -106,13 +106,13 @@ function resolveStores(model: VaultModel, ref: StoreRefLike | undefined, namespa
 /** Shared by every read access (never mutated). */
 const READ: string[] = ['read'];
 
-function readAccesses(out: Access[], consumer: Manifest, field: string, store: StoreInfo, key: string, metadataPolicy: unknown) {
-  if (typeof key !== 'string' || key === '') return;
+/** Read accesses of one key; `base` is the field of the ref, e.g. `spec.data[0].remoteRef` (`keyField` = `${base}.key`). */
+function readAccesses(out: Access[], consumer: Manifest, base: string, store: StoreInfo, key: string, metadataPolicy: unknown, keyField: string) {
   const d = dataPath(store, key);
-  out.push({ consumer, field: `${field}.key`, store, login: store.login, key, path: d.path, kv: d.kv, capabilities: READ, verb: 'reads' });
+  out.push({ consumer, field: keyField, store, login: store.login, key, path: d.path, kv: d.kv, capabilities: READ, verb: 'reads' });
   if (metadataPolicy === 'Fetch') {
     const md = metadataPath(store, key);
-    if (md) out.push({ consumer, field: `${field}.metadataPolicy`, store, login: store.login, key, path: md.path, kv: md.kv, capabilities: READ, verb: 'reads metadata of' });
+    if (md) out.push({ consumer, field: `${base}.metadataPolicy`, store, login: store.login, key, path: md.path, kv: md.kv, capabilities: READ, verb: 'reads metadata of' });
   }
 }
 
@@ -139,10 +139,19 @@ function externalSecretSpec(out: Access[], model: VaultModel, consumer: Manifest
     const stores = resolveStores(model, e.rawRef, namespace);
     if (stores.length === 0) continue;
     if (e.section === 'data') {
-      for (const store of stores) readAccesses(out, consumer, `${e.field}.remoteRef`, store, d?.remoteRef?.key, d?.remoteRef?.metadataPolicy);
+      const rr = d?.remoteRef;
+      const key = rr?.key;
+      if (typeof key !== 'string' || key === '') continue;
+      const base = `${e.field}.remoteRef`;
+      const keyField = `${base}.key`;
+      for (const store of stores) readAccesses(out, consumer, base, store, key, rr.metadataPolicy, keyField);
     } else {
       for (const store of stores) {
-        if (d?.extract) readAccesses(out, consumer, `${e.field}.extract`, store, d.extract.key, d.extract.metadataPolicy);
+        const key = d?.extract?.key;
+        if (d?.extract && typeof key === 'string' && key !== '') {
+          const base = `${e.field}.extract`;
+          readAccesses(out, consumer, base, store, key, d.extract.metadataPolicy, `${base}.key`);
+        }
         if (d?.find) findAccesses(out, consumer, `${e.field}.find`, store, d.find);
       }
     }

@@ -60,6 +60,10 @@ export function renderHcl(rules: readonly AclRule[]): string {
 
 type Tok = { t: 'str' | 'ident' | 'num' | 'punct'; v: string; pos: number };
 
+/** Sticky (anchored at lastIndex): no `text.slice(i)` per token. */
+const IDENT_RE = /[A-Za-z_][A-Za-z0-9_.-]*/y;
+const NUM_RE = /-?[0-9][0-9.a-z]*/y;
+
 function tokenize(text: string, errors: string[]): Tok[] {
   const toks: Tok[] = [];
   let i = 0;
@@ -77,6 +81,16 @@ function tokenize(text: string, errors: string[]): Tok[] {
       continue;
     }
     if (c === '"') {
+      // fast path: no escapes and no line break before the closing quote (what the slow path yields too)
+      const close = text.indexOf('"', i + 1);
+      if (close >= 0) {
+        const raw = text.slice(i + 1, close);
+        if (!raw.includes('\\') && !raw.includes('\n')) {
+          toks.push({ t: 'str', v: raw, pos: i });
+          i = close + 1;
+          continue;
+        }
+      }
       let v = '';
       let j = i + 1;
       for (; j < text.length && text[j] !== '"'; j++) {
@@ -108,9 +122,11 @@ function tokenize(text: string, errors: string[]): Tok[] {
       continue;
     }
     if ('{}[]=,:'.includes(c)) { toks.push({ t: 'punct', v: c, pos: i }); i++; continue; }
-    const m = /^[A-Za-z_][A-Za-z0-9_.-]*/.exec(text.slice(i));
+    IDENT_RE.lastIndex = i;
+    const m = IDENT_RE.exec(text);
     if (m) { toks.push({ t: 'ident', v: m[0], pos: i }); i += m[0].length; continue; }
-    const n = /^-?[0-9][0-9.a-z]*/.exec(text.slice(i));
+    NUM_RE.lastIndex = i;
+    const n = NUM_RE.exec(text);
     if (n) { toks.push({ t: 'num', v: n[0], pos: i }); i += n[0].length; continue; }
     errors.push(`unexpected character ${JSON.stringify(c)} at offset ${i}`);
     return toks;

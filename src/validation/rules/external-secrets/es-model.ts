@@ -42,20 +42,29 @@ function selectorNames(sel: any): string[] | undefined {
   return undefined;
 }
 
+/** An EsSpec whose `label` (only needed for messages) is built on demand, not per object per run. */
+class Spec implements EsSpec {
+  constructor(
+    public readonly manifest: Manifest,
+    public readonly spec: any,
+    public readonly prefix: string,
+    public readonly esName: string,
+    public readonly namespaces: string[],
+    public readonly exhaustive: boolean,
+    private readonly kindName: string,
+  ) {}
+
+  public get label(): string {
+    return `${this.kindName} "${displayName(this.manifest)}"`;
+  }
+}
+
 /** The ExternalSecret spec of an ES or CES manifest (undefined for other kinds). */
 export function esSpecOf(m: Manifest): EsSpec | undefined {
   if (parseApiVersion(m.apiVersion).group !== ESO_GROUP) return undefined;
   if (m.kind === 'ExternalSecret') {
     const ns = m.metadata?.namespace;
-    return {
-      manifest: m,
-      spec: isObject(m.spec) ? m.spec : {},
-      prefix: 'spec',
-      esName: m.metadata?.name ?? '',
-      namespaces: ns ? [ns] : [],
-      exhaustive: !!ns,
-      label: `ExternalSecret "${displayName(m)}"`,
-    };
+    return new Spec(m, isObject(m.spec) ? m.spec : {}, 'spec', m.metadata?.name ?? '', ns ? [ns] : [], !!ns, 'ExternalSecret');
   }
   if (m.kind === 'ClusterExternalSecret') {
     const s = isObject(m.spec) ? m.spec : {};
@@ -68,15 +77,8 @@ export function esSpecOf(m: Manifest): EsSpec | undefined {
       if (n) n.forEach(x => names.add(x));
       else exhaustive = false;
     }
-    return {
-      manifest: m,
-      spec: isObject(s.externalSecretSpec) ? s.externalSecretSpec : {},
-      prefix: 'spec.externalSecretSpec',
-      esName: s.externalSecretName ?? m.metadata?.name ?? '',
-      namespaces: [...names],
-      exhaustive,
-      label: `ClusterExternalSecret "${displayName(m)}"`,
-    };
+    return new Spec(m, isObject(s.externalSecretSpec) ? s.externalSecretSpec : {}, 'spec.externalSecretSpec',
+      s.externalSecretName ?? m.metadata?.name ?? '', [...names], exhaustive, 'ClusterExternalSecret');
   }
   return undefined;
 }
@@ -86,8 +88,8 @@ export function allEsSpecs(index: ManifestIndex): EsSpec[] {
   return index.memo('external-secrets:specs', () => {
     const out: EsSpec[] = [];
     for (const kind of ['ExternalSecret', 'ClusterExternalSecret']) {
-      for (const m of index.ofKind(kind, ESO_GROUP)) {
-        const s = esSpecOf(m);
+      for (const m of index.ofKind(kind)) {
+        const s = esSpecOf(m); // undefined outside the ESO group (= ofKind(kind, ESO_GROUP) without the filtered copy)
         if (s) out.push(s);
       }
     }
