@@ -14,6 +14,7 @@ import {
 } from './model';
 import { ESO_GROUP, GENERATORS_GROUP, Manifest, parseApiVersion } from '../../validation/manifest';
 import type { ManifestIndex } from '../../validation/manifest-index';
+import { synthCache } from '../../validation/synth-cache';
 import { EsEntryRead, esReads } from '../../validation/rules/external-secrets/es-reads';
 
 /** One thing an ESO object does in Vault. */
@@ -37,7 +38,8 @@ export interface Access {
   readonly kv?: { mount: string; section: string; rel: string };
 }
 
-const clean = (p: string) => p.replace(/\/{2,}/g, '/').replace(/^\//, '');
+// fast path: nothing to clean (no `//`, no leading `/`) → the same string, no regex
+const clean = (p: string) => (p.indexOf('//') < 0 && p.charCodeAt(0) !== 47 ? p : p.replace(/\/{2,}/g, '/').replace(/^\//, ''));
 
 /** KV data path of a key (ESO `buildPath`). */
 export function dataPath(store: VaultProviderInfo, key: string): { path: string; kv?: Access['kv'] } {
@@ -84,15 +86,34 @@ function subtree(store: VaultProviderInfo, section: string, findPath: string): {
 
 interface StoreRefLike { name?: string; kind?: string; labelSelector?: any }
 
+const NO_STORES: StoreInfo[] = [];
+/** Per model: kind -> namespace -> name -> the store (0 or 1), so no key string is built per lookup. */
+const storeLookups = new WeakMap<VaultModel, Map<unknown, Map<unknown, Map<unknown, StoreInfo[]>>>>();
+
+/** `[store]` for a named ref (kind ClusterSecretStore, or a known namespace); the arrays are shared, never mutated. */
+function storeByName(model: VaultModel, kind: string, namespace: string | undefined, name: string): StoreInfo[] {
+  let byKind = storeLookups.get(model);
+  if (!byKind) storeLookups.set(model, (byKind = new Map()));
+  const ns = kind === 'ClusterSecretStore' ? undefined : namespace;
+  let byNs = byKind.get(kind);
+  if (!byNs) byKind.set(kind, (byNs = new Map()));
+  let byName = byNs.get(ns);
+  if (!byName) byNs.set(ns, (byName = new Map()));
+  let found = byName.get(name);
+  if (!found) {
+    const s = model.storesByKey.get(storeKey(kind, namespace, name));
+    found = s ? [s] : NO_STORES;
+    byName.set(name, found);
+  }
+  return found;
+}
+
 /** Stores a reference resolves to, for a consumer in `namespace` (undefined = any namespace). */
 function resolveStores(model: VaultModel, ref: StoreRefLike | undefined, namespace: string | undefined, defaultKind = 'SecretStore'): StoreInfo[] {
   if (!ref) return [];
   const kind = ref.kind ?? defaultKind;
   if (ref.name) {
-    if (kind === 'ClusterSecretStore' || namespace !== undefined) {
-      const s = model.storesByKey.get(storeKey(kind, namespace, ref.name));
-      return s ? [s] : [];
-    }
+    if (kind === 'ClusterSecretStore' || namespace !== undefined) return storeByName(model, kind, namespace, ref.name);
     return model.stores.filter(s => s.kind === kind && s.name === ref.name);
   }
   if (ref.labelSelector) {
@@ -211,9 +232,15 @@ function dynamicSecret(out: Access[], consumer: Manifest, spec: any, prefix: str
   });
 }
 
+/** The kinds accesses are derived from. */
+const ACCESS_KINDS = ['ExternalSecret', 'ClusterExternalSecret', 'PushSecret', 'ClusterPushSecret', 'VaultDynamicSecret', 'ClusterGenerator',
+  'SecretStore', 'ClusterSecretStore'];
+
 /** Every access of the app (built once per validation run). */
 export function appAccesses(index: ManifestIndex): Access[] {
-  return index.memo('vault.accesses', () => {
+  // shared with the other indexes of the same synth pass (the derived policy's and the validation's): a pure
+  // function of these manifests
+  return index.memo('vault.accesses', () => synthCache.shared('vault.accesses', ACCESS_KINDS.map(k => index.ofKind(k)), () => {
     const model = vaultModel(index);
     const out: Access[] = [];
     // ExternalSecrets, then ClusterExternalSecrets (the shared read model's order)
@@ -236,7 +263,7 @@ export function appAccesses(index: ManifestIndex): Access[] {
       if (m.spec?.kind === 'VaultDynamicSecret') dynamicSecret(out, m, m.spec?.generator?.vaultDynamicSecretSpec, 'spec.generator.vaultDynamicSecretSpec');
     }
     return dedupe(out);
-  });
+  }));
 }
 
 function sameCapabilities(a: readonly string[], b: readonly string[]): boolean {

@@ -1,6 +1,7 @@
 // Shared, internal helpers of the ExternalSecret rules (not a rule; not re-exported from the package).
 import { ESO_GROUP, Manifest, displayName, parseApiVersion } from '../../manifest';
 import { ManifestIndex } from '../../manifest-index';
+import { synthCache } from '../../synth-cache';
 
 /** Label every Namespace carries with its own name (Kubernetes >= 1.21). */
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -85,7 +86,8 @@ export function esSpecOf(m: Manifest): EsSpec | undefined {
 
 /** Every ES / CES spec of the app, built once per run. */
 export function allEsSpecs(index: ManifestIndex): EsSpec[] {
-  return index.memo('external-secrets:specs', () => {
+  // shared with the derived Vault policy's index of the same synth pass (same ES / CES manifests)
+  return index.memo('external-secrets:specs', () => synthCache.shared('external-secrets:specs', esDeps(index), () => {
     const out: EsSpec[] = [];
     for (const kind of ['ExternalSecret', 'ClusterExternalSecret']) {
       for (const m of index.ofKind(kind)) {
@@ -94,7 +96,12 @@ export function allEsSpecs(index: ManifestIndex): EsSpec[] {
       }
     }
     return out;
-  });
+  }));
+}
+
+/** The manifests every ES read model is derived from (for `synthCache.shared`). */
+export function esDeps(index: ManifestIndex): Manifest[][] {
+  return [index.ofKind('ExternalSecret'), index.ofKind('ClusterExternalSecret')];
 }
 
 /** One reference to a store from an ES spec. */

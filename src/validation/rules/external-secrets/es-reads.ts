@@ -2,9 +2,10 @@
 // validation run and shared by the ExternalSecret key rules (kv-entries), the PushSecret loop/overwrite rules
 // (push-model) and the Vault path derivation + coverage rule (src/vault/internal/derive). Not a rule; not
 // re-exported from the package.
-import { EsSpec, allEsSpecs, kvStoreOf, KvStore } from './es-model';
+import { EsSpec, allEsSpecs, esDeps, kvStoreOf, KvStore } from './es-model';
 import { ESO_GROUP, Manifest } from '../../manifest';
 import { ManifestIndex } from '../../manifest-index';
+import { synthCache } from '../../synth-cache';
 
 /** One `data[]` or `dataFrom[]` entry of an ES spec, parsed once. */
 export interface EsEntryRead {
@@ -42,7 +43,7 @@ function validRef(ref: any): { name: string; kind?: string } | undefined {
 
 /** The read model of the app (ES specs in `allEsSpecs` order; entries: `data[]` then `dataFrom[]`). */
 export function esReads(index: ManifestIndex): EsReads[] {
-  return index.memo('external-secrets:reads', () => {
+  return index.memo('external-secrets:reads', () => synthCache.shared('external-secrets:reads', esDeps(index), () => {
     const out: EsReads[] = [];
     for (const es of allEsSpecs(index)) {
       const entries: EsEntryRead[] = [];
@@ -74,7 +75,7 @@ export function esReads(index: ManifestIndex): EsReads[] {
       out.push({ es, entries });
     }
     return out;
-  });
+  }));
 }
 
 /** A store as an ES/PS consumer resolves it: the object (when the app defines it) and its KV settings. */
@@ -82,8 +83,6 @@ export interface ResolvedStore {
   readonly store?: Manifest;
   readonly kv?: KvStore;
 }
-
-const NO_STORE: ResolvedStore = {};
 
 /**
  * Resolves store refs of ESO consumers (`kind` defaulting to SecretStore; a SecretStore needs a namespace),
@@ -100,7 +99,8 @@ export function storeResolver(index: ManifestIndex): (kind: string, namespace: s
     let r = byName.get(name);
     if (!r) {
       const store = kind === 'ClusterSecretStore' || ns ? index.get(ESO_GROUP, kind, ns, name) : undefined;
-      r = store ? { store, kv: kvStoreOf(store) } : NO_STORE;
+      // one object per (kind, namespace, name), so callers may key their own caches on it
+      r = { store, kv: store ? kvStoreOf(store) : undefined };
       byName.set(name, r);
     }
     return r;

@@ -3,7 +3,7 @@ import { StoreAnnotations } from '../../../stores/annotations';
 import { ESO_GROUP, Manifest, displayName, parseApiVersion } from '../../manifest';
 import { ManifestIndex } from '../../manifest-index';
 import { EsSpec, arr, kvStoreOf, targetNameOf } from '../external-secrets/es-model';
-import { esReads, storeResolver } from '../external-secrets/es-reads';
+import { ResolvedStore, esReads, storeResolver } from '../external-secrets/es-reads';
 
 export function isObject(x: unknown): x is Record<string, any> {
   return !!x && typeof x === 'object' && !Array.isArray(x);
@@ -134,9 +134,10 @@ export function storeTargets(index: ManifestIndex, ps: PsSpec): StoreTarget[] {
  */
 export function normalizeKey(key: string, store: Manifest | undefined): string {
   const kv = kvStoreOf(store);
-  let k = key.replace(/^\/+/, '');
+  let k = key.charCodeAt(0) === 47 ? key.replace(/^\/+/, '') : key;
   if (!kv) return k;
-  if (kv.path && k.startsWith(`${kv.path}/`)) {
+  // = k.startsWith(`${kv.path}/`), without building the prefix per key
+  if (kv.path && k.length > kv.path.length && k.charCodeAt(kv.path.length) === 47 && k.startsWith(kv.path)) {
     k = k.slice(kv.path.length + 1);
     if (kv.version === 'v2' && k.startsWith('data/')) k = k.slice('data/'.length);
   }
@@ -235,6 +236,7 @@ export function allEsReads(index: ManifestIndex): EsRead[] {
   return index.memo('push-secrets:es-reads', () => {
     const out: EsRead[] = [];
     const resolve = storeResolver(index);
+    const ids = new Map<ResolvedStore, string>();
     for (const { es, entries } of esReads(index)) {
       const namespaces: Array<string | undefined> = es.namespaces.length ? es.namespaces : [undefined];
       let targetName: string | undefined;
@@ -250,13 +252,16 @@ export function allEsReads(index: ManifestIndex): EsRead[] {
         targetName ??= targetNameOf(es);
         for (const ns of namespaces) {
           const sns = kind === 'ClusterSecretStore' ? undefined : ns;
-          const store = resolve(kind, sns, ref.name).store;
+          const resolved = resolve(kind, sns, ref.name);
+          const store = resolved.store;
+          let id = ids.get(resolved);
+          if (id === undefined) ids.set(resolved, (id = storeId(kind, sns, ref.name)));
           out.push({
             es,
             field,
             storeKind: kind,
             storeName: ref.name,
-            storeId: storeId(kind, sns, ref.name),
+            storeId: id,
             store,
             key: normalizeKey(key, store),
             property: typeof property === 'string' && property ? property : undefined,
