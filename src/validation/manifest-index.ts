@@ -13,6 +13,7 @@ export class ManifestIndex {
   private readonly byKey = new Map<string, Manifest>();
   private readonly sources = new Map<Manifest, SourcedManifest>();
   private readonly memos = new Map<string, unknown>();
+  private readonly byKindAndGroup = new Map<string, Manifest[]>();
 
   constructor(public readonly items: readonly SourcedManifest[]) {
     for (const item of items) {
@@ -27,10 +28,18 @@ export class ManifestIndex {
     }
   }
 
-  /** All manifests of a kind (optionally of one API group). */
+  /** All manifests of a kind (optionally of one API group). The list is shared: never mutate it. */
   public ofKind(kind: string, group?: string): Manifest[] {
     const list = this.byKind.get(kind) ?? [];
-    return group === undefined ? list : list.filter(m => parseApiVersion(m.apiVersion).group === group);
+    if (group === undefined) return list;
+    // filtered once per kind and group (several rules ask for the same list)
+    const key = `${kind}|${group}`;
+    let filtered = this.byKindAndGroup.get(key);
+    if (!filtered) {
+      filtered = list.filter(m => parseApiVersion(m.apiVersion).group === group);
+      this.byKindAndGroup.set(key, filtered);
+    }
+    return filtered;
   }
 
   /** One object by group, kind, namespace (undefined for cluster-scoped) and name. */
