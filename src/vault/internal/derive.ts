@@ -14,8 +14,8 @@ import {
 } from './model';
 import { ESO_GROUP, GENERATORS_GROUP, Manifest, parseApiVersion } from '../../validation/manifest';
 import type { ManifestIndex } from '../../validation/manifest-index';
-import { synthCache } from '../../validation/synth-cache';
 import { EsEntryRead, esReads } from '../../validation/rules/external-secrets/es-reads';
+import { synthCache } from '../../validation/synth-cache';
 
 /** One thing an ESO object does in Vault. */
 export interface Access {
