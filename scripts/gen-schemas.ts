@@ -48,13 +48,15 @@ function compileTo(schema: any, file: string, source: string) {
 /**
  * The API server prunes fields a structural schema does not declare, silently. Offline we want to
  * report them (a typo like `mountpath` otherwise vanishes), so declared-object schemas get
- * `additionalProperties: false` unless they preserve unknown fields.
+ * `additionalProperties: false` unless they preserve unknown fields. Descriptions are dropped.
  */
 function closeObjects(schema: any): any {
   if (!schema || typeof schema !== 'object') return schema;
   if (Array.isArray(schema)) return schema.map(closeObjects);
   const out: any = {};
   for (const [k, v] of Object.entries(schema)) {
+    // descriptions are prose for humans: dropping them halves the validators' code (and load time)
+    if (k === 'description' && typeof v === 'string') continue;
     out[k] = k === 'properties'
       ? Object.fromEntries(Object.entries(v as object).map(([pk, pv]) => [pk, closeObjects(pv)]))
       : closeObjects(v);
