@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import { loadManifests } from './load-manifests';
 import { Diagnostic, Severity } from '../validation/diagnostic';
 import { summaryLine, validateManifests } from '../validation/engine';
@@ -7,6 +8,11 @@ export interface ValidateCommandOptions {
   readonly strict?: boolean;
   /** Validate each path as its own app (e.g. one folder per cluster): no cross-resource rule spans two paths. */
   readonly each?: boolean;
+  /**
+   * A folder with the previous output (e.g. the main branch's): rules that compare with it (ESO-FLUX-PRUNE-MOVE)
+   * run against it. Its own problems are not reported.
+   */
+  readonly previous?: string;
   readonly out?: (line: string) => void;
 }
 
@@ -27,7 +33,12 @@ export function validateCommand(paths: readonly string[], options: ValidateComma
   const loaded = loadManifests(paths);
   // Documents that are not Kubernetes objects go to the rules too: in a Flux layer folder they break the build.
   const nonManifests = loaded.problems.filter(p => p.ruleId === 'CLI-NOT-OBJECT' && p.file).map(p => ({ file: p.file!, line: p.line }));
-  const report = validateManifests(loaded.items, { strict: options.strict, nonManifests });
+  if (options.previous !== undefined && !fs.existsSync(options.previous)) {
+    out(`${options.previous}: --previous DIR does not exist`);
+    return 2;
+  }
+  const previous = options.previous !== undefined ? loadManifests([options.previous]).items : undefined;
+  const report = validateManifests(loaded.items, { strict: options.strict, nonManifests, previous });
   const problems = loaded.problems.map(p => (options.strict && p.severity === Severity.WARNING ? { ...p, severity: Severity.ERROR } : p));
   for (const p of problems) out(formatProblem(p));
   for (const d of report.diagnostics) out(formatCliLine(d));

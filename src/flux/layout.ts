@@ -13,6 +13,7 @@ import {
   ExternalSecretsOperatorRelease, ExternalSecretsOperatorReleaseProps, VaultConfigOperatorRelease,
   VaultConfigOperatorReleaseProps,
 } from './operator-releases';
+import { loadManifests } from '../cli/load-manifests';
 import { validateManifests } from '../validation/engine';
 import { EsoValidation } from '../validation/eso-validation';
 import { SourcedManifest, parseApiVersion } from '../validation/manifest';
@@ -290,24 +291,23 @@ export class FluxLayout extends Chart {
 
   /**
    * Validates the app and returns every file the layout writes (paths relative to outdir, POSIX) with
-   * its content. Throws, without writing anything, when a construct validation or a rule fails.
+   * its content. Throws, without writing anything, when a construct validation or a rule fails. Reads
+   * nothing from disk, so rules that compare with the previous output (ESO-FLUX-PRUNE-MOVE) stay silent.
    */
   public synthFiles(): { [file: string]: string } {
-    this.addVaultOperatorIfNeeded();
-    const files = this.render();
-    this.validateOutput(files);
-    const out: { [file: string]: string } = {};
-    for (const f of files) out[f.path] = f.content;
-    return out;
+    return this.validatedFiles(undefined);
   }
 
   /**
    * Validates, then writes `<outdir>/<layer>/` and `<outdir>/<fluxFolder>/` (replacing what an earlier
-   * synth of this layout wrote). Nothing is written when validation fails.
+   * synth of this layout wrote). Nothing is written when validation fails. The output of the earlier
+   * synth is validated against too: an Owner ExternalSecret that moved to another layer or was renamed is
+   * a warning (with prune, Flux would delete its Secret before the new one recreates it).
    */
   public synth(): void {
-    const files = this.synthFiles();
     const outdir = path.resolve(this.outdir);
+    // What the last synth wrote: rules that compare with it (a moved ExternalSecret, P48) need it.
+    const files = this.validatedFiles(this.readPrevious(outdir));
     const folders = new Set(Object.keys(files).map(f => f.split('/')[0]));
     // Refuse to overwrite folders the layout did not write (checked before anything is removed).
     for (const folder of folders) {
@@ -327,6 +327,37 @@ export class FluxLayout extends Chart {
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, files[file], 'utf8');
     }
+  }
+
+  /** Renders, validates (against `previous`, when known) and returns the files by path. */
+  private validatedFiles(previous: SourcedManifest[] | undefined): { [file: string]: string } {
+    this.addVaultOperatorIfNeeded();
+    const files = this.render();
+    this.validateOutput(files, previous);
+    const out: { [file: string]: string } = {};
+    for (const f of files) out[f.path] = f.content;
+    return out;
+  }
+
+  /**
+   * The objects of the folders an earlier synth of this layout wrote under outdir (the ones `synth` replaces),
+   * with the paths the current output is validated under; undefined when there are none.
+   */
+  private readPrevious(outdir: string): SourcedManifest[] | undefined {
+    if (!fs.existsSync(outdir)) return undefined;
+    const prefix = this.repositoryPath ? `${this.repositoryPath}/` : '';
+    const items: SourcedManifest[] = [];
+    let owned = 0;
+    for (const entry of fs.readdirSync(outdir).sort()) {
+      const dir = path.join(outdir, entry);
+      if (!fs.statSync(dir).isDirectory() || !isOwned(dir)) continue;
+      owned++;
+      for (const item of loadManifests([dir]).items) {
+        const rel = path.relative(outdir, item.file ?? dir).split(path.sep).join('/');
+        items.push({ manifest: item.manifest, file: prefix + rel });
+      }
+    }
+    return owned ? items : undefined;
   }
 
   /** Adds the vault-config-operator release when asked for, or when Vault operator objects exist. */
@@ -387,7 +418,7 @@ export class FluxLayout extends Chart {
   }
 
   /** Construct validations (as `App.synth` runs them) plus the rule engine over the files to be written. */
-  private validateOutput(files: RenderedFile[]): void {
+  private validateOutput(files: RenderedFile[], previous?: SourcedManifest[]): void {
     const validation = EsoValidation.of(this);
     const errors: string[] = [];
     for (const c of this.node.root.node.findAll()) {
@@ -396,7 +427,7 @@ export class FluxLayout extends Chart {
     }
     const prefix = this.repositoryPath ? `${this.repositoryPath}/` : '';
     const items: SourcedManifest[] = files.flatMap(f => f.objects.map(o => ({ ...o, file: prefix + f.path })));
-    const report = validateManifests(items, { strict: validation.strict });
+    const report = validateManifests(items, { strict: validation.strict, ...(previous ? { previous } : {}) });
     const text = formatSynthReport(report);
     if (errors.length || report.errors > 0) {
       const parts = [];

@@ -15,6 +15,11 @@ export interface EngineOptions {
   readonly rules?: readonly Rule[];
   /** Documents of the input files that are not Kubernetes objects (CLI), for rules that check folders. */
   readonly nonManifests?: readonly NonManifestDocument[];
+  /**
+   * The previous output (what the last synth wrote, or `--previous DIR`), for rules that check what a change
+   * does to the running cluster (e.g. a moved ExternalSecret). Absent: those rules stay silent.
+   */
+  readonly previous?: readonly SourcedManifest[];
 }
 
 export interface ValidationReport {
@@ -80,7 +85,11 @@ export function validateManifests(items: readonly SourcedManifest[], options: En
     if (group !== '' && isKnownGroup(group) && !lookupKind(group, version, kind)?.served) unserved.add(item.manifest);
   }
   const index = new ManifestIndex(unserved.size ? items.filter(i => !unserved.has(i.manifest)) : items);
-  const ctx: RuleContext = { index, nonManifests: options.nonManifests ?? [] };
+  const ctx: RuleContext = {
+    index,
+    nonManifests: options.nonManifests ?? [],
+    ...(options.previous ? { previous: new ManifestIndex(options.previous) } : {}),
+  };
   const rulesFor = dispatch(rules);
   const diagnostics: Diagnostic[] = [];
   let silenced = 0;

@@ -19,6 +19,8 @@ export interface RuleContext {
   readonly index: ManifestIndex;
   /** CLI only: documents of the given files that are not Kubernetes objects (empty at synth). */
   readonly nonManifests?: readonly NonManifestDocument[];
+  /** The previous output (last synth of a FluxLayout, CLI `--previous DIR`), when known; never reported on. */
+  readonly previous?: ManifestIndex;
 }
 
 /**

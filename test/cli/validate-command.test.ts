@@ -117,5 +117,68 @@ describe('cdk8s-eso validate', () => {
     expect(res(['frobnicate'])).toBe(2);
     expect(res(['validate'])).toBe(2);
     expect(res(['validate', '--bogus', '.'])).toBe(2);
+    expect(res(['validate', '.', '--previous'])).toBe(2);
+  });
+
+  describe('--previous DIR', () => {
+    const ks = (name: string) => `apiVersion: kustomize.toolkit.fluxcd.io/v1
+kind: Kustomization
+metadata:
+  name: ${name}
+  namespace: flux-system
+spec:
+  interval: 10m
+  path: ./dist/${name}
+  prune: true
+  sourceRef:
+    kind: GitRepository
+    name: flux-system
+`;
+    const es = `apiVersion: external-secrets.io/v1
+kind: ExternalSecret
+metadata:
+  name: db
+  namespace: shop
+spec:
+  refreshInterval: 1h
+  secretStoreRef:
+    kind: ClusterSecretStore
+    name: vault
+  target:
+    name: db
+  data:
+    - secretKey: password
+      remoteRef:
+        key: shop/db
+        property: password
+`;
+    const output = (layer: string) => tmp({
+      'dist/flux/apps.yaml': ks('apps'),
+      'dist/flux/payments.yaml': ks('payments'),
+      'dist/configs/store.yaml': GOOD_STORE,
+      [`dist/${layer}/db.yaml`]: es,
+    });
+
+    test('warns when an Owner ExternalSecret moved to another Kustomization', () => {
+      const previous = output('apps');
+      const current = output('payments');
+      const lines: string[] = [];
+      const code = validateCommand([path.join(current, 'dist')], { previous: path.join(previous, 'dist'), out: l => lines.push(l) });
+      expect(code).toBe(0);
+      const line = lines.find(l => l.includes('ESO-FLUX-PRUNE-MOVE'));
+      expect(line).toContain(path.join(current, 'dist/payments/db.yaml'));
+      expect(line).toContain('ExternalSecret "shop/db" takes over Secret "db" from "shop/db" (Kustomization "apps" → "payments")');
+      // without --previous, or against an unchanged output, nothing to say
+      expect(run([path.join(current, 'dist')]).lines.join('\n')).not.toContain('ESO-FLUX-PRUNE-MOVE');
+      const same: string[] = [];
+      validateCommand([path.join(current, 'dist')], { previous: path.join(current, 'dist'), out: l => same.push(l) });
+      expect(same.join('\n')).not.toContain('ESO-FLUX-PRUNE-MOVE');
+    });
+
+    test('a missing DIR exits 2', () => {
+      const lines: string[] = [];
+      expect(validateCommand([output('apps')], { previous: path.join(os.tmpdir(), 'no-such-eso-dir-xyz'), out: l => lines.push(l) })).toBe(2);
+      expect(lines[0]).toContain('--previous DIR does not exist');
+    });
   });
 });

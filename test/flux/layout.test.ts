@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ApiObject, App, Chart } from 'cdk8s';
+import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
-import { FluxLayout, FluxSource } from '../../src';
+import { FluxLayer, FluxLayout, FluxSource } from '../../src';
 import { validateCommand } from '../../src/cli/validate-command';
 
 const REPO_PATH = 'clusters/prod';
@@ -37,7 +37,7 @@ function externalSecret(scope: Chart, name = 'db') {
 }
 
 /** An app with stores in configs and ExternalSecrets in apps, laid out by FluxLayout. */
-function platform(outdir: string, options: { extra?: (app: App, layout: FluxLayout) => void } = {}) {
+function platform(outdir: string, options: { extra?: (app: App, layout: FluxLayout) => void; appsLayer?: (layout: FluxLayout) => FluxLayer } = {}) {
   const app = new App({ outdir });
   const layout = new FluxLayout(app, 'flux', { source: FluxSource.gitRepository('flux-system'), repositoryPath: REPO_PATH });
   const configs = new Chart(app, 'configs');
@@ -46,7 +46,7 @@ function platform(outdir: string, options: { extra?: (app: App, layout: FluxLayo
   externalSecret(apps, 'db');
   externalSecret(apps, 'api');
   layout.configs.add(configs);
-  layout.apps.add(apps);
+  (options.appsLayer?.(layout) ?? layout.apps).add(apps);
   options.extra?.(app, layout);
   return { app, layout };
 }
@@ -125,6 +125,48 @@ describe('FluxLayout', () => {
     expect(dev.spec.dependsOn).toEqual([{ name: 'configs' }]);
     expect(dev.spec.healthChecks).toEqual([{ apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', name: 'dev-db', namespace: 'dev' }]);
     expect(dev.spec.healthCheckExprs.map((e: any) => e.kind)).toEqual(['ExternalSecret']);
+  });
+
+  test('an ExternalSecret moved to another layer since the last synth is a warning (P48); files are still written', () => {
+    const outdir = tmpOutdir();
+    platform(outdir).layout.synth();
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      // unchanged: nothing to say
+      platform(outdir).layout.synth();
+      expect(stderr.mock.calls.map(c => String(c[0])).join('')).not.toContain('ESO-FLUX-PRUNE-MOVE');
+      // the apps chart now goes to a new layer "payments"
+      const { layout } = platform(outdir, { appsLayer: l => l.addLayer('payments', { dependsOn: [l.configs] }) });
+      layout.synth();
+      const printed = stderr.mock.calls.map(c => String(c[0])).join('');
+      expect(printed).toContain('ESO-FLUX-PRUNE-MOVE');
+      expect(printed).toContain('ExternalSecret "example/db" takes over Secret "db" from "example/db" (Kustomization "apps" → "payments")');
+      expect(printed).toContain('ExternalSecret "example/api"');
+    } finally {
+      stderr.mockRestore();
+    }
+    expect(fs.existsSync(path.join(outdir, 'payments', 'apps.yaml'))).toBe(true);
+    expect(fs.existsSync(path.join(outdir, 'apps', 'apps.yaml'))).toBe(false);
+  });
+
+  test('a renamed ExternalSecret (same Secret) since the last synth is a warning', () => {
+    const outdir = tmpOutdir();
+    platform(outdir).layout.synth();
+    const { layout } = platform(outdir, {
+      extra: app => {
+        const c = app.node.findChild('apps') as Chart;
+        (c.node.findChild('db') as ApiObject).addJsonPatch(JsonPatch.replace('/metadata/name', 'db-v2'));
+      },
+    });
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      layout.synth();
+      const printed = stderr.mock.calls.map(c => String(c[0])).join('');
+      expect(printed).toContain('ExternalSecret "example/db-v2" takes over Secret "db" from "example/db" (Kustomization "apps")');
+    } finally {
+      stderr.mockRestore();
+    }
+    expect(fs.readFileSync(path.join(outdir, 'apps', 'apps.yaml'), 'utf8')).toContain('name: db-v2');
   });
 
   test('output is byte-identical on re-run, and folders of removed layers are cleaned', () => {

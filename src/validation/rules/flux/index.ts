@@ -8,6 +8,7 @@ import { fluxKustomizationFileRule } from './kustomization-file';
 import { fluxLayerOrderRule } from './layer-order';
 import { fluxNamespaceRule } from './namespace';
 import { fluxNonKubernetesYamlRule } from './non-kubernetes-yaml';
+import { fluxPruneMoveRule } from './prune-move';
 import { fluxSopsRule } from './sops';
 import { fluxSubstituteRule } from './substitute';
 import { Rule } from '../../rule';
@@ -26,4 +27,5 @@ export const FLUX_RULES: Rule[] = [
   fluxSubstituteRule,
   fluxHelmCrdsRule,
   fluxSopsRule,
+  fluxPruneMoveRule,
 ];
