@@ -13,9 +13,9 @@ import {
   ExternalSecretsOperatorRelease, ExternalSecretsOperatorReleaseProps, VaultConfigOperatorRelease,
   VaultConfigOperatorReleaseProps,
 } from './operator-releases';
-import { loadManifests } from '../cli/load-manifests';
 import { validateManifests } from '../validation/engine';
 import { EsoValidation } from '../validation/eso-validation';
+import { loadManifests } from '../validation/load-manifests';
 import { SourcedManifest, parseApiVersion } from '../validation/manifest';
 import { formatSynthReport } from '../validation/report';
 import { referenceOf } from './private/render';

@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
-import { loadManifests } from '../../src/cli/load-manifests';
 import { validateManifests } from '../../src/validation/engine';
+import { loadManifests } from '../../src/validation/load-manifests';
 import { Manifest } from '../../src/validation/manifest';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'valid');

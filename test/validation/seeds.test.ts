@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { loadManifests } from '../../src/cli/load-manifests';
 import { validateCommand } from '../../src/cli/validate-command';
 import { Diagnostic, Severity } from '../../src/validation/diagnostic';
 import { validateManifests } from '../../src/validation/engine';
+import { loadManifests } from '../../src/validation/load-manifests';
 import { Manifest } from '../../src/validation/manifest';
 
 /**

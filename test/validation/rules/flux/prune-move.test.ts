@@ -55,7 +55,7 @@ describe('ESO-FLUX-PRUNE-MOVE', () => {
     const orphan = externalSecret('db', 'example', { target: { name: 'db', creationPolicy: 'Orphan' } });
     expect(run(withPayments('payments'), withPayments('apps', orphan))).toEqual([]);
     const kept = externalSecret();
-    kept.metadata!.annotations = { 'kustomize.toolkit.fluxcd.io/prune': 'disabled' };
+    (kept.metadata as { annotations?: Record<string, string> }).annotations = { 'kustomize.toolkit.fluxcd.io/prune': 'disabled' };
     expect(run(withPayments('payments'), withPayments('apps', kept))).toEqual([]);
   });
 

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { LineCounter, parseAllDocuments } from 'yaml';
-import { Diagnostic, Severity } from '../validation/diagnostic';
-import { Manifest, SourcedManifest } from '../validation/manifest';
+import { Diagnostic, Severity } from './diagnostic';
+import { Manifest, SourcedManifest } from './manifest';
 
 export interface LoadResult {
   readonly items: SourcedManifest[];
