@@ -118,16 +118,12 @@ export class ExternalSecret extends Construct {
   /** Name of the produced Secret. */
   public readonly targetName: string;
   /**
-   * The produced Secret, for workloads: `kplus.Volume.fromSecret(scope, 'creds', es.targetSecret)`,
-   * `kplus.EnvValue.fromSecretValue({ secret: es.targetSecret, key: 'password' })`.
-   */
-  public readonly targetSecret: kplus.ISecret;
-  /**
    * The store of `spec.secretStoreRef`.
    * @default - no default store
    */
   public readonly store?: ISecretStore;
   private readonly spec: ExternalSecretSpecBuilder;
+  private _targetSecret?: kplus.ISecret;
 
   constructor(scope: Construct, id: string, props: ExternalSecretProps = {}) {
     super(scope, id);
@@ -141,9 +137,18 @@ export class ExternalSecret extends Construct {
     });
     this.metadata = this.apiObject.metadata;
     this.targetName = props.target?.name ?? this.apiObject.name;
-    this.targetSecret = kplus.Secret.fromSecretName(this, 'TargetSecret', this.targetName);
     this.spec.attach(this.apiObject);
     EsoValidation.of(this);
+  }
+
+  /**
+   * The produced Secret, for workloads: `kplus.Volume.fromSecret(scope, 'creds', es.targetSecret)`,
+   * `kplus.EnvValue.fromSecretValue({ secret: es.targetSecret, key: 'password' })`.
+   * Made on first use (an app of thousands of ExternalSecrets does not pay a construct per Secret it never mounts).
+   */
+  public get targetSecret(): kplus.ISecret {
+    if (!this._targetSecret) this._targetSecret = kplus.Secret.fromSecretName(this, 'TargetSecret', this.targetName);
+    return this._targetSecret;
   }
 
   /** `metadata.name` of the ExternalSecret. */
