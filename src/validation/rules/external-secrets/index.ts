@@ -6,6 +6,7 @@ import { esMergePolicyRule } from './merge-policy';
 import { esDeletionPolicyRule } from './policies';
 import { esRefreshIntervalRule } from './refresh-interval';
 import { esRefreshZeroRule } from './refresh-zero';
+import { esRewriteKeyRule } from './rewrite-key';
 import { esSourceRefRule } from './source-ref';
 import { esStoreConditionsRule } from './store-conditions';
 import { esStoreNamespaceRule } from './store-namespace';
@@ -26,6 +27,8 @@ export const EXTERNAL_SECRET_RULES: Rule[] = [
   // ESO webhook (ES-1..ES-10)
   esDeletionPolicyRule, esDataRequiredRule, esDuplicateKeyRule, esDataFromSourceRule, esSourceRefRule,
   esTemplateTypeRule, esTemplateFromTargetRule,
+  // keys ESO would produce
+  esRewriteKeyRule,
   // templates, typed Secrets, refresh semantics
   esTemplateEngineRule, esTypedSecretRule, esMergePolicyRule, esRefreshIntervalRule, esRefreshZeroRule, esImmutableRefreshRule,
   // cross-resource
