@@ -192,6 +192,27 @@ function computeKvStore(store: Manifest | undefined): KvStore | undefined {
   return undefined;
 }
 
+/** How a Vault/OpenBao key relates to the store's KV mount (shared by the ExternalSecret and PushSecret key rules). */
+export interface KvKeyShape {
+  /** The key without leading slashes. */
+  readonly trimmed: string;
+  /** The key is the mount or starts with `<mount>/`. */
+  readonly repeatsMount: boolean;
+  /** The first path segment of the trimmed key (`data`, `metadata`, …). */
+  readonly firstSegment: string;
+  /** The mount-relative form: mount prefix, then a `data/` or `metadata/` prefix removed ('' if nothing is left). */
+  readonly relative: string;
+}
+
+export function kvKeyShape(key: string, mount: string | undefined): KvKeyShape {
+  const trimmed = key.replace(/^\/+/, '');
+  const repeatsMount = mount !== undefined && (trimmed === mount || trimmed.startsWith(`${mount}/`));
+  let rel = trimmed;
+  if (mount !== undefined && trimmed === mount) rel = '';
+  else if (repeatsMount) rel = trimmed.slice(mount!.length + 1);
+  return { trimmed, repeatsMount, firstSegment: trimmed.split('/')[0], relative: rel.replace(/^(data|metadata)\//, '') };
+}
+
 /** The Secret targets of a spec that writes a Secret (undefined for generic, non-Secret targets). */
 export function isSecretTarget(spec: any): boolean {
   const mf = spec?.target?.manifest;

@@ -1,15 +1,7 @@
-import { allEsSpecs } from './es-model';
+import { allEsSpecs, kvKeyShape } from './es-model';
 import { kvReads } from './kv-entries';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, RuleContext, finding } from '../../rule';
-
-/** The mount-relative form of `key` for mount `mount`. */
-function relative(key: string, mount: string): string {
-  let k = key.replace(/^\/+/, '');
-  if (k === mount) return '';
-  if (k.startsWith(`${mount}/`)) k = k.slice(mount.length + 1);
-  return k.replace(/^(data|metadata)\//, '');
-}
 
 /**
  * P03: with the store's `path` set, Vault/OpenBao keys are relative to the mount. A key that repeats the
@@ -31,14 +23,12 @@ export const esVaultKeyRule: Rule = {
       const key = r.via === 'data' ? r.entry?.remoteRef?.key : r.via === 'extract' ? r.entry?.extract?.key : r.entry?.find?.path;
       if (typeof key !== 'string' || !key) continue;
       const field = `${r.field}.${keyField}`;
-      const trimmed = key.replace(/^\/+/, '');
-      const repeatsMount = trimmed === mount || trimmed.startsWith(`${mount}/`);
-      const dataPrefix = r.store.version !== 'v1' && /^(data|metadata)\//.test(trimmed);
+      const { trimmed, repeatsMount, firstSegment, relative: rel } = kvKeyShape(key, mount);
+      const dataPrefix = r.store.version !== 'v1' && trimmed.includes('/') && (firstSegment === 'data' || firstSegment === 'metadata');
       if (repeatsMount || dataPrefix) {
-        const rel = relative(key, mount);
         const why = repeatsMount
           ? `repeats the mount "${mount}" of store "${r.storeName}": reads happen to work, but metadata reads, find and PushSecret use "${mount}/metadata/${trimmed}"`
-          : `starts with "${trimmed.split('/')[0]}/": ESO adds it itself, so this reads "${mount}/data/${trimmed}"`;
+          : `starts with "${firstSegment}/": ESO adds it itself, so this reads "${mount}/data/${trimmed}"`;
         out.push(finding(field, `${keyField} "${key}" ${why}`, rel ? `use "${rel}" (relative to the mount)` : 'name a secret under the mount, relative to it',
           { target: r.es.manifest }));
       } else if (key.startsWith('/')) {

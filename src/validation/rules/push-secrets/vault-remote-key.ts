@@ -1,7 +1,7 @@
 import { psSpecOf, storeLabel, writesOf } from './push-model';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { kvStoreOf } from '../external-secrets/es-model';
+import { kvKeyShape, kvStoreOf } from '../external-secrets/es-model';
 
 /**
  * P02 on the push side: Vault/OpenBao remote keys are relative to the store's KV mount. ESO strips a
@@ -24,15 +24,16 @@ export const pushVaultRemoteKeyRule: Rule = {
       const kv = kvStoreOf(w.target.store);
       if (!kv || seen.has(w.field)) continue;
       const key = w.remoteKey;
+      const shape = kvKeyShape(key, kv.path);
       let problem: string | undefined;
       let severity: Severity | undefined;
-      if (kv.path && (key === kv.path || key.replace(/^\/+/, '').startsWith(`${kv.path}/`))) {
+      if (shape.repeatsMount) {
         problem = `repeats the mount "${kv.path}" of ${storeLabel(w.target.kind, w.target.name)}: ESO writes the data to "${kv.path}/${kv.version === 'v2' ? 'data/' : ''}${w.key}" `
-          + `but the managed-by metadata to "${kv.path}/metadata/${key.replace(/^\/+/, '')}", so pushes and deletes act on different secrets`;
-      } else if (kv.version === 'v2' && /^\/*data\//.test(key)) {
-        problem = `starts with "data/": on a KV v2 mount ESO adds "data/" itself, so this writes "${kv.path ?? '<mount>'}/data/${key.replace(/^\/+/, '')}"`;
+          + `but the managed-by metadata to "${kv.path}/metadata/${shape.trimmed}", so pushes and deletes act on different secrets`;
+      } else if (kv.version === 'v2' && shape.trimmed.startsWith('data/')) {
+        problem = `starts with "data/": on a KV v2 mount ESO adds "data/" itself, so this writes "${kv.path ?? '<mount>'}/data/${shape.trimmed}"`;
       } else if (key.startsWith('/')) {
-        problem = `starts with "/": ESO writes "${kv.path ?? '<mount>'}/data//${key.replace(/^\/+/, '')}" (Vault tolerates it, policies and other tools may not)`;
+        problem = `starts with "/": ESO writes "${kv.path ?? '<mount>'}/data//${shape.trimmed}" (Vault tolerates it, policies and other tools may not)`;
         severity = Severity.WARNING;
       }
       if (!problem) continue;
