@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { Diagnostic, Severity } from '../validation/diagnostic';
 import { summaryLine, validateManifests } from '../validation/engine';
-import { loadManifests } from '../validation/load-manifests';
+import { loadManifests } from '../io/load-manifests';
 import { formatCliLine } from '../validation/report';
 
 export interface ValidateCommandOptions {

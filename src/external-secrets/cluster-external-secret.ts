@@ -3,13 +3,13 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { TlsExternalSecretProps } from './external-secret';
 import { ExternalSecretSpecOptions } from './external-secret-options';
-import { toGoDuration } from '../common/go-duration';
+import { toGoDuration } from '../model/go-duration';
 import { dropUndefined } from './private/render';
 import { EXTERNAL_SECRETS_API_VERSION, ExternalSecretSpecBuilder } from './private/render-spec';
 import { tlsSpec } from './private/typed';
 import { SecretSource } from './secret-source';
 import { SecretValue } from './secret-value';
-import { EsoValidation } from '../validation/eso-validation';
+import { EsoValidation } from '../synth/eso-validation';
 
 /** The label every namespace carries with its own name (Kubernetes >= 1.21). */
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';

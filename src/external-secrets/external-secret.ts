@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { RefreshPolicy } from './enums';
 import { ExternalSecretBaseOptions, ExternalSecretSpecOptions } from './external-secret-options';
 import { ISecretStore } from '../stores/secret-store-ref';
-import { EsoValidation } from '../validation/eso-validation';
+import { EsoValidation } from '../synth/eso-validation';
 import { EXTERNAL_SECRETS_API_VERSION, ExternalSecretSpecBuilder } from './private/render-spec';
 import { dockerConfigJsonSpec, tlsSpec } from './private/typed';
 import { SecretSource } from './secret-source';

@@ -1,9 +1,9 @@
 import { ApiObject, Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
-import { FLUX_SOURCE_API_VERSION, FLUX_SYSTEM_NAMESPACE } from './flux-api';
+import { FLUX_SOURCE_API_VERSION, FLUX_SYSTEM_NAMESPACE } from '../model/flux-api';
 import { FluxSourceKind, IFluxSource } from './flux-source';
-import { toGoDuration } from '../common/go-duration';
-import { EsoValidation } from '../validation/eso-validation';
+import { toGoDuration } from '../model/go-duration';
+import { EsoValidation } from '../synth/eso-validation';
 
 /** Which revision of the Git repository Flux checks out (`.spec.ref`). */
 export class GitRef {

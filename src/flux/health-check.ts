@@ -1,4 +1,4 @@
-import { ESO_READY_KINDS } from './flux-api';
+import { ESO_READY_KINDS } from '../model/flux-api';
 
 /** An object a Flux Kustomization health-checks (`.spec.healthChecks[]`): only used when `wait` is false. */
 export interface FluxObjectReference {

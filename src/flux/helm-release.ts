@@ -1,9 +1,9 @@
 import { ApiObject, Chart, Duration, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { FLUX_HELM_API_VERSION, FLUX_SYSTEM_NAMESPACE } from './flux-api';
+import { FLUX_HELM_API_VERSION, FLUX_SYSTEM_NAMESPACE } from '../model/flux-api';
 import { IFluxHelmRepository } from './helm-repository';
-import { toGoDuration } from '../common/go-duration';
-import { EsoValidation } from '../validation/eso-validation';
+import { toGoDuration } from '../model/go-duration';
+import { EsoValidation } from '../synth/eso-validation';
 
 /** What Helm does with the chart's `crds/` folder on install and upgrade (`.spec.install.crds`). */
 export enum HelmCrdPolicy {

@@ -1,8 +1,8 @@
 import { ApiObject, Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
-import { FLUX_SOURCE_API_VERSION, FLUX_SYSTEM_NAMESPACE } from './flux-api';
-import { toGoDuration } from '../common/go-duration';
-import { EsoValidation } from '../validation/eso-validation';
+import { FLUX_SOURCE_API_VERSION, FLUX_SYSTEM_NAMESPACE } from '../model/flux-api';
+import { toGoDuration } from '../model/go-duration';
+import { EsoValidation } from '../synth/eso-validation';
 
 /** `.spec.type` of a HelmRepository. */
 export enum HelmRepositoryType {

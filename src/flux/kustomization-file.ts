@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Yaml } from 'cdk8s';
-import { GENERATED_MARKER, KUSTOMIZE_CONFIG_API_VERSION } from './flux-api';
+import { GENERATED_MARKER, KUSTOMIZE_CONFIG_API_VERSION } from '../model/flux-api';
 
 /**
  * kustomize's `kustomization.yaml` (`kustomize.config.k8s.io/v1beta1`). With one, Flux applies only the

@@ -1,10 +1,9 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, Chart, DependencyGraph, Duration, Yaml } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import {
-  ESO_READY_KINDS, FLUX_HELM_GROUP, FLUX_SYSTEM_NAMESPACE, GENERATED_MARKER, KUSTOMIZE_CONFIG_API_VERSION,
-} from './flux-api';
+  ESO_READY_KINDS, FLUX_HELM_GROUP, FLUX_SYSTEM_NAMESPACE, KUSTOMIZE_CONFIG_API_VERSION,
+} from '../model/flux-api';
 import { IFluxSource } from './flux-source';
 import { FluxHealthCheckExpr, FluxObjectReference } from './health-check';
 import { FluxKustomization, FluxKustomizationOptions } from './kustomization';
@@ -13,14 +12,13 @@ import {
   ExternalSecretsOperatorRelease, ExternalSecretsOperatorReleaseProps, VaultConfigOperatorRelease,
   VaultConfigOperatorReleaseProps,
 } from './operator-releases';
-import { validateManifests } from '../validation/engine';
-import { EsoValidation } from '../validation/eso-validation';
-import { loadManifests } from '../validation/load-manifests';
-import { SourcedManifest, parseApiVersion } from '../validation/manifest';
-import { formatSynthReport } from '../validation/report';
+import { readOwnedFolders, writeOwnedFolders } from '../io/layout-folders';
+import { OPERATOR_GROUP as VAULT_OPERATOR_GROUP } from '../model/api';
+import { SourcedManifest, parseApiVersion } from '../model/manifest';
+import { EsoValidation } from '../synth/eso-validation';
+import { validateFiles } from '../synth/validate-files';
 import { referenceOf } from './private/render';
 
-const VAULT_OPERATOR_GROUP = 'redhatcop.redhat.io';
 const LAYOUT_SYMBOL = Symbol.for('cdk8s-external-secrets.FluxLayout');
 const LAYER_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -307,26 +305,8 @@ export class FluxLayout extends Chart {
   public synth(): void {
     const outdir = path.resolve(this.outdir);
     // What the last synth wrote: rules that compare with it (a moved ExternalSecret, P48) need it.
-    const files = this.validatedFiles(this.readPrevious(outdir));
-    const folders = new Set(Object.keys(files).map(f => f.split('/')[0]));
-    // Refuse to overwrite folders the layout did not write (checked before anything is removed).
-    for (const folder of folders) {
-      const dir = path.join(outdir, folder);
-      if (fs.existsSync(dir) && fs.readdirSync(dir).length && !isOwned(dir)) {
-        throw new Error(`${this.node.path}: refusing to overwrite ${dir}: it was not written by FluxLayout (no generated kustomization.yaml); move it away or choose another outdir`);
-      }
-    }
-    if (fs.existsSync(outdir)) {
-      for (const entry of fs.readdirSync(outdir).sort()) {
-        const dir = path.join(outdir, entry);
-        if (fs.statSync(dir).isDirectory() && isOwned(dir)) fs.rmSync(dir, { recursive: true, force: true });
-      }
-    }
-    for (const file of Object.keys(files).sort()) {
-      const target = path.join(outdir, ...file.split('/'));
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, files[file], 'utf8');
-    }
+    const files = this.validatedFiles(readOwnedFolders(outdir, this.repositoryPath ? `${this.repositoryPath}/` : ''));
+    writeOwnedFolders(this.node.path, outdir, files);
   }
 
   /** Renders, validates (against `previous`, when known) and returns the files by path. */
@@ -337,27 +317,6 @@ export class FluxLayout extends Chart {
     const out: { [file: string]: string } = {};
     for (const f of files) out[f.path] = f.content;
     return out;
-  }
-
-  /**
-   * The objects of the folders an earlier synth of this layout wrote under outdir (the ones `synth` replaces),
-   * with the paths the current output is validated under; undefined when there are none.
-   */
-  private readPrevious(outdir: string): SourcedManifest[] | undefined {
-    if (!fs.existsSync(outdir)) return undefined;
-    const prefix = this.repositoryPath ? `${this.repositoryPath}/` : '';
-    const items: SourcedManifest[] = [];
-    let owned = 0;
-    for (const entry of fs.readdirSync(outdir).sort()) {
-      const dir = path.join(outdir, entry);
-      if (!fs.statSync(dir).isDirectory() || !isOwned(dir)) continue;
-      owned++;
-      for (const item of loadManifests([dir]).items) {
-        const rel = path.relative(outdir, item.file ?? dir).split(path.sep).join('/');
-        items.push({ manifest: item.manifest, file: prefix + rel });
-      }
-    }
-    return owned ? items : undefined;
   }
 
   /** Adds the vault-config-operator release when asked for, or when Vault operator objects exist. */
@@ -419,23 +378,8 @@ export class FluxLayout extends Chart {
 
   /** Construct validations (as `App.synth` runs them) plus the rule engine over the files to be written. */
   private validateOutput(files: RenderedFile[], previous?: SourcedManifest[]): void {
-    const validation = EsoValidation.of(this);
-    const errors: string[] = [];
-    for (const c of this.node.root.node.findAll()) {
-      if (c === validation) continue; // replaced by the file-aware run below
-      for (const e of c.node.validate()) errors.push(`[${c.node.path}] ${e}`);
-    }
     const prefix = this.repositoryPath ? `${this.repositoryPath}/` : '';
-    const items: SourcedManifest[] = files.flatMap(f => f.objects.map(o => ({ ...o, file: prefix + f.path })));
-    const report = validateManifests(items, { strict: validation.strict, ...(previous ? { previous } : {}) });
-    const text = formatSynthReport(report);
-    if (errors.length || report.errors > 0) {
-      const parts = [];
-      if (errors.length) parts.push(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
-      if (report.errors > 0 || report.warnings > 0) parts.push(`cdk8s-external-secrets found problems:\n${text}`);
-      throw new Error(parts.join('\n') + (report.errors > 0 ? '' : '\nnothing was written.'));
-    }
-    if (report.warnings > 0 && validation.printWarnings) process.stderr.write(`cdk8s-external-secrets: ${text}\n`);
+    validateFiles(this, files.flatMap(f => f.objects.map(o => ({ ...o, file: prefix + f.path }))), previous);
   }
 }
 
@@ -469,14 +413,6 @@ function fileNames(charts: Chart[]): string[] {
 function kustomizationFile(folder: string, resources: string[]): RenderedFile {
   const manifest = { apiVersion: KUSTOMIZE_CONFIG_API_VERSION, kind: 'Kustomization', resources: [...resources].sort() };
   return { path: `${folder}/kustomization.yaml`, content: KustomizationFile.render(resources), objects: [{ manifest }] };
-}
-
-function isOwned(dir: string): boolean {
-  try {
-    return fs.readFileSync(path.join(dir, 'kustomization.yaml'), 'utf8').startsWith(GENERATED_MARKER);
-  } catch {
-    return false;
-  }
 }
 
 function normalizeRepoPath(p: string): string {

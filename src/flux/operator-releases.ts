@@ -2,7 +2,7 @@ import { ApiObject, Chart, Duration, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import { FluxHelmRelease, HelmCrdPolicy } from './helm-release';
 import { FluxHelmRepository } from './helm-repository';
-import { EsoValidation } from '../validation/eso-validation';
+import { EsoValidation } from '../synth/eso-validation';
 
 /** Properties shared by the operator releases. */
 export interface OperatorReleaseOptions {

@@ -3,9 +3,9 @@ import { Construct } from 'constructs';
 import { GeneratorKind } from './generator-kind';
 import { GeneratorRef, IGenerator } from './generator-ref';
 import { GeneratorSpec } from './generator-spec';
-import { EsoValidation } from '../validation/eso-validation';
+import { EsoValidation } from '../synth/eso-validation';
 import { ImportedGenerator, createGeneratorObject, generatorRefOf } from './private/generator-object';
-import { RANDOM_GENERATOR_KINDS } from './private/generator-util';
+import { RANDOM_GENERATOR_KINDS } from '../model/generator-kinds';
 
 /** Props of a {@link ClusterGenerator}. */
 export interface ClusterGeneratorProps {

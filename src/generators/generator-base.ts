@@ -2,7 +2,7 @@ import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GeneratorRef, IGenerator } from './generator-ref';
 import { GeneratorSpec } from './generator-spec';
-import { EsoValidation } from '../validation/eso-validation';
+import { EsoValidation } from '../synth/eso-validation';
 import { createGeneratorObject, generatorRefOf } from './private/generator-object';
 
 /**

@@ -1,8 +1,8 @@
 import { GeneratorKind } from './generator-kind';
 import type { PasswordGeneratorOptions } from './password-generator';
-import { RANDOM_GENERATOR_KINDS, clusterGeneratorSpecField } from './private/generator-util';
+import { RANDOM_GENERATOR_KINDS, clusterGeneratorSpecField } from '../model/generator-kinds';
 import type { VaultDynamicSecretOptions } from './vault-dynamic-secret';
-import { toGoDuration } from '../common/go-duration';
+import { toGoDuration } from '../model/go-duration';
 
 /**
  * The spec of a generator, independent of where it lives: the same spec renders as a namespaced

@@ -4,9 +4,9 @@ import { Construct } from 'constructs';
 import { PushSecretDataTo } from './push-data-to';
 import { PushSecretOptions } from './push-secret';
 import { PushValue } from './push-value';
-import { toGoDuration } from '../common/go-duration';
+import { toGoDuration } from '../model/go-duration';
 import { ISecretStore } from '../stores/secret-store-ref';
-import { EsoValidation } from '../validation/eso-validation';
+import { EsoValidation } from '../synth/eso-validation';
 import { SpecParts, labelSelectorJson, renderPushSecretSpec } from './private/render';
 import { addStoreTo, createSpecParts } from './private/spec-parts';
 

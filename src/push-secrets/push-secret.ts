@@ -9,7 +9,7 @@ import { PushSource } from './push-source';
 import { PushValue } from './push-value';
 import { SecretTemplate } from '../external-secrets/secret-template';
 import { ISecretStore } from '../stores/secret-store-ref';
-import { EsoValidation } from '../validation/eso-validation';
+import { EsoValidation } from '../synth/eso-validation';
 
 /** The spec of a PushSecret (shared by {@link PushSecret} and {@link ClusterPushSecret}). */
 export interface PushSecretOptions {

@@ -1,5 +1,5 @@
 import * as kplus from 'cdk8s-plus-28';
-import { compact, namespaceOf } from './internal';
+import { compact, namespaceOf } from './private/construct-helpers';
 
 /** Where a CA certificate comes from. */
 export enum CaProviderType {

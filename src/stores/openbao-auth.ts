@@ -1,4 +1,4 @@
-import { compact, renderSecretKeyRef } from './internal';
+import { compact, renderSecretKeyRef } from './private/construct-helpers';
 import { SecretKeyReference } from './secret-key-reference';
 
 /** The auth methods of ESO's dedicated `openBao` provider (values are the keys under `auth`). */

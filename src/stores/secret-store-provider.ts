@@ -1,6 +1,6 @@
 import { StoreAnnotations } from './annotations';
 import { CaProvider } from './ca-provider';
-import { compact, renderSecretKeyRef, serviceAccountNamespace, toCaBundle } from './internal';
+import { compact, renderSecretKeyRef, serviceAccountNamespace, toCaBundle } from './private/construct-helpers';
 import { OpenBaoAuth } from './openbao-auth';
 import { SecretKeyReference } from './secret-key-reference';
 import { VaultAuth, VaultAuthMethod } from './vault-auth';

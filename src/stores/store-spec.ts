@@ -3,11 +3,11 @@ import { ApiObject, Duration, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { StoreAnnotations } from './annotations';
-import { compact } from './internal';
+import { compact } from './private/construct-helpers';
 import type { SecretStoreProps } from './secret-store';
 import { ISecretStore, SecretStoreKind, SecretStoreRef } from './secret-store-ref';
-import { toGoDuration } from '../common/go-duration';
-import { EsoValidation } from '../validation/eso-validation';
+import { toGoDuration } from '../model/go-duration';
+import { EsoValidation } from '../synth/eso-validation';
 
 export interface ConditionInput {
   readonly namespaces?: string[];

@@ -1,5 +1,5 @@
 import * as kplus from 'cdk8s-plus-28';
-import { compact, renderSecretKeyRef, renderServiceAccountRef } from './internal';
+import { compact, renderSecretKeyRef, renderServiceAccountRef } from './private/construct-helpers';
 import { SecretKeyReference } from './secret-key-reference';
 
 /** The Vault auth methods ESO supports (values are the keys under `spec.provider.vault.auth`). */

@@ -1,12 +1,13 @@
 import { Diagnostic, Severity } from './diagnostic';
-import { Manifest, NonManifestDocument, SourcedManifest, parseApiVersion } from './manifest';
-import { ManifestIndex } from './manifest-index';
+import { Manifest, NonManifestDocument, SourcedManifest, parseApiVersion } from '../model/manifest';
+import { ManifestIndex } from '../model/manifest-index';
 import { Finding, Rule, RuleContext } from './rule';
 import { ALL_RULES } from './rules';
 import { isKnownGroup, lookupKind } from './schema/catalog';
 
 /** Annotation that silences rules on one object: a comma-separated list of rule ids. */
-export const IGNORE_ANNOTATION = 'cdk8s-external-secrets.io/ignore';
+export { IGNORE_ANNOTATION } from '../model/api';
+import { IGNORE_ANNOTATION } from '../model/api';
 
 export interface EngineOptions {
   /** Warnings count as errors. */
@@ -20,6 +21,11 @@ export interface EngineOptions {
    * does to the running cluster (e.g. a moved ExternalSecret). Absent: those rules stay silent.
    */
   readonly previous?: readonly SourcedManifest[];
+  /**
+   * An index over (mostly) the same manifests built earlier in the same pass (the synth's derivations): read
+   * models memoized there are reused where their kinds hold the same manifests.
+   */
+  readonly reuse?: ManifestIndex;
 }
 
 export interface ValidationReport {
@@ -84,7 +90,7 @@ export function validateManifests(items: readonly SourcedManifest[], options: En
     const kind = typeof item.manifest.kind === 'string' ? item.manifest.kind : '';
     if (group !== '' && isKnownGroup(group) && !lookupKind(group, version, kind)?.served) unserved.add(item.manifest);
   }
-  const index = new ManifestIndex(unserved.size ? items.filter(i => !unserved.has(i.manifest)) : items);
+  const index = new ManifestIndex(unserved.size ? items.filter(i => !unserved.has(i.manifest)) : items, options.reuse);
   const ctx: RuleContext = {
     index,
     nonManifests: options.nonManifests ?? [],

@@ -1,2 +1,2 @@
 export * from './diagnostic';
-export * from './eso-validation';
+export * from '../synth/eso-validation';

@@ -1,6 +1,6 @@
 import { Severity } from './diagnostic';
-import { Manifest, NonManifestDocument } from './manifest';
-import type { ManifestIndex } from './manifest-index';
+import { Manifest, NonManifestDocument } from '../model/manifest';
+import type { ManifestIndex } from '../model/manifest-index';
 
 /** What a rule reports: the engine adds rule id, object, construct path/file. */
 export interface Finding {

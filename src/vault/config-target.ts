@@ -1,8 +1,8 @@
 import { ApiObject, Chart, Duration, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { toGoDuration } from '../common/go-duration';
-import { TargetObject } from './internal/target-object';
+import { toGoDuration } from '../model/go-duration';
+import { TargetObject } from './private/target-object';
 
 /** Which controller turns the Vault objects of this library into Vault API calls. */
 export enum VaultConfigTargetType {

@@ -2,8 +2,8 @@ import { Chart, Duration, Lazy, Names } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { VaultConfigTarget } from './config-target';
-import { EsoValidation } from '../validation/eso-validation';
-import { DEFAULT_OPERATOR_ROLE } from './internal/target-object';
+import { EsoValidation } from '../synth/eso-validation';
+import { DEFAULT_OPERATOR_ROLE } from './private/target-object';
 import { IVaultPolicy } from './policy';
 
 /** `token_type` of a Kubernetes auth role (only these three parse for auth roles). */

@@ -3,13 +3,13 @@ import { Construct, IConstruct } from 'constructs';
 import { VaultCapability } from './capability';
 import { VaultConfigTarget } from './config-target';
 import { ISecretStore } from '../stores/secret-store-ref';
-import { EsoValidation } from '../validation/eso-validation';
-import { appIndex, storeFromIndex, storeNow } from './internal/app-manifests';
-import { CollapseSpec, TOKEN_SELF_RULES, accessesForStore, deriveRules } from './internal/derive';
-import { NEW_CAPABILITIES } from './internal/glob';
-import { AclRule, mergeRules, renderHcl } from './internal/hcl';
-import { loginKey, vaultModel } from './internal/model';
-import { DEFAULT_OPERATOR_ROLE } from './internal/target-object';
+import { EsoValidation } from '../synth/eso-validation';
+import { appIndex, storeFromIndex, storeNow } from '../synth/app-manifests';
+import { CollapseSpec, TOKEN_SELF_RULES, accessesForStore, deriveRules } from '../model/vault/derive';
+import { NEW_CAPABILITIES } from '../model/vault/acl';
+import { AclRule, mergeRules, renderHcl } from '../model/vault/hcl';
+import { loginKey, vaultModel } from '../model/vault/objects';
+import { DEFAULT_OPERATOR_ROLE } from './private/target-object';
 
 /** A Vault ACL policy, made in this app or referenced by name. */
 export interface IVaultPolicy extends IConstruct {

@@ -1,7 +1,7 @@
 import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { EsoValidation } from '../validation/eso-validation';
+import { EsoValidation } from '../synth/eso-validation';
 
 /** Who calls the Kubernetes TokenReview API for Vault's Kubernetes auth (../shared/reference/vault-auth.md §5). */
 export enum TokenReviewerMode {

@@ -4,8 +4,8 @@ import { parseAllDocuments } from 'yaml';
 import { validateCommand } from '../../src/cli/validate-command';
 import { Diagnostic, Severity } from '../../src/validation/diagnostic';
 import { validateManifests } from '../../src/validation/engine';
-import { loadManifests } from '../../src/validation/load-manifests';
-import { Manifest } from '../../src/validation/manifest';
+import { loadManifests } from '../../src/io/load-manifests';
+import { Manifest } from '../../src/model/manifest';
 
 /**
  * "No false errors" on the seeds' own manifests (../shared/seeds, hand-transcribed into

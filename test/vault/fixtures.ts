@@ -1,7 +1,7 @@
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import * as eso from '../../src';
-import { EsoValidation } from '../../src/validation/eso-validation';
+import { EsoValidation } from '../../src/synth/eso-validation';
 
 /** An app with a Vault ClusterSecretStore "vault" (KV v2 at kv, role "eso", SA external-secrets/external-secrets, audience vault). */
 export function appWithStore(opts: { version?: 'v1' | 'v2'; audiences?: string[]; role?: string } = {}) {

@@ -1,6 +1,6 @@
 // Internal: renders the ExternalSecret spec shared by ExternalSecret and ClusterExternalSecret.
 import { ApiObject } from 'cdk8s';
-import { toGoDuration } from '../../common/go-duration';
+import { toGoDuration } from '../../model/go-duration';
 import { CreationPolicy, RefreshPolicy } from '../enums';
 import { ExternalSecretSpecOptions } from '../external-secret-options';
 import { SecretSource } from '../secret-source';
@@ -9,7 +9,7 @@ import { ExternalStores } from './external-stores';
 import { dropUndefined } from './render';
 
 /** API version of ExternalSecret and ClusterExternalSecret (v1beta1 is no longer served). */
-export const EXTERNAL_SECRETS_API_VERSION = 'external-secrets.io/v1';
+export { ESO_API_VERSION as EXTERNAL_SECRETS_API_VERSION } from '../../model/api';
 
 /** ESO's own default refresh interval, emitted explicitly when the refresh is periodic. */
 export const DEFAULT_REFRESH_INTERVAL = '1h';

@@ -2,7 +2,7 @@
 import { ApiObject, ApiObjectMetadata, JsonPatch, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { GeneratorRef, IGenerator } from '../generator-ref';
-import { GENERATORS_API_VERSION, RANDOM_GENERATOR_KINDS } from './generator-util';
+import { GENERATORS_API_VERSION, RANDOM_GENERATOR_KINDS } from '../../model/generator-kinds';
 
 /** Creates the `Resource` ApiObject of a generator; `spec` is produced lazily at synth. */
 export function createGeneratorObject(scope: Construct, kind: string, spec: () => any, metadata: ApiObjectMetadata | undefined,

@@ -1,7 +1,7 @@
 // Internal rendering helpers of the push-secrets domain (not re-exported from index.ts).
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { toGoDuration } from '../../common/go-duration';
+import { toGoDuration } from '../../model/go-duration';
 import { ISecretStore, SecretStoreKind } from '../../stores/secret-store-ref';
 import { PushSecretDeletionPolicy, PushSecretUpdatePolicy } from '../enums';
 import type { PushSecretDataTo, StoreSelector } from '../push-data-to';

@@ -1,9 +1,10 @@
 import { Severity } from '../../diagnostic';
-import { Manifest, ESO_GROUP, parseApiVersion } from '../../manifest';
+import { Manifest, ESO_GROUP, parseApiVersion } from '../../../model/manifest';
 import { Finding, Rule, finding } from '../../rule';
 
 /** Annotation that opts one object out of the plaintext guard; its value must be the object's own name. */
-export const ALLOW_PLAINTEXT_ANNOTATION = 'cdk8s-external-secrets.io/allow-plaintext';
+import { ALLOW_PLAINTEXT_ANNOTATION } from '../../../model/api';
+export { ALLOW_PLAINTEXT_ANNOTATION };
 
 const TOKEN_PATTERNS: Array<[RegExp, string]> = [
   [/\bhv[sbr]\.[A-Za-z0-9_-]{20,}/, 'a Vault token'],

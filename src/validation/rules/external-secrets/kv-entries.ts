@@ -1,7 +1,7 @@
 // Internal helper of the Vault/OpenBao-aware ExternalSecret rules: each remote read with its KV store.
-import { EsSpec, KvStore, firstNamespace } from './es-model';
-import { esReads, storeResolver } from './es-reads';
-import { ManifestIndex } from '../../manifest-index';
+import { EsSpec, KvStore, firstNamespace } from '../../../model/external-secrets';
+import { esReads, storeResolver } from '../../../model/external-secret-reads';
+import { ManifestIndex } from '../../../model/manifest-index';
 
 /** One remote read of a spec whose store is a Vault/OpenBao store declared in the app. */
 export interface KvRead {

@@ -1,4 +1,4 @@
-import { arr, esSpecOf, referencedKeys, targetNameOf, templateStrings } from './es-model';
+import { arr, esSpecOf, referencedKeys, targetNameOf, templateStrings } from '../../../model/external-secrets';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
 

@@ -1,4 +1,4 @@
-import { creationPolicyOf, deletionPolicyOf, esSpecOf } from './es-model';
+import { creationPolicyOf, deletionPolicyOf, esSpecOf } from '../../../model/external-secrets';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
 

@@ -1,5 +1,5 @@
-import { arr, esSpecOf } from './es-model';
-import { parseGoDuration } from '../../../common/go-duration';
+import { arr, esSpecOf } from '../../../model/external-secrets';
+import { parseGoDuration } from '../../../model/go-duration';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 

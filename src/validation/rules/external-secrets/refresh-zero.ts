@@ -1,5 +1,5 @@
-import { esSpecOf } from './es-model';
-import { parseGoDuration } from '../../../common/go-duration';
+import { esSpecOf } from '../../../model/external-secrets';
+import { parseGoDuration } from '../../../model/go-duration';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
 

@@ -1,4 +1,4 @@
-import { arr, esSpecOf } from './es-model';
+import { arr, esSpecOf } from '../../../model/external-secrets';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 

@@ -1,4 +1,4 @@
-import { EsSpec, allEsSpecs, creationPolicyOf, isSecretTarget, producedKeys, targetNameOf } from './es-model';
+import { EsSpec, allEsSpecs, creationPolicyOf, isSecretTarget, producedKeys, targetNameOf } from '../../../model/external-secrets';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, RuleContext, finding } from '../../rule';
 

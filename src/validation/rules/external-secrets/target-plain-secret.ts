@@ -1,4 +1,4 @@
-import { producedKeys } from './es-model';
+import { producedKeys } from '../../../model/external-secrets';
 import { targetWriters } from './target-owner';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, RuleContext, finding } from '../../rule';

@@ -1,4 +1,4 @@
-import { esSpecOf, templateActions, templateStrings } from './es-model';
+import { esSpecOf, templateActions, templateStrings } from '../../../model/external-secrets';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 

@@ -1,4 +1,4 @@
-import { arr, esSpecOf, isSecretTarget } from './es-model';
+import { arr, esSpecOf, isSecretTarget } from '../../../model/external-secrets';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 

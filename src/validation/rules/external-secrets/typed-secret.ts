@@ -1,4 +1,4 @@
-import { esSpecOf, producedKeys, templateActions } from './es-model';
+import { esSpecOf, producedKeys, templateActions } from '../../../model/external-secrets';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 

@@ -1,4 +1,4 @@
-import { allEsSpecs } from './es-model';
+import { allEsSpecs } from '../../../model/external-secrets';
 import { kvReads } from './kv-entries';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, RuleContext, finding } from '../../rule';

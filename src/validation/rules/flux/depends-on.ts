@@ -1,4 +1,4 @@
-import { FluxKs, fluxModel, ksLabel } from './flux-model';
+import { FluxKs, fluxModel, ksLabel } from '../../../model/flux';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 

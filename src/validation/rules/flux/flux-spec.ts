@@ -1,9 +1,9 @@
-import { isGoDuration } from '../../../common/go-duration';
+import { isGoDuration } from '../../../model/go-duration';
 import {
   FLUX_HELM_GROUP, FLUX_KUSTOMIZE_GROUP, FLUX_SOURCE_GROUP, HELM_CRD_POLICIES, HELM_REPOSITORY_TYPES, KUSTOMIZATION_SOURCE_KINDS,
-} from '../../../flux/flux-api';
+} from '../../../model/flux-api';
 import { Severity } from '../../diagnostic';
-import { parseApiVersion } from '../../manifest';
+import { parseApiVersion } from '../../../model/manifest';
 import { Finding, Rule, finding } from '../../rule';
 
 /**

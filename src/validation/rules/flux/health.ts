@@ -1,7 +1,7 @@
-import { fluxModel, ksLabel } from './flux-model';
-import { ESO_READY_KINDS } from '../../../flux/flux-api';
+import { fluxModel, ksLabel } from '../../../model/flux';
+import { ESO_READY_KINDS } from '../../../model/flux-api';
 import { Severity } from '../../diagnostic';
-import { parseApiVersion } from '../../manifest';
+import { parseApiVersion } from '../../../model/manifest';
 import { Finding, Rule, finding } from '../../rule';
 
 /**

@@ -1,4 +1,4 @@
-import { CRD_FAMILIES, fluxModel, isHelmRelease, objectLabel } from './flux-model';
+import { CRD_FAMILIES, fluxModel, isHelmRelease, objectLabel } from '../../../model/flux';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 

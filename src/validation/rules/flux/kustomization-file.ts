@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { KustomizeFile, absPosix, fluxModel, isKustomizeFile } from './flux-model';
+import { KustomizeFile, absPosix, fluxModel, isKustomizeFile } from '../../../model/flux';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { absPosix, fluxModel, ksLabel } from './flux-model';
+import { absPosix, fluxModel, ksLabel } from '../../../model/flux';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 

@@ -1,6 +1,6 @@
-import { fluxModel, ksLabel, objectLabel } from './flux-model';
+import { fluxModel, ksLabel, objectLabel } from '../../../model/flux';
 import { Severity } from '../../diagnostic';
-import { ESO_GROUP, Manifest, parseApiVersion } from '../../manifest';
+import { ESO_GROUP, Manifest, parseApiVersion } from '../../../model/manifest';
 import { Finding, Rule, finding } from '../../rule';
 
 /**

@@ -1,10 +1,7 @@
-import { clusterGeneratorSpecField } from '../../../generators/private/generator-util';
+import { clusterGeneratorSpecField } from '../../../model/generator-kinds';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-
-function isObject(x: unknown): x is Record<string, any> {
-  return !!x && typeof x === 'object' && !Array.isArray(x);
-}
+import { isObject } from '../../../model/json';
 
 /** ClusterGenerator: `spec.kind` must name the populated `spec.generator.<kind>Spec`. */
 export const clusterGeneratorKindRule: Rule = {

@@ -1,6 +1,6 @@
-import { GeneratorRefUse, generatorRefsOf, generatorsByName, resolveGenerator } from './generator-model';
+import { GeneratorRefUse, generatorRefsOf, generatorsByName, resolveGenerator } from '../../../model/generators';
 import { Severity } from '../../diagnostic';
-import { GENERATORS_GROUP, parseApiVersion } from '../../manifest';
+import { GENERATORS_GROUP, parseApiVersion } from '../../../model/manifest';
 import { Finding, Rule, finding } from '../../rule';
 
 /**

@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
-import { effectiveGeneratorKind, generatorRefsOf, isRandomKind } from './generator-model';
-import { parseGoDuration, toGoDuration } from '../../../common/go-duration';
+import { effectiveGeneratorKind, generatorRefsOf, isRandomKind } from '../../../model/generators';
+import { parseGoDuration, toGoDuration } from '../../../model/go-duration';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 

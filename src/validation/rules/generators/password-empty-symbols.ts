@@ -1,4 +1,4 @@
-import { effectivePassword, passwordSpecOf } from './password-model';
+import { effectivePassword, passwordSpecOf } from '../../../model/password';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
 

@@ -1,4 +1,4 @@
-import { passwordSpecOf } from './password-model';
+import { passwordSpecOf } from '../../../model/password';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 

@@ -1,8 +1,8 @@
-import { isObject, psSpecOf, resolveRef, storeTargets } from './push-model';
+import { isObject, psSpecOf, resolveRef, storeTargets } from '../../../model/push-secrets';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { arr } from '../external-secrets/es-model';
-import { compileGoRegex } from '../stores/go-regex';
+import { arr } from '../../../model/external-secrets';
+import { compileGoRegex } from '../../../model/go-regex';
 
 /**
  * ESO's runtime checks of `dataTo` (pushsecret_controller.go validateDataToStoreRefs,

@@ -1,4 +1,4 @@
-import { PushWrite, allPushWrites, displayKey, storeLabel } from './push-model';
+import { PushWrite, allPushWrites, displayKey, storeLabel } from '../../../model/push-secrets';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 

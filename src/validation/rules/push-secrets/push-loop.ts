@@ -1,4 +1,4 @@
-import { allPushWrites, displayKey, esReadsByKey, propertiesOverlap, storeLabel } from './push-model';
+import { allPushWrites, displayKey, esReadsByKey, propertiesOverlap, storeLabel } from '../../../model/push-secrets';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 

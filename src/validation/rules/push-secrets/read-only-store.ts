@@ -1,4 +1,4 @@
-import { isReadOnly, psSpecOf, storeLabel, storeTargets } from './push-model';
+import { isReadOnly, psSpecOf, storeLabel, storeTargets } from '../../../model/push-secrets';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 

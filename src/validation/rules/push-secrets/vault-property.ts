@@ -1,8 +1,8 @@
-import { PsSpec, psSpecOf, storeLabel, writesOf } from './push-model';
+import { PsSpec, psSpecOf, storeLabel, writesOf } from '../../../model/push-secrets';
 import { Severity } from '../../diagnostic';
-import { ManifestIndex } from '../../manifest-index';
+import { ManifestIndex } from '../../../model/manifest-index';
 import { Finding, Rule, finding } from '../../rule';
-import { kvStoreOf } from '../external-secrets/es-model';
+import { kvStoreOf } from '../../../model/external-secrets';
 
 /**
  * True when the app declares the source Secret and its value for `key` is a JSON object: ESO's Vault docs

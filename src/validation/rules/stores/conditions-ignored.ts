@@ -1,4 +1,4 @@
-import { ESO_GROUPS } from './util';
+import { ESO_GROUPS } from '../../../model/stores';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
 

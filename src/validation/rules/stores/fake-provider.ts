@@ -1,5 +1,5 @@
-import { ESO_GROUPS, STORE_KINDS, isObject } from './util';
-import { StoreAnnotations } from '../../../stores/annotations';
+import { ESO_GROUPS, STORE_KINDS, isObject } from '../../../model/stores';
+import { ALLOW_PLAINTEXT_IN_GIT_ANNOTATION } from '../../../model/api';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
 
@@ -7,14 +7,14 @@ import { Rule, finding } from '../../rule';
 export const storeFakeProviderRule: Rule = {
   id: 'ESO-STORE-FAKE-PROVIDER',
   severity: Severity.ERROR,
-  description: `the fake provider puts secret values in Git in plain text: refused unless the store is annotated ${StoreAnnotations.ALLOW_PLAINTEXT_IN_GIT}: "true"`,
+  description: `the fake provider puts secret values in Git in plain text: refused unless the store is annotated ${ALLOW_PLAINTEXT_IN_GIT_ANNOTATION}: "true"`,
   example: 'spec.provider.fake.data: [{ key: github-pat, value: ... }]',
   kinds: STORE_KINDS,
   groups: ESO_GROUPS,
   checkObject(m) {
     if (!isObject(m.spec?.provider) || m.spec.provider.fake === undefined) return [];
-    if (m.metadata?.annotations?.[StoreAnnotations.ALLOW_PLAINTEXT_IN_GIT] === 'true') return [];
+    if (m.metadata?.annotations?.[ALLOW_PLAINTEXT_IN_GIT_ANNOTATION] === 'true') return [];
     return [finding('spec.provider.fake', 'the fake provider stores its values in the manifest, so they are committed to Git in plain text',
-      `use it for development only and opt in explicitly: SecretStoreProvider.fake({ ..., allowPlaintextInGit: true }) or the annotation ${StoreAnnotations.ALLOW_PLAINTEXT_IN_GIT}: "true"`)];
+      `use it for development only and opt in explicitly: SecretStoreProvider.fake({ ..., allowPlaintextInGit: true }) or the annotation ${ALLOW_PLAINTEXT_IN_GIT_ANNOTATION}: "true"`)];
   },
 };

@@ -1,5 +1,5 @@
-import { anchoring, compileGoRegex } from './go-regex';
-import { ESO_GROUPS, STORE_KINDS, forEachNamespaceRegex } from './util';
+import { anchoring, compileGoRegex } from '../../../model/go-regex';
+import { ESO_GROUPS, STORE_KINDS, forEachNamespaceRegex } from '../../../model/stores';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 

@@ -1,5 +1,5 @@
-import { ESO_GROUPS, STORE_KINDS } from './util';
-import { isGoDuration, parseGoDuration } from '../../../common/go-duration';
+import { ESO_GROUPS, STORE_KINDS } from '../../../model/stores';
+import { isGoDuration, parseGoDuration } from '../../../model/go-duration';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
 

@@ -1,4 +1,4 @@
-import { ESO_GROUPS, STORE_KINDS, authMethods, vaultBlocks } from './util';
+import { ESO_GROUPS, STORE_KINDS, authMethods, vaultBlocks } from '../../../model/stores';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
 

@@ -1,4 +1,4 @@
-import { ESO_GROUPS, STORE_KINDS, vaultBlocks } from './util';
+import { ESO_GROUPS, STORE_KINDS, vaultBlocks } from '../../../model/stores';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
 

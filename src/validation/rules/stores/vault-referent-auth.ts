@@ -1,4 +1,4 @@
-import { ESO_GROUPS, providerRefs, vaultBlocks } from './util';
+import { ESO_GROUPS, providerRefs, vaultBlocks } from '../../../model/stores';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 

@@ -1,7 +1,7 @@
-import { esoRoles, list } from './vault-rule-util';
-import { Access, appAccesses } from '../../../vault/internal/derive';
-import { patternMatches, probePath } from '../../../vault/internal/glob';
-import { PolicyInfo, loginKey, vaultModel } from '../../../vault/internal/model';
+import { esoRoles, list } from '../../../model/vault/identities';
+import { Access, appAccesses } from '../../../model/vault/derive';
+import { patternMatches, probePath } from '../../../model/vault/acl';
+import { PolicyInfo, loginKey, vaultModel } from '../../../model/vault/objects';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 

@@ -1,7 +1,7 @@
-import { list } from './vault-rule-util';
-import { appAccesses } from '../../../vault/internal/derive';
-import { Acl, DEFAULT_POLICY_RULES, probePath } from '../../../vault/internal/glob';
-import { RoleInfo, loginKey, roleAcl, vaultModel } from '../../../vault/internal/model';
+import { list } from '../../../model/vault/identities';
+import { appAccesses } from '../../../model/vault/derive';
+import { Acl, DEFAULT_POLICY_RULES, probePath } from '../../../model/vault/acl';
+import { RoleInfo, loginKey, roleAcl, vaultModel } from '../../../model/vault/objects';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 

@@ -1,4 +1,4 @@
-import { vaultModel } from '../../../vault/internal/model';
+import { vaultModel } from '../../../model/vault/objects';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 

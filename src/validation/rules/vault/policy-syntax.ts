@@ -1,5 +1,5 @@
-import { NEW_CAPABILITIES, patternProblems, unknownCapabilities } from '../../../vault/internal/glob';
-import { policyInfo } from '../../../vault/internal/model';
+import { NEW_CAPABILITIES, patternProblems, unknownCapabilities } from '../../../model/vault/acl';
+import { policyInfo } from '../../../model/vault/objects';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 

@@ -1,5 +1,5 @@
-import { list } from './vault-rule-util';
-import { loginKey, vaultModel } from '../../../vault/internal/model';
+import { list } from '../../../model/vault/identities';
+import { loginKey, vaultModel } from '../../../model/vault/objects';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 

@@ -1,5 +1,5 @@
-import { list, presentedIdentities } from './vault-rule-util';
-import { globListContains, loginKey, selectorMatches, vaultModel } from '../../../vault/internal/model';
+import { list, presentedIdentities } from '../../../model/vault/identities';
+import { globListContains, loginKey, selectorMatches, vaultModel } from '../../../model/vault/objects';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 

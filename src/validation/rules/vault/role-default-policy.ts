@@ -1,6 +1,6 @@
-import { esoRoles, list } from './vault-rule-util';
-import { Acl } from '../../../vault/internal/glob';
-import { roleAcl, vaultModel } from '../../../vault/internal/model';
+import { esoRoles, list } from '../../../model/vault/identities';
+import { Acl } from '../../../model/vault/acl';
+import { roleAcl, vaultModel } from '../../../model/vault/objects';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 

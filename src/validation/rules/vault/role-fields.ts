@@ -1,6 +1,6 @@
-import { roleInfo } from '../../../vault/internal/model';
+import { roleInfo } from '../../../model/vault/objects';
 import { Severity } from '../../diagnostic';
-import { Manifest } from '../../manifest';
+import { Manifest } from '../../../model/manifest';
 import { Finding, Rule, finding } from '../../rule';
 
 const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

@@ -1,7 +1,7 @@
-import { presentedIdentities } from './vault-rule-util';
-import { vaultModel } from '../../../vault/internal/model';
+import { presentedIdentities } from '../../../model/vault/identities';
+import { vaultModel } from '../../../model/vault/objects';
 import { Severity } from '../../diagnostic';
-import { Manifest } from '../../manifest';
+import { Manifest } from '../../../model/manifest';
 import { Finding, Rule, finding } from '../../rule';
 
 const RBAC = 'rbac.authorization.k8s.io';

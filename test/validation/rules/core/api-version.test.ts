@@ -1,5 +1,5 @@
 import { validateManifests } from '../../../../src/validation/engine';
-import { Manifest } from '../../../../src/validation/manifest';
+import { Manifest } from '../../../../src/model/manifest';
 import { apiVersionRule } from '../../../../src/validation/rules/core/api-version';
 
 const run = (m: Manifest) => validateManifests([{ manifest: m }], { rules: [apiVersionRule] }).diagnostics;

@@ -1,4 +1,4 @@
-import { anchoring, compileGoRegex } from '../../../../src/validation/rules/stores/go-regex';
+import { anchoring, compileGoRegex } from '../../../../src/model/go-regex';
 
 describe('compileGoRegex (Go RE2 → JS)', () => {
   test.each([

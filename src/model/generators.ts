@@ -1,0 +1,81 @@
+// Shared, internal helpers of the generator rules (not a rule; not re-exported from the package).
+import { RANDOM_GENERATOR_KINDS } from './generator-kinds';
+import { ESO_GROUP, GENERATORS_GROUP, Manifest, displayName, parseApiVersion } from './manifest';
+import { ManifestIndex } from './manifest-index';
+import { isObject } from './json';
+
+/** One `generatorRef` found in an ESO object. */
+export interface GeneratorRefUse {
+  readonly manifest: Manifest;
+  readonly field: string;
+  readonly ref: Record<string, any>;
+  /** Namespace the ref resolves in (undefined for cluster-scoped consumers that fan out). */
+  readonly namespace?: string;
+  /** `ExternalSecret ns/name`, ... for messages. */
+  readonly label: string;
+  /** True for PushSecret / ClusterPushSecret selectors. */
+  readonly push: boolean;
+}
+
+/** The generatorRefs of one ES / CES / PS / CPS manifest. */
+export function generatorRefsOf(m: Manifest): GeneratorRefUse[] {
+  if (parseApiVersion(m.apiVersion).group !== ESO_GROUP) return [];
+  const out: GeneratorRefUse[] = [];
+  const label = `${m.kind} "${displayName(m)}"`;
+  const ns = m.metadata?.namespace;
+  const add = (ref: unknown, field: string, namespace: string | undefined, push: boolean) => {
+    if (isObject(ref)) out.push({ manifest: m, field, ref, namespace, label, push });
+  };
+  const fromEs = (spec: any, prefix: string, namespace: string | undefined) => {
+    if (!isObject(spec) || !Array.isArray(spec.dataFrom)) return;
+    spec.dataFrom.forEach((d: any, i: number) => add(d?.sourceRef?.generatorRef, `${prefix}.dataFrom[${i}].sourceRef.generatorRef`, namespace, false));
+  };
+  switch (m.kind) {
+    case 'ExternalSecret': fromEs(m.spec, 'spec', ns); break;
+    case 'ClusterExternalSecret': fromEs(m.spec?.externalSecretSpec, 'spec.externalSecretSpec', undefined); break;
+    case 'PushSecret': add(m.spec?.selector?.generatorRef, 'spec.selector.generatorRef', ns, true); break;
+    case 'ClusterPushSecret': add(m.spec?.pushSecretSpec?.selector?.generatorRef, 'spec.pushSecretSpec.selector.generatorRef', undefined, true); break;
+    default: break;
+  }
+  return out;
+}
+
+/** Generators of the app by `namespace|name` (ClusterGenerators under `|name`), built once per run. */
+export function generatorsByName(index: ManifestIndex): Map<string, Manifest[]> {
+  return index.memo('generators:by-name', () => {
+    const map = new Map<string, Manifest[]>();
+    for (const item of index.items) {
+      const g = item.manifest;
+      if (parseApiVersion(g.apiVersion).group !== GENERATORS_GROUP || g.kind === 'GeneratorState') continue;
+      const key = `${g.kind === 'ClusterGenerator' ? '' : (g.metadata?.namespace ?? '')}|${g.metadata?.name ?? ''}`;
+      (map.get(key) ?? map.set(key, []).get(key)!).push(g);
+    }
+    return map;
+  });
+}
+
+/** The generator a ref points at, if the app defines it. */
+export function resolveGenerator(index: ManifestIndex, use: GeneratorRefUse): Manifest | undefined {
+  const kind = use.ref.kind;
+  const name = use.ref.name;
+  if (typeof kind !== 'string' || typeof name !== 'string') return undefined;
+  if (kind === 'ClusterGenerator') return index.get(GENERATORS_GROUP, 'ClusterGenerator', undefined, name);
+  if (use.namespace === undefined) return undefined;
+  return index.get(GENERATORS_GROUP, kind, use.namespace, name);
+}
+
+/**
+ * The generator kind that actually runs: the ref's kind, or for a ClusterGenerator the kind it wraps
+ * (when the app defines it; undefined otherwise).
+ */
+export function effectiveGeneratorKind(index: ManifestIndex, use: GeneratorRefUse): string | undefined {
+  const kind = use.ref.kind;
+  if (kind !== 'ClusterGenerator') return typeof kind === 'string' ? kind : undefined;
+  const cg = resolveGenerator(index, use);
+  return typeof cg?.spec?.kind === 'string' ? cg.spec.kind : undefined;
+}
+
+/** Password, UUID, SSHKey: every run yields a new random value. */
+export function isRandomKind(kind: string | undefined): boolean {
+  return kind !== undefined && RANDOM_GENERATOR_KINDS.includes(kind);
+}

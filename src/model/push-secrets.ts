@@ -1,0 +1,299 @@
+// Shared, internal helpers of the PushSecret rules (not a rule; not re-exported from the package).
+import { READ_ONLY_ANNOTATION } from './api';
+import { ESO_GROUP, Manifest, displayName, parseApiVersion } from './manifest';
+import { ManifestIndex } from './manifest-index';
+import { EsSpec, arr, kvStoreOf, targetNameOf } from './external-secrets';
+import { ResolvedStore, esReads, storeResolver } from './external-secret-reads';
+import { isObject } from './json';
+export { isObject };
+
+/** A PushSecret spec: a PushSecret's `spec`, or a ClusterPushSecret's `pushSecretSpec`. */
+export interface PsSpec {
+  readonly manifest: Manifest;
+  readonly spec: Record<string, any>;
+  /** `spec` or `spec.pushSecretSpec`. */
+  readonly prefix: string;
+  /** Namespace of the PushSecret (undefined for a ClusterPushSecret: it fans out). */
+  readonly namespace?: string;
+  /** `PushSecret "ns/name"` / `ClusterPushSecret "name"`. */
+  readonly label: string;
+}
+
+export function psSpecOf(m: Manifest): PsSpec | undefined {
+  if (parseApiVersion(m.apiVersion).group !== ESO_GROUP) return undefined;
+  if (m.kind === 'PushSecret') {
+    return { manifest: m, spec: isObject(m.spec) ? m.spec : {}, prefix: 'spec', namespace: m.metadata?.namespace, label: `PushSecret "${displayName(m)}"` };
+  }
+  if (m.kind === 'ClusterPushSecret') {
+    const s = isObject(m.spec?.pushSecretSpec) ? m.spec.pushSecretSpec : {};
+    return { manifest: m, spec: s, prefix: 'spec.pushSecretSpec', namespace: undefined, label: `ClusterPushSecret "${displayName(m)}"` };
+  }
+  return undefined;
+}
+
+/** Every PS / CPS spec of the app, in input order, built once per run. */
+export function allPsSpecs(index: ManifestIndex): PsSpec[] {
+  return index.memo('push-secrets:specs', () => {
+    const out: PsSpec[] = [];
+    for (const item of index.items) {
+      const s = psSpecOf(item.manifest);
+      if (s) out.push(s);
+    }
+    return out;
+  });
+}
+
+/** Identity of a store: `ClusterSecretStore||name` or `SecretStore|ns|name`. */
+export function storeId(kind: string, namespace: string | undefined, name: string): string {
+  return kind === 'ClusterSecretStore' ? `ClusterSecretStore||${name}` : `SecretStore|${namespace ?? '?'}|${name}`;
+}
+
+/** `store "name"` for messages. */
+export function storeLabel(kind: string, name: string): string {
+  return `${kind} "${name}"`;
+}
+
+/** True when a store manifest carries the read-only (replica) annotation. */
+export function isReadOnly(store: Manifest | undefined): boolean {
+  return store?.metadata?.annotations?.[READ_ONLY_ANNOTATION] === 'true';
+}
+
+/** Kubernetes label-selector semantics over a label map. */
+export function matchesSelector(labels: Record<string, string> | undefined, sel: any): boolean {
+  if (!isObject(sel)) return false;
+  const l = labels ?? {};
+  if (isObject(sel.matchLabels)) {
+    for (const [k, v] of Object.entries(sel.matchLabels)) if (l[k] !== v) return false;
+  }
+  for (const e of arr(sel.matchExpressions)) {
+    const has = Object.prototype.hasOwnProperty.call(l, e?.key);
+    const values: string[] = arr(e?.values).map(String);
+    switch (e?.operator) {
+      case 'In': if (!has || !values.includes(l[e.key])) return false; break;
+      case 'NotIn': if (has && values.includes(l[e.key])) return false; break;
+      case 'Exists': if (!has) return false; break;
+      case 'DoesNotExist': if (has) return false; break;
+      default: return false;
+    }
+  }
+  return true;
+}
+
+/** One store a PushSecret writes to, from one `secretStoreRefs[]` entry. */
+export interface StoreTarget {
+  /** Field of the ref, e.g. `spec.secretStoreRefs[0]`. */
+  readonly field: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly id: string;
+  /** The store object, when the app defines it. */
+  readonly store?: Manifest;
+  /** True when the store was selected by label. */
+  readonly viaSelector: boolean;
+}
+
+/** Stores of a kind a consumer in `namespace` can see (SecretStores of that namespace, or every ClusterSecretStore). */
+function visibleStores(index: ManifestIndex, kind: string, namespace: string | undefined): Manifest[] {
+  const all = index.ofKind(kind, ESO_GROUP);
+  return kind === 'ClusterSecretStore' ? all : all.filter(s => namespace !== undefined && s.metadata?.namespace === namespace);
+}
+
+/** Resolves one store ref (`{name|labelSelector, kind}`, kind defaulting to SecretStore) of a PS spec. */
+export function resolveRef(index: ManifestIndex, ps: PsSpec, ref: any, field: string): StoreTarget[] {
+  if (!isObject(ref)) return [];
+  const kind = typeof ref.kind === 'string' && ref.kind ? ref.kind : 'SecretStore';
+  if (typeof ref.name === 'string' && ref.name) {
+    const ns = kind === 'ClusterSecretStore' ? undefined : ps.namespace;
+    const store = kind === 'ClusterSecretStore' || ns ? index.get(ESO_GROUP, kind, ns, ref.name) : undefined;
+    return [{ field, kind, name: ref.name, id: storeId(kind, ns, ref.name), store, viaSelector: false }];
+  }
+  if (isObject(ref.labelSelector)) {
+    return visibleStores(index, kind, ps.namespace)
+      .filter(s => matchesSelector(s.metadata?.labels, ref.labelSelector))
+      .map(s => ({ field, kind, name: s.metadata?.name ?? '', id: storeId(kind, s.metadata?.namespace, s.metadata?.name ?? ''), store: s, viaSelector: true }));
+  }
+  return [];
+}
+
+/** Every store a PS spec writes to (its `secretStoreRefs`), memoized per spec. */
+export function storeTargets(index: ManifestIndex, ps: PsSpec): StoreTarget[] {
+  const memo = index.memo('push-secrets:targets', () => new Map<PsSpec, StoreTarget[]>());
+  let t = memo.get(ps);
+  if (!t) {
+    t = arr(ps.spec.secretStoreRefs).flatMap((ref, i) => resolveRef(index, ps, ref, `${ps.prefix}.secretStoreRefs[${i}]`));
+    memo.set(ps, t);
+  }
+  return t;
+}
+
+/**
+ * A remote key as the Vault provider's data path sees it: without a leading `/`, without the mount
+ * prefix ESO strips (`<path>/`), and on KV v2 without the `data/` that follows it. Other providers: as is.
+ */
+export function normalizeKey(key: string, store: Manifest | undefined): string {
+  const kv = kvStoreOf(store);
+  let k = key.charCodeAt(0) === 47 ? key.replace(/^\/+/, '') : key;
+  if (!kv) return k;
+  // = k.startsWith(`${kv.path}/`), without building the prefix per key
+  if (kv.path && k.length > kv.path.length && k.charCodeAt(kv.path.length) === 47 && k.startsWith(kv.path)) {
+    k = k.slice(kv.path.length + 1);
+    if (kv.version === 'v2' && k.startsWith('data/')) k = k.slice('data/'.length);
+  }
+  return k;
+}
+
+/** One remote write of a PushSecret: one `data[]` (or `dataTo[]` with remoteKey) entry × one target store. */
+export interface PushWrite {
+  readonly ps: PsSpec;
+  readonly target: StoreTarget;
+  /** Field of the remote key, e.g. `spec.data[0].match.remoteRef.remoteKey`. */
+  readonly field: string;
+  /** Field of the entry, e.g. `spec.data[0]`. */
+  readonly entryField: string;
+  readonly remoteKey: string;
+  /** Normalized key (see normalizeKey). */
+  readonly key: string;
+  readonly property?: string;
+  /** Source key (undefined: the whole Secret). */
+  readonly secretKey?: string;
+  readonly dataTo: boolean;
+}
+
+/** Every remote write of the app, built once per run. */
+export function allPushWrites(index: ManifestIndex): PushWrite[] {
+  return index.memo('push-secrets:writes', () => {
+    const out: PushWrite[] = [];
+    for (const ps of allPsSpecs(index)) {
+      const targets = storeTargets(index, ps);
+      arr(ps.spec.data).forEach((d, i) => {
+        const rr = d?.match?.remoteRef;
+        if (!isObject(rr) || typeof rr.remoteKey !== 'string' || !rr.remoteKey) return;
+        const property = typeof rr.property === 'string' && rr.property ? rr.property : undefined;
+        const secretKey = typeof d.match.secretKey === 'string' && d.match.secretKey ? d.match.secretKey : undefined;
+        for (const target of targets) {
+          out.push({
+            ps,
+            target,
+            field: `${ps.prefix}.data[${i}].match.remoteRef.remoteKey`,
+            entryField: `${ps.prefix}.data[${i}]`,
+            remoteKey: rr.remoteKey,
+            key: normalizeKey(rr.remoteKey, target.store),
+            property,
+            secretKey,
+            dataTo: false,
+          });
+        }
+      });
+      arr(ps.spec.dataTo).forEach((d, i) => {
+        if (typeof d?.remoteKey !== 'string' || !d.remoteKey) return;
+        const ids = new Set(resolveRef(index, ps, d.storeRef, '').map(t => t.id));
+        for (const target of targets.filter(t => ids.has(t.id))) {
+          out.push({
+            ps,
+            target,
+            field: `${ps.prefix}.dataTo[${i}].remoteKey`,
+            entryField: `${ps.prefix}.dataTo[${i}]`,
+            remoteKey: d.remoteKey,
+            key: normalizeKey(d.remoteKey, target.store),
+            dataTo: true,
+          });
+        }
+      });
+    }
+    return out;
+  });
+}
+
+/** The writes of one PS / CPS manifest. */
+export function writesOf(index: ManifestIndex, m: Manifest): PushWrite[] {
+  const byManifest = index.memo('push-secrets:writes-by-manifest', () => {
+    const map = new Map<Manifest, PushWrite[]>();
+    for (const w of allPushWrites(index)) (map.get(w.ps.manifest) ?? map.set(w.ps.manifest, []).get(w.ps.manifest)!).push(w);
+    return map;
+  });
+  return byManifest.get(m) ?? [];
+}
+
+/** One remote read of an ExternalSecret (data[].remoteRef or dataFrom[].extract). */
+export interface EsRead {
+  readonly es: EsSpec;
+  readonly field: string;
+  readonly storeKind: string;
+  readonly storeName: string;
+  readonly storeId: string;
+  readonly store?: Manifest;
+  readonly key: string;
+  readonly property?: string;
+  /** Namespace of the produced Secret (undefined when not known). */
+  readonly targetNamespace?: string;
+  readonly targetName: string;
+}
+
+/** Every remote read of the app's ExternalSecrets (and ClusterExternalSecrets), built once per run from the shared read model. */
+export function allEsReads(index: ManifestIndex): EsRead[] {
+  return index.memo('push-secrets:es-reads', () => {
+    const out: EsRead[] = [];
+    const resolve = storeResolver(index);
+    const ids = new Map<ResolvedStore, string>();
+    for (const { es, entries } of esReads(index)) {
+      const namespaces: Array<string | undefined> = es.namespaces.length ? es.namespaces : [undefined];
+      let targetName: string | undefined;
+      for (const e of entries) {
+        const ref = e.storeRef;
+        if (!ref) continue;
+        const rr = e.section === 'data' ? e.entry?.remoteRef : e.entry?.extract;
+        const key = rr?.key;
+        if (typeof key !== 'string' || !key) continue;
+        const property = rr?.property;
+        const field = e.section === 'data' ? `${e.field}.remoteRef.key` : `${e.field}.extract.key`;
+        const kind = ref.kind ?? 'SecretStore';
+        targetName ??= targetNameOf(es);
+        for (const ns of namespaces) {
+          const sns = kind === 'ClusterSecretStore' ? undefined : ns;
+          const resolved = resolve(kind, sns, ref.name);
+          const store = resolved.store;
+          let id = ids.get(resolved);
+          if (id === undefined) ids.set(resolved, (id = storeId(kind, sns, ref.name)));
+          out.push({
+            es,
+            field,
+            storeKind: kind,
+            storeName: ref.name,
+            storeId: id,
+            store,
+            key: normalizeKey(key, store),
+            property: typeof property === 'string' && property ? property : undefined,
+            targetNamespace: ns,
+            targetName,
+          });
+        }
+      }
+    }
+    return out;
+  });
+}
+
+/** ES reads grouped by normalized key (across stores). */
+export function esReadsByKey(index: ManifestIndex): Map<string, EsRead[]> {
+  return index.memo('push-secrets:es-reads-by-key', () => {
+    const map = new Map<string, EsRead[]>();
+    for (const r of allEsReads(index)) (map.get(r.key) ?? map.set(r.key, []).get(r.key)!).push(r);
+    return map;
+  });
+}
+
+/** Two writes/reads of one remote secret touch the same value unless both name different properties. */
+export function propertiesOverlap(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
+}
+
+/** `<mount>/<key>` when the store is a Vault/OpenBao KV store, else the key. */
+export function displayKey(key: string, store: Manifest | undefined): string {
+  const kv = kvStoreOf(store);
+  return kv?.path ? `${kv.path}/${key}` : key;
+}
+
+/** `es.label` of an ES read, plus the store it reads through. */
+export function readLabel(r: EsRead): string {
+  return `${r.es.label} (${r.field}) reads it through ${storeLabel(r.storeKind, r.storeName)}`;
+}

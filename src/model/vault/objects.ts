@@ -1,0 +1,395 @@
+/**
+ * Reads the Vault-related manifests of an app (ESO stores with the vault/openBao provider,
+ * vault-config-operator and provider-vault roles, policies and auth configs) into one neutral model.
+ * Built once per validation run (ManifestIndex.memo) and shared by every vault rule and by the
+ * derived-policy construct. Internal.
+ */
+import { AclRule, ParsedPolicy, parseHcl } from './hcl';
+import { ESO_GROUP, Manifest, parseApiVersion } from '../manifest';
+import type { ManifestIndex } from '../manifest-index';
+
+import { OPERATOR_GROUP, XP_ROLE_GROUPS, XP_POLICY_GROUPS, XP_CONFIG_GROUPS, REVIEWER_ANNOTATION } from '../api';
+export { OPERATOR_GROUP, XP_ROLE_GROUPS, XP_POLICY_GROUPS, XP_CONFIG_GROUPS, REVIEWER_ANNOTATION };
+
+/** Annotation the library writes on auth configs whose reviewer is Vault's own pod SA (`<ns>/<name>`). */
+
+/** Trims slashes; mount paths are compared in this form. */
+export function normMount(p: unknown): string {
+  return (typeof p === 'string' ? p : '').replace(/^\/+|\/+$/g, '');
+}
+
+/** The value when it is a string (manifests from YAML may hold anything). */
+export function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** The string items of a list (empty when not a list). */
+export function strs(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+function obj(v: unknown): any {
+  return v && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
+}
+
+/** The Kubernetes auth login of a store or generator: mount + role. */
+export interface Login {
+  readonly mountPath: string;
+  readonly role: string;
+}
+
+/** loginKey per Login object (a store's login is shared by every access through it). */
+const loginKeys = new WeakMap<Login, string>();
+
+export function loginKey(l: Login): string {
+  let k = loginKeys.get(l);
+  if (k === undefined) {
+    k = `${normMount(l.mountPath)}|${l.role.toLowerCase()}`;
+    loginKeys.set(l, k);
+  }
+  return k;
+}
+
+export interface ServiceAccountRef {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly audiences: string[];
+}
+
+/** What a store (or a VaultDynamicSecret's provider block) says about Vault. */
+export interface VaultProviderInfo {
+  readonly providerKey: 'vault' | 'openBao';
+  /** Field prefix, e.g. `spec.provider.vault`. */
+  readonly field: string;
+  readonly server?: string;
+  /** KV mount (`provider.path`), trimmed. Undefined when not set. */
+  readonly mount?: string;
+  readonly version: 'v1' | 'v2';
+  readonly login?: Login;
+  readonly serviceAccount?: ServiceAccountRef;
+  readonly usesSecretRef: boolean;
+}
+
+export interface StoreInfo extends VaultProviderInfo {
+  readonly manifest: Manifest;
+  readonly kind: 'SecretStore' | 'ClusterSecretStore';
+  readonly name: string;
+  readonly namespace?: string;
+  /** `kind|namespace|name`. */
+  readonly key: string;
+}
+
+export function storeKey(kind: string, namespace: string | undefined, name: string): string {
+  return `${kind}|${kind === 'ClusterSecretStore' ? '' : (namespace ?? '')}|${name}`;
+}
+
+/** Reads a provider block (`spec.provider` of a store, or `spec.provider` of a VaultDynamicSecret). */
+export function providerInfo(provider: any, fieldPrefix: string, onlyVault = false): VaultProviderInfo | undefined {
+  const key = obj(provider?.vault) ? 'vault' : (!onlyVault && obj(provider?.openBao) ? 'openBao' : undefined);
+  if (!key) return undefined;
+  const p = provider[key];
+  const k8s = key === 'vault' ? obj(obj(p.auth)?.kubernetes) : undefined;
+  const saRef = obj(k8s?.serviceAccountRef);
+  return {
+    providerKey: key,
+    field: `${fieldPrefix}.${key}`,
+    server: typeof p.server === 'string' ? p.server : undefined,
+    mount: typeof p.path === 'string' && p.path !== '' ? normMount(p.path) : undefined,
+    version: p.version === 'v1' ? 'v1' : 'v2',
+    login: k8s && typeof k8s.role === 'string' ? { mountPath: normMount(k8s.mountPath ?? 'kubernetes'), role: k8s.role } : undefined,
+    serviceAccount: saRef && typeof saRef.name === 'string'
+      ? { name: saRef.name, namespace: str(saRef.namespace), audiences: strs(saRef.audiences) }
+      : undefined,
+    usesSecretRef: !!k8s?.secretRef,
+  };
+}
+
+export function storeInfo(m: Manifest): StoreInfo | undefined {
+  if (m.kind !== 'SecretStore' && m.kind !== 'ClusterSecretStore') return undefined;
+  if (parseApiVersion(m.apiVersion).group !== ESO_GROUP) return undefined;
+  const info = providerInfo(m.spec?.provider, 'spec.provider');
+  const name = str(m.metadata?.name);
+  if (!info || !name) return undefined;
+  const namespace = m.kind === 'SecretStore' ? str(m.metadata?.namespace) : undefined;
+  return { ...info, manifest: m, kind: m.kind, name, namespace, key: storeKey(m.kind, namespace, name) };
+}
+
+/** A Kubernetes auth role, from a KubernetesAuthEngineRole or a provider-vault AuthBackendRole. */
+export interface RoleInfo {
+  readonly manifest: Manifest;
+  readonly target: 'operator' | 'crossplane';
+  readonly mountPath: string;
+  readonly name: string;
+  readonly saNames: string[];
+  readonly namespaces: string[];
+  /** Label selector on namespaces (operator: reconcile-time; provider-vault: login-time, parsed from the JSON string). */
+  readonly namespaceSelector?: { matchLabels?: Record<string, string>; matchExpressions?: any[] };
+  readonly audience?: string;
+  readonly policies: string[];
+  readonly noDefaultPolicy: boolean;
+  readonly tokenType?: string;
+  /** Field paths in this manifest, for diagnostics. */
+  readonly fields: {
+    readonly policies: string;
+    readonly saNames: string;
+    readonly namespaces: string;
+    readonly audience: string;
+    readonly noDefaultPolicy: string;
+    readonly mountPath: string;
+  };
+}
+
+export function roleInfo(m: Manifest): RoleInfo | undefined {
+  const group = parseApiVersion(m.apiVersion).group;
+  const s = obj(m.spec) ?? {};
+  if (group === OPERATOR_GROUP && m.kind === 'KubernetesAuthEngineRole') {
+    const tn = obj(s.targetNamespaces) ?? {};
+    return {
+      manifest: m,
+      target: 'operator',
+      mountPath: normMount(s.path),
+      name: (str(s.name) ?? str(m.metadata?.name) ?? '').toLowerCase(),
+      saNames: Array.isArray(s.targetServiceAccounts) ? strs(s.targetServiceAccounts) : ['default'],
+      namespaces: strs(tn.targetNamespaces),
+      namespaceSelector: obj(tn.targetNamespaceSelector),
+      audience: str(s.audience) || undefined,
+      policies: strs(s.policies),
+      noDefaultPolicy: s.tokenNoDefaultPolicy === true,
+      tokenType: str(s.tokenType),
+      fields: {
+        policies: 'spec.policies',
+        saNames: 'spec.targetServiceAccounts',
+        namespaces: 'spec.targetNamespaces',
+        audience: 'spec.audience',
+        noDefaultPolicy: 'spec.tokenNoDefaultPolicy',
+        mountPath: 'spec.path',
+      },
+    };
+  }
+  if (XP_ROLE_GROUPS.includes(group) && m.kind === 'AuthBackendRole') {
+    const f = obj(s.forProvider) ?? {};
+    let selector: RoleInfo['namespaceSelector'];
+    if (typeof f.boundServiceAccountNamespaceSelector === 'string' && f.boundServiceAccountNamespaceSelector.trim()) {
+      try {
+        selector = obj(JSON.parse(f.boundServiceAccountNamespaceSelector));
+      } catch {
+        selector = undefined;
+      }
+    }
+    return {
+      manifest: m,
+      target: 'crossplane',
+      mountPath: normMount(f.backend ?? 'kubernetes'),
+      name: (str(f.roleName) ?? str(m.metadata?.name) ?? '').toLowerCase(),
+      saNames: strs(f.boundServiceAccountNames),
+      namespaces: strs(f.boundServiceAccountNamespaces),
+      namespaceSelector: selector,
+      audience: str(f.audience) || undefined,
+      policies: strs(f.tokenPolicies),
+      noDefaultPolicy: f.tokenNoDefaultPolicy === true,
+      tokenType: str(f.tokenType),
+      fields: {
+        policies: 'spec.forProvider.tokenPolicies',
+        saNames: 'spec.forProvider.boundServiceAccountNames',
+        namespaces: 'spec.forProvider.boundServiceAccountNamespaces',
+        audience: 'spec.forProvider.audience',
+        noDefaultPolicy: 'spec.forProvider.tokenNoDefaultPolicy',
+        mountPath: 'spec.forProvider.backend',
+      },
+    };
+  }
+  return undefined;
+}
+
+/** An ACL policy from a vault-config-operator or provider-vault Policy. */
+export interface PolicyInfo {
+  readonly manifest: Manifest;
+  readonly target: 'operator' | 'crossplane';
+  readonly name: string;
+  readonly text: string;
+  readonly field: string;
+  readonly parsed: ParsedPolicy;
+}
+
+/** Parsed once per manifest object: several rules and the policy model read the same policy. */
+const policyInfos = new WeakMap<Manifest, PolicyInfo | undefined>();
+
+export function policyInfo(m: Manifest): PolicyInfo | undefined {
+  if (policyInfos.has(m)) return policyInfos.get(m);
+  const info = computePolicyInfo(m);
+  policyInfos.set(m, info);
+  return info;
+}
+
+function computePolicyInfo(m: Manifest): PolicyInfo | undefined {
+  const group = parseApiVersion(m.apiVersion).group;
+  if (m.kind !== 'Policy') return undefined;
+  if (group === OPERATOR_GROUP) {
+    const text = typeof m.spec?.policy === 'string' ? m.spec.policy : '';
+    return { manifest: m, target: 'operator', name: str(m.spec?.name) ?? str(m.metadata?.name) ?? '', text, field: 'spec.policy', parsed: parseHcl(text) };
+  }
+  if (XP_POLICY_GROUPS.includes(group)) {
+    const f = obj(m.spec?.forProvider) ?? {};
+    const text = typeof f.policy === 'string' ? f.policy : '';
+    return { manifest: m, target: 'crossplane', name: str(f.name) ?? str(m.metadata?.name) ?? '', text, field: 'spec.forProvider.policy', parsed: parseHcl(text) };
+  }
+  return undefined;
+}
+
+/** Kubernetes auth mount configuration and who reviews tokens. */
+export interface AuthConfigInfo {
+  readonly manifest: Manifest;
+  readonly mountPath: string;
+  /** local = Vault's own pod SA; client = the login JWT; reviewer = a dedicated SA. */
+  readonly mode: 'local' | 'client' | 'reviewer';
+  /** The reviewer SA when known (`reviewer`, or `local` with the library's annotation). */
+  readonly reviewer?: { name: string; namespace: string };
+  readonly field: string;
+}
+
+export function authConfigInfo(m: Manifest, index: ManifestIndex): AuthConfigInfo | undefined {
+  const group = parseApiVersion(m.apiVersion).group;
+  const s = obj(m.spec) ?? {};
+  const ns = str(m.metadata?.namespace) ?? 'default';
+  const annotated = (): { name: string; namespace: string } | undefined => {
+    const a = m.metadata?.annotations?.[REVIEWER_ANNOTATION];
+    if (typeof a !== 'string' || !a.includes('/')) return undefined;
+    const [namespace, name] = a.split('/');
+    return { name, namespace };
+  };
+  if (group === OPERATOR_GROUP && m.kind === 'KubernetesAuthEngineConfig') {
+    const mountPath = normMount([normMount(s.path), str(s.name) ?? str(m.metadata?.name)].filter(Boolean).join('/'));
+    const reviewerName = str(obj(s.tokenReviewerServiceAccount)?.name);
+    if (reviewerName) {
+      return { manifest: m, mountPath, mode: 'reviewer', reviewer: { name: reviewerName, namespace: ns }, field: 'spec.tokenReviewerServiceAccount' };
+    }
+    if (s.disableLocalCAJWT === true) return { manifest: m, mountPath, mode: 'client', field: 'spec.disableLocalCAJWT' };
+    return { manifest: m, mountPath, mode: 'local', reviewer: annotated(), field: 'spec' };
+  }
+  if (XP_CONFIG_GROUPS.includes(group) && m.kind === 'AuthBackendConfig') {
+    const f = obj(s.forProvider) ?? {};
+    const mountPath = normMount(f.backend ?? 'kubernetes');
+    const ref = obj(f.tokenReviewerJwtSecretRef);
+    if (str(ref?.name)) {
+      const secret = index.get('', 'Secret', str(ref.namespace) ?? ns, ref.name);
+      const sa = secret?.metadata?.annotations?.['kubernetes.io/service-account.name'];
+      return {
+        manifest: m,
+        mountPath,
+        mode: 'reviewer',
+        reviewer: typeof sa === 'string' ? { name: sa, namespace: str(secret!.metadata!.namespace) ?? ns } : undefined,
+        field: 'spec.forProvider.tokenReviewerJwtSecretRef',
+      };
+    }
+    if (f.disableLocalCaJwt === true) return { manifest: m, mountPath, mode: 'client', field: 'spec.forProvider.disableLocalCaJwt' };
+    return { manifest: m, mountPath, mode: 'local', reviewer: annotated(), field: 'spec.forProvider' };
+  }
+  return undefined;
+}
+
+/** Everything Vault-related in the app, indexed. */
+export interface VaultModel {
+  readonly stores: StoreInfo[];
+  readonly storesByKey: Map<string, StoreInfo>;
+  readonly roles: RoleInfo[];
+  readonly rolesByLogin: Map<string, RoleInfo[]>;
+  readonly policies: PolicyInfo[];
+  readonly policiesByName: Map<string, PolicyInfo[]>;
+  readonly authConfigs: AuthConfigInfo[];
+}
+
+export function buildVaultModel(index: ManifestIndex): VaultModel {
+  const stores: StoreInfo[] = [];
+  for (const kind of ['SecretStore', 'ClusterSecretStore']) {
+    for (const m of index.ofKind(kind, ESO_GROUP)) {
+      const s = storeInfo(m);
+      if (s) stores.push(s);
+    }
+  }
+  const roles: RoleInfo[] = [];
+  for (const m of [...index.ofKind('KubernetesAuthEngineRole'), ...index.ofKind('AuthBackendRole')]) {
+    const r = roleInfo(m);
+    if (r) roles.push(r);
+  }
+  const policies: PolicyInfo[] = [];
+  for (const m of index.ofKind('Policy')) {
+    const p = policyInfo(m);
+    if (p) policies.push(p);
+  }
+  const authConfigs: AuthConfigInfo[] = [];
+  for (const m of [...index.ofKind('KubernetesAuthEngineConfig'), ...index.ofKind('AuthBackendConfig')]) {
+    const c = authConfigInfo(m, index);
+    if (c) authConfigs.push(c);
+  }
+  const rolesByLogin = new Map<string, RoleInfo[]>();
+  for (const r of roles) {
+    const k = loginKey({ mountPath: r.mountPath, role: r.name });
+    (rolesByLogin.get(k) ?? rolesByLogin.set(k, []).get(k)!).push(r);
+  }
+  const policiesByName = new Map<string, PolicyInfo[]>();
+  for (const p of policies) (policiesByName.get(p.name) ?? policiesByName.set(p.name, []).get(p.name)!).push(p);
+  return { stores, storesByKey: new Map(stores.map(s => [s.key, s])), roles, rolesByLogin, policies, policiesByName, authConfigs };
+}
+
+/** The model of this validation run (built once). */
+export function vaultModel(index: ManifestIndex): VaultModel {
+  return index.memo('vault.model', () => buildVaultModel(index));
+}
+
+/**
+ * The rules a token of this role gets: the role's policies found in the app, plus Vault's `default`
+ * policy unless the role drops it. `complete` is false when a policy name is not defined in the app
+ * (then coverage cannot be judged).
+ */
+export function roleAcl(role: RoleInfo, model: VaultModel, defaultRules: AclRule[]): { rules: AclRule[]; complete: boolean; missing: string[] } {
+  const rules: AclRule[] = [];
+  const missing: string[] = [];
+  for (const name of role.policies) {
+    if (name === 'default') continue;
+    const found = model.policiesByName.get(name);
+    if (!found) {
+      missing.push(name);
+      continue;
+    }
+    for (const p of found) rules.push(...p.parsed.rules);
+  }
+  if (!role.noDefaultPolicy || role.policies.includes('default')) rules.push(...defaultRules);
+  return { rules, complete: missing.length === 0, missing };
+}
+
+/** Kubernetes label-selector match (matchLabels + matchExpressions). */
+export function selectorMatches(
+  selector: { matchLabels?: Record<string, string>; matchExpressions?: any[] } | undefined,
+  labels: Record<string, string> | undefined,
+): boolean {
+  if (!selector) return false;
+  const l = labels ?? {};
+  for (const [k, v] of Object.entries(obj(selector.matchLabels) ?? {})) if (l[k] !== v) return false;
+  for (const e of Array.isArray(selector.matchExpressions) ? selector.matchExpressions : []) {
+    if (!obj(e)) return false;
+    const has = Object.prototype.hasOwnProperty.call(l, e.key);
+    const values: string[] = strs(e.values);
+    switch (e.operator) {
+      case 'In': if (!has || !values.includes(l[e.key])) return false; break;
+      case 'NotIn': if (has && values.includes(l[e.key])) return false; break;
+      case 'Exists': if (!has) return false; break;
+      case 'DoesNotExist': if (has) return false; break;
+      default: return false;
+    }
+  }
+  return true;
+}
+
+/** Vault's `strutil.StrListContainsGlob`: entries may have a leading and/or trailing `*`. */
+export function globListContains(list: readonly string[], value: string): boolean {
+  return list.some(g => {
+    if (g === '*') return true;
+    const lead = g.startsWith('*');
+    const trail = g.endsWith('*') && g.length > 1;
+    const core = g.slice(lead ? 1 : 0, trail ? -1 : undefined);
+    if (lead && trail) return value.includes(core);
+    if (lead) return value.endsWith(core);
+    if (trail) return value.startsWith(core);
+    return value === g;
+  });
+}

@@ -1,0 +1,159 @@
+import { ApiObject, App, Chart, DependencyGraph } from 'cdk8s';
+import { ConstructOrder, Construct, IConstruct } from 'constructs';
+import { Diagnostic } from '../validation/diagnostic';
+import { ValidationReport, validateManifests } from '../validation/engine';
+import { SourcedManifest } from '../model/manifest';
+import { formatSynthReport } from '../validation/report';
+import { SynthPass } from './synth-pass';
+
+/** Options of the synth-time validation. */
+export interface EsoValidationOptions {
+  /**
+   * Treat warnings as errors.
+   * @default false
+   */
+  readonly strict?: boolean;
+  /**
+   * Print warnings to stderr when the app validates without errors.
+   * @default true
+   */
+  readonly printWarnings?: boolean;
+}
+
+const ID = 'cdk8s-external-secrets.validation';
+
+/** The objects a chart synthesizes, in dependency order (what cdk8s's `Chart.toJson()` renders). */
+function chartObjects(chart: Chart): ApiObject[] {
+  return new DependencyGraph(chart.node).topology()
+    .filter((x): x is ApiObject => ApiObject.isApiObject(x))
+    .filter(x => Chart.of(x) === chart);
+}
+
+/**
+ * Runs the validation engine over every ApiObject of the app when cdk8s validates it, i.e. before
+ * `App.synth()` writes any file. Errors fail the synth with one report; warnings are printed.
+ *
+ * Every construct of this library adds it to its app; call `EsoValidation.of(app)` yourself to validate
+ * an app made only of raw `ApiObject`s or `Include`d YAML.
+ */
+export class EsoValidation extends Construct {
+  /** The app's validation (created on first use). */
+  public static of(scope: IConstruct): EsoValidation {
+    const root = scope.node.root;
+    return (root.node.tryFindChild(ID) as EsoValidation | undefined) ?? new EsoValidation(root, ID);
+  }
+
+  /** Sets options of the app's validation. */
+  public static configure(scope: IConstruct, options: EsoValidationOptions): EsoValidation {
+    const v = EsoValidation.of(scope);
+    if (options.strict !== undefined) v.strict = options.strict;
+    if (options.printWarnings !== undefined) v.printWarnings = options.printWarnings;
+    return v;
+  }
+
+  /** Warnings fail the synth. */
+  public strict = false;
+  /** Warnings are printed to stderr. */
+  public printWarnings = true;
+  private lastPrinted?: string;
+  /** Set while `App.synth()` runs: the one report of this synth, and each object's manifest. */
+  private synthPass?: { report: ValidationReport; manifests: Map<ApiObject, any> };
+
+  private constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.node.addValidation({ validate: () => this.validateApp() });
+    if (scope instanceof App) this.hookSynth(scope);
+  }
+
+  /**
+   * cdk8s validates (and walks) the whole app once per chart: `chart.toJson()` re-runs every construct's
+   * validations, so a 100-chart app would run the engine 101 times. During `app.synth()` nothing can change
+   * between those calls, so the hooked synth
+   * 1. runs every construct's validations once, then resolves every object once and runs the engine once
+   *    (any error: the same "Validation failed" report cdk8s gives, and nothing is written);
+   * 2. lets cdk8s write exactly the manifests that were validated, with the app's construct list and the
+   *    validation results memoized for the duration of the synth (restored afterwards).
+   */
+  private hookSynth(app: App) {
+    for (const method of ['synth', 'synthYaml'] as const) {
+      const original = (app as any)[method] as () => any;
+      (app as any)[method] = () => {
+        if (this.synthPass) return original.call(app);
+        const all = app.node.findAll();
+        const errors: string[] = [];
+        for (const c of all) {
+          if (c === this) continue;
+          for (const e of c.node.validate()) errors.push(`[${c.node.path}] ${e}`);
+        }
+        if (errors.length === 0) {
+          const pass = SynthPass.begin(app);
+          let items;
+          try {
+            items = this.collect(all, pass);
+          } finally {
+            pass.end(app);
+          }
+          const manifests = new Map<ApiObject, any>();
+          items.forEach(i => manifests.set(i.object, i.manifest));
+          // the derivations' index (if any) lends its read models to the validation's: computed once per synth
+          this.synthPass = { report: validateManifests(items, { strict: this.strict, reuse: pass.derivationIndex }), manifests };
+          errors.push(...this.validateApp().map(e => `[${this.node.path}] ${e}`));
+        }
+        if (errors.length > 0) {
+          this.synthPass = undefined;
+          throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
+        }
+        const memo: Array<[object, string]> = [];
+        const override = (target: object, name: string, fn: (...a: any[]) => any) => {
+          (target as any)[name] = fn;
+          memo.push([target, name]);
+        };
+        for (const [obj, json] of this.synthPass!.manifests) override(obj, 'toJson', () => json);
+        for (const c of all) {
+          override(c.node, 'validate', () => []);
+          // Chart.toJson() = resolve the app's dependencies + validate the app + this chart's objects in
+          // dependency order; App.synth() has already done the first two, once, for the whole app.
+          if (Chart.isChart(c)) override(c, 'toJson', () => chartObjects(c).map(o => o.toJson()));
+        }
+        const findAll = app.node.findAll.bind(app.node);
+        override(app.node, 'findAll', (order?: ConstructOrder) => (order === undefined || order === ConstructOrder.PREORDER ? all : findAll(order)));
+        try {
+          return original.call(app);
+        } finally {
+          for (const [target, name] of memo) delete (target as any)[name];
+          this.synthPass = undefined;
+        }
+      };
+    }
+  }
+
+  /** Runs the engine now and returns every diagnostic (errors and warnings). */
+  public diagnostics(): Diagnostic[] {
+    return this.run().diagnostics;
+  }
+
+  private collect(constructs: IConstruct[] = this.node.root.node.findAll(), pass?: SynthPass): Array<SourcedManifest & { object: ApiObject }> {
+    const items: Array<SourcedManifest & { object: ApiObject }> = [];
+    for (const c of constructs) {
+      if (!ApiObject.isApiObject(c)) continue;
+      const owner = c.node.id === 'Resource' && c.node.scope ? c.node.scope : c;
+      items.push({ manifest: pass ? pass.resolve(c) : c.toJson(), constructPath: owner.node.path, object: c });
+    }
+    return items;
+  }
+
+  private run(): ValidationReport {
+    return validateManifests(this.collect(), { strict: this.strict });
+  }
+
+  private validateApp(): string[] {
+    const report = this.synthPass?.report ?? this.run();
+    const text = formatSynthReport(report);
+    if (report.errors > 0) return [`cdk8s-external-secrets found problems:\n${text}`];
+    if (report.warnings > 0 && this.printWarnings && text !== this.lastPrinted) {
+      this.lastPrinted = text;
+      process.stderr.write(`cdk8s-external-secrets: ${text}\n`);
+    }
+    return [];
+  }
+}
