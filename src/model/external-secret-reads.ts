@@ -3,9 +3,10 @@
 // (push-model) and the Vault path derivation + coverage rule (src/vault/internal/derive). Not a rule; not
 // re-exported from the package.
 import { EsSpec, allEsSpecs, ES_KINDS, kvStoreOf, KvStore } from './external-secrets';
-import { ESO_GROUP, Manifest } from './manifest';
+import { Manifest } from './manifest';
 import { ManifestIndex } from './manifest-index';
 import { isObject } from './json';
+import { resolveStoreRef } from './stores';
 
 /** One `data[]` or `dataFrom[]` entry of an ES spec, parsed once. */
 export interface EsEntryRead {
@@ -94,7 +95,7 @@ export function storeResolver(index: ManifestIndex): (kind: string, namespace: s
     if (!byName) byNs.set(ns, (byName = new Map()));
     let r = byName.get(name);
     if (!r) {
-      const store = kind === 'ClusterSecretStore' || ns ? index.get(ESO_GROUP, kind, ns, name) : undefined;
+      const store = resolveStoreRef(index, { kind, name }, ns || undefined)[0];
       // one object per (kind, namespace, name), so callers may key their own caches on it
       r = { store, kv: store ? kvStoreOf(store) : undefined };
       byName.set(name, r);

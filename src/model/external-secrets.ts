@@ -5,6 +5,8 @@ import { ManifestIndex } from './manifest-index';
 /** Label every Namespace carries with its own name (Kubernetes >= 1.21). */
 import { NAMESPACE_NAME_LABEL } from './api';
 import { isObject } from './json';
+import { resolveStoreRef } from './stores';
+import { VaultProviderInfo, providerInfo } from './vault/objects';
 export { NAMESPACE_NAME_LABEL };
 
 /**
@@ -136,10 +138,7 @@ export function entryStoreRef(es: EsSpec, entry: any): { name: string; kind?: st
 
 /** The store object a ref resolves to from `namespace` (ESO's default kind is SecretStore). */
 export function resolveStore(index: ManifestIndex, ref: { name: string; kind?: string }, namespace: string | undefined): Manifest | undefined {
-  const kind = ref.kind ?? 'SecretStore';
-  if (kind === 'ClusterSecretStore') return index.get(ESO_GROUP, 'ClusterSecretStore', undefined, ref.name);
-  if (kind === 'SecretStore' && namespace) return index.get(ESO_GROUP, 'SecretStore', namespace, ref.name);
-  return undefined;
+  return resolveStoreRef(index, ref.kind === undefined || ref.kind === 'SecretStore' || ref.kind === 'ClusterSecretStore' ? ref : undefined, namespace || undefined)[0];
 }
 
 /** SecretStores of the app by name (namespaced stores may share a name across namespaces). */
@@ -154,37 +153,19 @@ export function secretStoresByName(index: ManifestIndex): Map<string, Manifest[]
   });
 }
 
-/** The Vault / OpenBao KV settings of a store, if it is one. */
-export interface KvStore {
-  readonly provider: 'vault' | 'openBao';
-  /** Mount path (`spec.provider.vault.path`), without surrounding slashes. */
-  readonly path?: string;
-  /** KV version (the CRD default is v2). */
-  readonly version: string;
-}
+/** The Vault / OpenBao KV settings of a store (the one KV settings type: mount, version, provider key). */
+export type KvStore = VaultProviderInfo;
 
 /** kvStoreOf per store manifest (the PushSecret and ExternalSecret rules ask for the same stores per read). */
 const kvStores = new WeakMap<Manifest, KvStore | undefined>();
 
+/** The KV settings of a Vault / OpenBao store manifest (undefined for other providers). */
 export function kvStoreOf(store: Manifest | undefined): KvStore | undefined {
-  if (!store || typeof store !== 'object') return computeKvStore(store);
+  if (!store || typeof store !== 'object') return undefined;
   if (kvStores.has(store)) return kvStores.get(store);
-  const kv = computeKvStore(store);
+  const kv = providerInfo(store.spec?.provider, 'spec.provider');
   kvStores.set(store, kv);
   return kv;
-}
-
-function computeKvStore(store: Manifest | undefined): KvStore | undefined {
-  const p = store?.spec?.provider;
-  if (!isObject(p)) return undefined;
-  for (const provider of ['vault', 'openBao'] as const) {
-    const v = p[provider];
-    if (isObject(v)) {
-      const path = typeof v.path === 'string' && v.path.replace(/^\/+|\/+$/g, '') ? v.path.replace(/^\/+|\/+$/g, '') : undefined;
-      return { provider, path, version: typeof v.version === 'string' ? v.version : 'v2' };
-    }
-  }
-  return undefined;
 }
 
 /** How a Vault/OpenBao key relates to the store's KV mount (shared by the ExternalSecret and PushSecret key rules). */

@@ -5,6 +5,7 @@ import { ManifestIndex } from './manifest-index';
 import { EsSpec, arr, kvStoreOf, targetNameOf } from './external-secrets';
 import { ResolvedStore, esReads, storeResolver } from './external-secret-reads';
 import { isObject } from './json';
+import { resolveStoreRef, storeKey } from './stores';
 export { isObject };
 
 /** A PushSecret spec: a PushSecret's `spec`, or a ClusterPushSecret's `pushSecretSpec`. */
@@ -43,11 +44,6 @@ export function allPsSpecs(index: ManifestIndex): PsSpec[] {
   });
 }
 
-/** Identity of a store: `ClusterSecretStore||name` or `SecretStore|ns|name`. */
-export function storeId(kind: string, namespace: string | undefined, name: string): string {
-  return kind === 'ClusterSecretStore' ? `ClusterSecretStore||${name}` : `SecretStore|${namespace ?? '?'}|${name}`;
-}
-
 /** `store "name"` for messages. */
 export function storeLabel(kind: string, name: string): string {
   return `${kind} "${name}"`;
@@ -56,27 +52,6 @@ export function storeLabel(kind: string, name: string): string {
 /** True when a store manifest carries the read-only (replica) annotation. */
 export function isReadOnly(store: Manifest | undefined): boolean {
   return store?.metadata?.annotations?.[READ_ONLY_ANNOTATION] === 'true';
-}
-
-/** Kubernetes label-selector semantics over a label map. */
-export function matchesSelector(labels: Record<string, string> | undefined, sel: any): boolean {
-  if (!isObject(sel)) return false;
-  const l = labels ?? {};
-  if (isObject(sel.matchLabels)) {
-    for (const [k, v] of Object.entries(sel.matchLabels)) if (l[k] !== v) return false;
-  }
-  for (const e of arr(sel.matchExpressions)) {
-    const has = Object.prototype.hasOwnProperty.call(l, e?.key);
-    const values: string[] = arr(e?.values).map(String);
-    switch (e?.operator) {
-      case 'In': if (!has || !values.includes(l[e.key])) return false; break;
-      case 'NotIn': if (has && values.includes(l[e.key])) return false; break;
-      case 'Exists': if (!has) return false; break;
-      case 'DoesNotExist': if (has) return false; break;
-      default: return false;
-    }
-  }
-  return true;
 }
 
 /** One store a PushSecret writes to, from one `secretStoreRefs[]` entry. */
@@ -92,27 +67,17 @@ export interface StoreTarget {
   readonly viaSelector: boolean;
 }
 
-/** Stores of a kind a consumer in `namespace` can see (SecretStores of that namespace, or every ClusterSecretStore). */
-function visibleStores(index: ManifestIndex, kind: string, namespace: string | undefined): Manifest[] {
-  const all = index.ofKind(kind, ESO_GROUP);
-  return kind === 'ClusterSecretStore' ? all : all.filter(s => namespace !== undefined && s.metadata?.namespace === namespace);
-}
-
 /** Resolves one store ref (`{name|labelSelector, kind}`, kind defaulting to SecretStore) of a PS spec. */
 export function resolveRef(index: ManifestIndex, ps: PsSpec, ref: any, field: string): StoreTarget[] {
   if (!isObject(ref)) return [];
   const kind = typeof ref.kind === 'string' && ref.kind ? ref.kind : 'SecretStore';
   if (typeof ref.name === 'string' && ref.name) {
     const ns = kind === 'ClusterSecretStore' ? undefined : ps.namespace;
-    const store = kind === 'ClusterSecretStore' || ns ? index.get(ESO_GROUP, kind, ns, ref.name) : undefined;
-    return [{ field, kind, name: ref.name, id: storeId(kind, ns, ref.name), store, viaSelector: false }];
+    const store = resolveStoreRef(index, ref, ps.namespace)[0];
+    return [{ field, kind, name: ref.name, id: storeKey(kind, ns, ref.name), store, viaSelector: false }];
   }
-  if (isObject(ref.labelSelector)) {
-    return visibleStores(index, kind, ps.namespace)
-      .filter(s => matchesSelector(s.metadata?.labels, ref.labelSelector))
-      .map(s => ({ field, kind, name: s.metadata?.name ?? '', id: storeId(kind, s.metadata?.namespace, s.metadata?.name ?? ''), store: s, viaSelector: true }));
-  }
-  return [];
+  return resolveStoreRef(index, ref, ps.namespace)
+    .map(s => ({ field, kind, name: s.metadata?.name ?? '', id: storeKey(kind, s.metadata?.namespace, s.metadata?.name ?? ''), store: s, viaSelector: true }));
 }
 
 /** Every store a PS spec writes to (its `secretStoreRefs`), memoized per spec. */
@@ -134,9 +99,9 @@ export function normalizeKey(key: string, store: Manifest | undefined): string {
   const kv = kvStoreOf(store);
   let k = key.charCodeAt(0) === 47 ? key.replace(/^\/+/, '') : key;
   if (!kv) return k;
-  // = k.startsWith(`${kv.path}/`), without building the prefix per key
-  if (kv.path && k.length > kv.path.length && k.charCodeAt(kv.path.length) === 47 && k.startsWith(kv.path)) {
-    k = k.slice(kv.path.length + 1);
+  // = k.startsWith(`${kv.mount}/`), without building the prefix per key
+  if (kv.mount && k.length > kv.mount.length && k.charCodeAt(kv.mount.length) === 47 && k.startsWith(kv.mount)) {
+    k = k.slice(kv.mount.length + 1);
     if (kv.version === 'v2' && k.startsWith('data/')) k = k.slice('data/'.length);
   }
   return k;
@@ -253,7 +218,7 @@ export function allEsReads(index: ManifestIndex): EsRead[] {
           const resolved = resolve(kind, sns, ref.name);
           const store = resolved.store;
           let id = ids.get(resolved);
-          if (id === undefined) ids.set(resolved, (id = storeId(kind, sns, ref.name)));
+          if (id === undefined) ids.set(resolved, (id = storeKey(kind, sns, ref.name)));
           out.push({
             es,
             field,
@@ -290,7 +255,7 @@ export function propertiesOverlap(a: string | undefined, b: string | undefined):
 /** `<mount>/<key>` when the store is a Vault/OpenBao KV store, else the key. */
 export function displayKey(key: string, store: Manifest | undefined): string {
   const kv = kvStoreOf(store);
-  return kv?.path ? `${kv.path}/${key}` : key;
+  return kv?.mount ? `${kv.mount}/${key}` : key;
 }
 
 /** `es.label` of an ES read, plus the store it reads through. */

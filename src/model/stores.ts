@@ -1,8 +1,75 @@
-// Shared helpers of the store rules (plain-manifest readers; no construct code).
+// Stores: how ESO consumers resolve a store reference (one resolution for the rules and the Vault derivation),
+// one identity format, and readers of store manifests.
 import { ESO_GROUP } from './api';
-import { Manifest } from './manifest';
 import { isObject } from './json';
+import { labelSelectorMatches } from './label-selector';
+import { Manifest } from './manifest';
+import { ManifestIndex } from './manifest-index';
 export { isObject };
+
+/** Identity of a store, the one format used everywhere: `kind|namespace|name` (no namespace for a ClusterSecretStore). */
+export function storeKey(kind: string, namespace: string | undefined, name: string): string {
+  return `${kind}|${kind === 'ClusterSecretStore' ? '' : (namespace ?? '')}|${name}`;
+}
+
+/** A `secretStoreRef` / `storeRef` as manifests hold it (values unchecked). */
+export interface StoreRefLike {
+  readonly name?: unknown;
+  readonly kind?: unknown;
+  readonly labelSelector?: unknown;
+}
+
+export interface ResolveStoreOptions {
+  /**
+   * How a SecretStore reference resolves for a consumer whose namespace is not known (a ClusterExternalSecret
+   * or ClusterPushSecret over selected namespaces): `true` → the SecretStores of every namespace (what the
+   * derived Vault policy must cover), `false` → none (a rule cannot judge).
+   * @default false
+   */
+  readonly anyNamespace?: boolean;
+}
+
+const NONE: Manifest[] = [];
+
+/**
+ * The store objects of the app a consumer's reference resolves to, as ESO resolves it: `kind` defaults to
+ * SecretStore; a SecretStore is looked up in the consumer's `namespace`, a ClusterSecretStore cluster-wide;
+ * `name` wins over `labelSelector`. The returned lists are shared: never mutate them.
+ */
+export function resolveStoreRef(index: ManifestIndex, ref: StoreRefLike | undefined, namespace: string | undefined, options: ResolveStoreOptions = {}): Manifest[] {
+  if (!isObject(ref)) return NONE;
+  const kind = typeof ref.kind === 'string' && ref.kind ? ref.kind : 'SecretStore';
+  const cluster = kind === 'ClusterSecretStore';
+  if (typeof ref.name === 'string' && ref.name) {
+    const name = ref.name;
+    if (cluster || namespace !== undefined) return named(index, kind, cluster ? undefined : namespace, name);
+    if (!options.anyNamespace) return NONE;
+    return index.ofKind(kind, ESO_GROUP).filter(s => s.metadata?.name === name);
+  }
+  if (isObject(ref.labelSelector)) {
+    const all = index.ofKind(kind, ESO_GROUP);
+    const visible = cluster || (namespace === undefined && options.anyNamespace) ? all
+      : namespace === undefined ? NONE : all.filter(s => s.metadata?.namespace === namespace);
+    return visible.filter(s => labelSelectorMatches(ref.labelSelector, s.metadata?.labels));
+  }
+  return NONE;
+}
+
+/** `[store]` or `[]` for a named ref, memoized per index in nested maps (no key string built per lookup). */
+function named(index: ManifestIndex, kind: string, namespace: string | undefined, name: string): Manifest[] {
+  const cache = index.memo('stores:named', () => new Map<string, Map<string | undefined, Map<string, Manifest[]>>>());
+  let byNs = cache.get(kind);
+  if (!byNs) cache.set(kind, (byNs = new Map()));
+  let byName = byNs.get(namespace);
+  if (!byName) byNs.set(namespace, (byName = new Map()));
+  let found = byName.get(name);
+  if (!found) {
+    const s = index.get(ESO_GROUP, kind, namespace, name);
+    found = s ? [s] : NONE;
+    byName.set(name, found);
+  }
+  return found;
+}
 
 export const STORE_KINDS = ['SecretStore', 'ClusterSecretStore'];
 export const ESO_GROUPS = [ESO_GROUP];

@@ -7,10 +7,11 @@
  * (../shared/reference/eso-api.md §9.1); capabilities follow vault-auth.md §4.1–4.2 and eso-api.md §9.2.
  * Internal.
  */
+import { StoreRefLike, resolveStoreRef } from '../stores';
 import { patternMatches } from './acl';
 import { AclRule, mergeRules } from './hcl';
 import {
-  Login, StoreInfo, VaultModel, VaultProviderInfo, loginKey, providerInfo, selectorMatches, storeKey, vaultModel,
+  Login, StoreInfo, VaultModel, VaultProviderInfo, loginKey, providerInfo, vaultModel,
 } from './objects';
 import { ESO_GROUP, GENERATORS_GROUP, Manifest, parseApiVersion } from '../manifest';
 import type { ManifestIndex } from '../manifest-index';
@@ -83,44 +84,22 @@ function subtree(store: VaultProviderInfo, section: string, findPath: string): {
   return { path: `${base}/*`, kv: { mount, section: sec, rel: rel === '' ? '*' : `${rel}/*` } };
 }
 
-interface StoreRefLike { name?: string; kind?: string; labelSelector?: any }
+/** The Vault stores a consumer's reference resolves to (`resolveStoreRef`, every namespace for cluster-scoped consumers). */
+type StoreResolver = (ref: unknown, namespace: string | undefined) => StoreInfo[];
 
-const NO_STORES: StoreInfo[] = [];
-/** Per model: kind -> namespace -> name -> the store (0 or 1), so no key string is built per lookup. */
-const storeLookups = new WeakMap<VaultModel, Map<unknown, Map<unknown, Map<unknown, StoreInfo[]>>>>();
-
-/** `[store]` for a named ref (kind ClusterSecretStore, or a known namespace); the arrays are shared, never mutated. */
-function storeByName(model: VaultModel, kind: string, namespace: string | undefined, name: string): StoreInfo[] {
-  let byKind = storeLookups.get(model);
-  if (!byKind) storeLookups.set(model, (byKind = new Map()));
-  const ns = kind === 'ClusterSecretStore' ? undefined : namespace;
-  let byNs = byKind.get(kind);
-  if (!byNs) byKind.set(kind, (byNs = new Map()));
-  let byName = byNs.get(ns);
-  if (!byName) byNs.set(ns, (byName = new Map()));
-  let found = byName.get(name);
-  if (!found) {
-    const s = model.storesByKey.get(storeKey(kind, namespace, name));
-    found = s ? [s] : NO_STORES;
-    byName.set(name, found);
-  }
-  return found;
-}
-
-/** Stores a reference resolves to, for a consumer in `namespace` (undefined = any namespace). */
-function resolveStores(model: VaultModel, ref: StoreRefLike | undefined, namespace: string | undefined, defaultKind = 'SecretStore'): StoreInfo[] {
-  if (!ref) return [];
-  const kind = ref.kind ?? defaultKind;
-  if (ref.name) {
-    if (kind === 'ClusterSecretStore' || namespace !== undefined) return storeByName(model, kind, namespace, ref.name);
-    return model.stores.filter(s => s.kind === kind && s.name === ref.name);
-  }
-  if (ref.labelSelector) {
-    return model.stores.filter(s => s.kind === kind
-      && (kind === 'ClusterSecretStore' || namespace === undefined || s.namespace === namespace)
-      && selectorMatches(ref.labelSelector, s.manifest.metadata?.labels));
-  }
-  return [];
+function storeResolverOf(index: ManifestIndex, model: VaultModel): StoreResolver {
+  const byManifest = new Map(model.stores.map(s => [s.manifest, s]));
+  const NO_STORES: StoreInfo[] = [];
+  return (ref, namespace) => {
+    const found = resolveStoreRef(index, ref as StoreRefLike, namespace, { anyNamespace: true });
+    if (found.length === 0) return NO_STORES;
+    const out: StoreInfo[] = [];
+    for (const m of found) {
+      const info = byManifest.get(m);
+      if (info) out.push(info);
+    }
+    return out;
+  };
 }
 
 /** Shared by every read access (never mutated). */
@@ -152,11 +131,11 @@ function findAccesses(out: Access[], consumer: Manifest, field: string, store: S
 }
 
 /** The accesses of one ES spec's entries (from the shared read model) for a consumer in `namespace`. */
-function externalSecretSpec(out: Access[], model: VaultModel, consumer: Manifest, entries: readonly EsEntryRead[], namespace: string | undefined) {
+function externalSecretSpec(out: Access[], resolveStores: StoreResolver, consumer: Manifest, entries: readonly EsEntryRead[], namespace: string | undefined) {
   for (const e of entries) {
     if (e.generator) continue;
     const d = e.entry;
-    const stores = resolveStores(model, e.rawRef, namespace);
+    const stores = resolveStores(e.rawRef, namespace);
     if (stores.length === 0) continue;
     if (e.section === 'data') {
       const rr = d?.remoteRef;
@@ -187,10 +166,10 @@ function pushAccesses(out: Access[], consumer: Manifest, field: string, store: S
   if (md) out.push({ consumer, field, store, login: store.login, key, path: md.path, kv: md.kv, capabilities: caps, verb: 'writes the managed-by marker to' });
 }
 
-function pushSecretSpec(out: Access[], model: VaultModel, consumer: Manifest, spec: any, prefix: string, namespace: string | undefined) {
+function pushSecretSpec(out: Access[], resolveStores: StoreResolver, consumer: Manifest, spec: any, prefix: string, namespace: string | undefined) {
   if (!spec) return;
   const deleteToo = spec.deletionPolicy === 'Delete';
-  const stores = (Array.isArray(spec.secretStoreRefs) ? spec.secretStoreRefs : []).flatMap((r: any) => resolveStores(model, r, namespace));
+  const stores = (Array.isArray(spec.secretStoreRefs) ? spec.secretStoreRefs : []).flatMap((r: any) => resolveStores(r, namespace));
   (Array.isArray(spec.data) ? spec.data : []).forEach((d: any, i: number) => {
     for (const store of stores) {
       pushAccesses(out, consumer, `${prefix}.data[${i}].match.remoteRef.remoteKey`, store, d?.match?.remoteRef?.remoteKey, deleteToo);
@@ -198,7 +177,7 @@ function pushSecretSpec(out: Access[], model: VaultModel, consumer: Manifest, sp
   });
   (Array.isArray(spec.dataTo) ? spec.dataTo : []).forEach((d: any, i: number) => {
     // dataTo without remoteKey pushes each source key under its own (possibly rewritten) name: not derivable.
-    for (const store of resolveStores(model, d?.storeRef, namespace)) {
+    for (const store of resolveStores(d?.storeRef, namespace)) {
       pushAccesses(out, consumer, `${prefix}.dataTo[${i}].remoteKey`, store, d?.remoteKey, deleteToo);
     }
   });
@@ -240,22 +219,23 @@ export function appAccesses(index: ManifestIndex): Access[] {
   // a pure function of these kinds: the validation index of a synth pass reuses the derived policies' value
   return index.memo('vault.accesses', () => {
     const model = vaultModel(index);
+    const resolve = storeResolverOf(index, model);
     const out: Access[] = [];
     // ExternalSecrets, then ClusterExternalSecrets (the shared read model's order)
     for (const { es, entries } of esReads(index)) {
       const m = es.manifest;
       if (entries.length === 0) continue;
       if (m.kind === 'ExternalSecret') {
-        externalSecretSpec(out, model, m, entries, m.metadata?.namespace ?? 'default');
+        externalSecretSpec(out, resolve, m, entries, m.metadata?.namespace ?? 'default');
         continue;
       }
       const nss: string[] | undefined = Array.isArray(m.spec?.namespaces) && m.spec.namespaces.length
         && !m.spec?.namespaceSelectors && !m.spec?.namespaceSelector ? m.spec.namespaces : undefined;
-      if (nss) for (const ns of nss) externalSecretSpec(out, model, m, entries, ns);
-      else externalSecretSpec(out, model, m, entries, undefined);
+      if (nss) for (const ns of nss) externalSecretSpec(out, resolve, m, entries, ns);
+      else externalSecretSpec(out, resolve, m, entries, undefined);
     }
-    for (const m of index.ofKind('PushSecret', ESO_GROUP)) pushSecretSpec(out, model, m, m.spec, 'spec', m.metadata?.namespace ?? 'default');
-    for (const m of index.ofKind('ClusterPushSecret', ESO_GROUP)) pushSecretSpec(out, model, m, m.spec?.pushSecretSpec, 'spec.pushSecretSpec', undefined);
+    for (const m of index.ofKind('PushSecret', ESO_GROUP)) pushSecretSpec(out, resolve, m, m.spec, 'spec', m.metadata?.namespace ?? 'default');
+    for (const m of index.ofKind('ClusterPushSecret', ESO_GROUP)) pushSecretSpec(out, resolve, m, m.spec?.pushSecretSpec, 'spec.pushSecretSpec', undefined);
     for (const m of index.ofKind('VaultDynamicSecret', GENERATORS_GROUP)) dynamicSecret(out, m, m.spec, 'spec');
     for (const m of index.ofKind('ClusterGenerator', GENERATORS_GROUP)) {
       if (m.spec?.kind === 'VaultDynamicSecret') dynamicSecret(out, m, m.spec?.generator?.vaultDynamicSecretSpec, 'spec.generator.vaultDynamicSecretSpec');

@@ -9,6 +9,8 @@ import { ESO_GROUP, Manifest, parseApiVersion } from '../manifest';
 import type { ManifestIndex } from '../manifest-index';
 
 import { OPERATOR_GROUP, XP_ROLE_GROUPS, XP_POLICY_GROUPS, XP_CONFIG_GROUPS, REVIEWER_ANNOTATION } from '../api';
+import { storeKey } from '../stores';
+export { storeKey };
 export { OPERATOR_GROUP, XP_ROLE_GROUPS, XP_POLICY_GROUPS, XP_CONFIG_GROUPS, REVIEWER_ANNOTATION };
 
 /** Annotation the library writes on auth configs whose reviewer is Vault's own pod SA (`<ns>/<name>`). */
@@ -79,9 +81,6 @@ export interface StoreInfo extends VaultProviderInfo {
   readonly key: string;
 }
 
-export function storeKey(kind: string, namespace: string | undefined, name: string): string {
-  return `${kind}|${kind === 'ClusterSecretStore' ? '' : (namespace ?? '')}|${name}`;
-}
 
 /** Reads a provider block (`spec.provider` of a store, or `spec.provider` of a VaultDynamicSecret). */
 export function providerInfo(provider: any, fieldPrefix: string, onlyVault = false): VaultProviderInfo | undefined {
@@ -94,7 +93,7 @@ export function providerInfo(provider: any, fieldPrefix: string, onlyVault = fal
     providerKey: key,
     field: `${fieldPrefix}.${key}`,
     server: typeof p.server === 'string' ? p.server : undefined,
-    mount: typeof p.path === 'string' && p.path !== '' ? normMount(p.path) : undefined,
+    mount: typeof p.path === 'string' ? normMount(p.path) || undefined : undefined,
     version: p.version === 'v1' ? 'v1' : 'v2',
     login: k8s && typeof k8s.role === 'string' ? { mountPath: normMount(k8s.mountPath ?? 'kubernetes'), role: k8s.role } : undefined,
     serviceAccount: saRef && typeof saRef.name === 'string'
@@ -355,29 +354,6 @@ export function roleAcl(role: RoleInfo, model: VaultModel, defaultRules: AclRule
   }
   if (!role.noDefaultPolicy || role.policies.includes('default')) rules.push(...defaultRules);
   return { rules, complete: missing.length === 0, missing };
-}
-
-/** Kubernetes label-selector match (matchLabels + matchExpressions). */
-export function selectorMatches(
-  selector: { matchLabels?: Record<string, string>; matchExpressions?: any[] } | undefined,
-  labels: Record<string, string> | undefined,
-): boolean {
-  if (!selector) return false;
-  const l = labels ?? {};
-  for (const [k, v] of Object.entries(obj(selector.matchLabels) ?? {})) if (l[k] !== v) return false;
-  for (const e of Array.isArray(selector.matchExpressions) ? selector.matchExpressions : []) {
-    if (!obj(e)) return false;
-    const has = Object.prototype.hasOwnProperty.call(l, e.key);
-    const values: string[] = strs(e.values);
-    switch (e.operator) {
-      case 'In': if (!has || !values.includes(l[e.key])) return false; break;
-      case 'NotIn': if (has && values.includes(l[e.key])) return false; break;
-      case 'Exists': if (!has) return false; break;
-      case 'DoesNotExist': if (has) return false; break;
-      default: return false;
-    }
-  }
-  return true;
 }
 
 /** Vault's `strutil.StrListContainsGlob`: entries may have a leading and/or trailing `*`. */

@@ -17,7 +17,7 @@ export const esVaultKeyRule: Rule = {
   checkApp(ctx: RuleContext) {
     const out: Finding[] = [];
     for (const r of kvReads(ctx.index, allEsSpecs(ctx.index))) {
-      const mount = r.store.path;
+      const mount = r.store.mount;
       if (!mount) continue; // without a path the first segment is the mount (the stores/vault rules look at that)
       const keyField = r.via === 'data' ? 'remoteRef.key' : r.via === 'extract' ? 'extract.key' : 'find.path';
       const key = r.via === 'data' ? r.entry?.remoteRef?.key : r.via === 'extract' ? r.entry?.extract?.key : r.entry?.find?.path;

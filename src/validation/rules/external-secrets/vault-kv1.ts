@@ -14,7 +14,7 @@ export const esVaultKv1Rule: Rule = {
     const out: Finding[] = [];
     for (const r of kvReads(ctx.index, allEsSpecs(ctx.index))) {
       if (r.store.version !== 'v1') continue;
-      const fix = `set spec.provider.${r.store.provider}.version: v2 if the mount is KV v2, or read the data instead (drop the v2-only feature)`;
+      const fix = `set spec.provider.${r.store.providerKey}.version: v2 if the mount is KV v2, or read the data instead (drop the v2-only feature)`;
       const mp = r.via === 'data' ? r.entry?.remoteRef?.metadataPolicy : r.via === 'extract' ? r.entry?.extract?.metadataPolicy : undefined;
       if (mp === 'Fetch') {
         const sub = r.via === 'data' ? 'remoteRef' : 'extract';

@@ -30,7 +30,7 @@ export const pushUnmanagedOverwriteRule: Rule = {
       for (const r of reads.get(w.key) ?? []) {
         if (own.has(r.storeId) || isReadOnly(r.store)) continue;
         const rkv = kvStoreOf(r.store);
-        if (!rkv || rkv.path !== kv.path) continue;
+        if (!rkv || rkv.mount !== kv.mount) continue;
         if (!propertiesOverlap(r.property, w.property)) continue;
         const dedupe = `${w.entryField}|${w.target.id}`;
         if (done.has(dedupe)) break;

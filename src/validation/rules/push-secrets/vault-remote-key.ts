@@ -24,16 +24,16 @@ export const pushVaultRemoteKeyRule: Rule = {
       const kv = kvStoreOf(w.target.store);
       if (!kv || seen.has(w.field)) continue;
       const key = w.remoteKey;
-      const shape = kvKeyShape(key, kv.path);
+      const shape = kvKeyShape(key, kv.mount);
       let problem: string | undefined;
       let severity: Severity | undefined;
       if (shape.repeatsMount) {
-        problem = `repeats the mount "${kv.path}" of ${storeLabel(w.target.kind, w.target.name)}: ESO writes the data to "${kv.path}/${kv.version === 'v2' ? 'data/' : ''}${w.key}" `
-          + `but the managed-by metadata to "${kv.path}/metadata/${shape.trimmed}", so pushes and deletes act on different secrets`;
+        problem = `repeats the mount "${kv.mount}" of ${storeLabel(w.target.kind, w.target.name)}: ESO writes the data to "${kv.mount}/${kv.version === 'v2' ? 'data/' : ''}${w.key}" `
+          + `but the managed-by metadata to "${kv.mount}/metadata/${shape.trimmed}", so pushes and deletes act on different secrets`;
       } else if (kv.version === 'v2' && shape.trimmed.startsWith('data/')) {
-        problem = `starts with "data/": on a KV v2 mount ESO adds "data/" itself, so this writes "${kv.path ?? '<mount>'}/data/${shape.trimmed}"`;
+        problem = `starts with "data/": on a KV v2 mount ESO adds "data/" itself, so this writes "${kv.mount ?? '<mount>'}/data/${shape.trimmed}"`;
       } else if (key.startsWith('/')) {
-        problem = `starts with "/": ESO writes "${kv.path ?? '<mount>'}/data//${shape.trimmed}" (Vault tolerates it, policies and other tools may not)`;
+        problem = `starts with "/": ESO writes "${kv.mount ?? '<mount>'}/data//${shape.trimmed}" (Vault tolerates it, policies and other tools may not)`;
         severity = Severity.WARNING;
       }
       if (!problem) continue;

@@ -1,5 +1,6 @@
 import { list, presentedIdentities } from '../../../model/vault/identities';
-import { globListContains, loginKey, selectorMatches, vaultModel } from '../../../model/vault/objects';
+import { labelSelectorMatches } from '../../../model/label-selector';
+import { globListContains, loginKey, vaultModel } from '../../../model/vault/objects';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 
@@ -31,7 +32,7 @@ export const vaultRoleBindingRule: Rule = {
           if (!nsOk && role.namespaceSelector) {
             const ns = ctx.index.get('', 'Namespace', undefined, id.namespace);
             if (!ns) nsOk = true; // selector on a namespace not in the app: cannot judge
-            else nsOk = selectorMatches(role.namespaceSelector, ns.metadata?.labels);
+            else nsOk = labelSelectorMatches(role.namespaceSelector, ns.metadata?.labels);
           }
           if (nameOk && nsOk) continue;
           const binds = `binds names ${list(role.saNames)} in namespaces ${list(role.namespaces)}${role.namespaceSelector ? ' (+ a namespace selector)' : ''}`;
