@@ -36,6 +36,37 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   npmignoreEnabled: true,
 });
 
+// The layers of src/ (README "Development"): imports only point down. Lowest first:
+//   model/ (pure manifest knowledge) · refs/ (I-interfaces) · validation/ (engine + rules) · io/ (disk)
+//   · synth/ (the only code touching cdk8s internals) · constructs: vault/ < stores/ < generators/ <
+//   external-secrets/ < push-secrets/ < flux/ · cli/. Rules are imported by the engine only.
+const CONSTRUCT_FOLDERS = ['vault', 'stores', 'generators', 'external-secrets', 'push-secrets', 'flux'];
+const src = (f: string) => `./src/${f}`;
+const above = (i: number) => CONSTRUCT_FOLDERS.slice(i + 1).map(src);
+project.eslint?.addRules({
+  'import/no-restricted-paths': ['error', {
+    zones: [
+      { target: src('model'), from: './src', except: ['./model'], message: 'model/ is pure: it imports nothing else from src/' },
+      { target: src('refs'), from: './src', except: ['./refs'], message: 'refs/ holds interfaces only' },
+      {
+        target: src('validation'),
+        from: [src('io'), src('synth'), src('cli'), src('refs'), ...CONSTRUCT_FOLDERS.map(src)],
+        message: 'validation/ reads plain manifests through model/ only',
+      },
+      { target: src('io'), from: [src('synth'), src('cli'), ...CONSTRUCT_FOLDERS.map(src)], message: 'io/ is below synth/ and the constructs' },
+      { target: src('synth'), from: [src('cli'), ...CONSTRUCT_FOLDERS.map(src)], message: 'synth/ is below the constructs' },
+      ...CONSTRUCT_FOLDERS.map((f, i) => ({
+        target: src(f), from: [src('cli'), ...above(i)], message: `${f}/ may use the construct folders below it only`,
+      })),
+      {
+        target: ['./src/!(validation)/**/*', './src/*.ts', './src/validation/!(engine).ts', './src/validation/schema/**/*'],
+        from: src('validation/rules'),
+        message: 'rules are imported by the engine only (validation/engine.ts)',
+      },
+    ],
+  }],
+});
+
 // npm ci from a clean clone: the registry only has the native bindings of unrs-resolver 1.12.2.
 project.package.addPackageResolutions('unrs-resolver@1.12.2');
 

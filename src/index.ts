@@ -1,4 +1,5 @@
 export * from './validation';
+export * from './synth/eso-validation';
 export * from './stores';
 export * from './external-secrets';
 export * from './push-secrets';

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
+import { loadManifests } from '../io/load-manifests';
 import { Diagnostic, Severity } from '../validation/diagnostic';
 import { summaryLine, validateManifests } from '../validation/engine';
-import { loadManifests } from '../io/load-manifests';
 import { formatCliLine } from '../validation/report';
 
 export interface ValidateCommandOptions {

@@ -3,7 +3,7 @@ import { CreationPolicy, DeletionPolicy, RefreshPolicy, SyncWindowKind } from '.
 import { SecretSource } from './secret-source';
 import { SecretTemplate } from './secret-template';
 import { SecretValue } from './secret-value';
-import { ISecretStore } from '../stores/secret-store-ref';
+import { ISecretStore } from '../refs/secret-store-ref';
 
 /** One time window of `syncWindows`. */
 export interface SyncWindow {

@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { RefreshPolicy } from './enums';
 import { ExternalSecretBaseOptions, ExternalSecretSpecOptions } from './external-secret-options';
-import { ISecretStore } from '../stores/secret-store-ref';
+import { ISecretStore } from '../refs/secret-store-ref';
 import { EsoValidation } from '../synth/eso-validation';
 import { EXTERNAL_SECRETS_API_VERSION, ExternalSecretSpecBuilder } from './private/render-spec';
 import { dockerConfigJsonSpec, tlsSpec } from './private/typed';

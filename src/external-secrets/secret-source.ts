@@ -1,6 +1,6 @@
 import { ConversionStrategy, DecodingStrategy, MergeConflictPolicy, MergePriorityPolicy, MergeStrategy, NullBytePolicy } from './enums';
 import { IGenerator } from '../generators/generator-ref';
-import { ISecretStore } from '../stores/secret-store-ref';
+import { ISecretStore } from '../refs/secret-store-ref';
 import { dropUndefined, renderRemoteRef } from './private/render';
 import { RemoteRefOptions } from './secret-value';
 

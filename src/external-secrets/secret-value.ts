@@ -1,5 +1,5 @@
 import { ConversionStrategy, DecodingStrategy, MetadataPolicy, NullBytePolicy } from './enums';
-import { ISecretStore } from '../stores/secret-store-ref';
+import { ISecretStore } from '../refs/secret-store-ref';
 import { dropUndefined, renderRemoteRef } from './private/render';
 
 /** How one remote value is read: everything of `remoteRef` except `key` and `property`. */

@@ -1,7 +1,7 @@
 import { ApiObject, Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
-import { FLUX_SOURCE_API_VERSION, FLUX_SYSTEM_NAMESPACE } from '../model/flux-api';
 import { FluxSourceKind, IFluxSource } from './flux-source';
+import { FLUX_SOURCE_API_VERSION, FLUX_SYSTEM_NAMESPACE } from '../model/flux-api';
 import { toGoDuration } from '../model/go-duration';
 import { EsoValidation } from '../synth/eso-validation';
 

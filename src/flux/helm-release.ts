@@ -1,7 +1,7 @@
 import { ApiObject, Chart, Duration, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { FLUX_HELM_API_VERSION, FLUX_SYSTEM_NAMESPACE } from '../model/flux-api';
 import { IFluxHelmRepository } from './helm-repository';
+import { FLUX_HELM_API_VERSION, FLUX_SYSTEM_NAMESPACE } from '../model/flux-api';
 import { toGoDuration } from '../model/go-duration';
 import { EsoValidation } from '../synth/eso-validation';
 

@@ -1,8 +1,8 @@
 import { ApiObject, Chart, Duration, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { FLUX_KUSTOMIZATION_API_VERSION, FLUX_SYSTEM_NAMESPACE } from '../model/flux-api';
 import { IFluxSource } from './flux-source';
 import { FluxHealthCheckExpr, FluxObjectReference } from './health-check';
+import { FLUX_KUSTOMIZATION_API_VERSION, FLUX_SYSTEM_NAMESPACE } from '../model/flux-api';
 import { toGoDuration } from '../model/go-duration';
 import { EsoValidation } from '../synth/eso-validation';
 import { sourceRefJson } from './private/render';

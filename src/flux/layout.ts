@@ -1,9 +1,6 @@
 import * as path from 'path';
 import { ApiObject, App, Chart, DependencyGraph, Duration, Yaml } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import {
-  ESO_READY_KINDS, FLUX_HELM_GROUP, FLUX_SYSTEM_NAMESPACE, KUSTOMIZE_CONFIG_API_VERSION,
-} from '../model/flux-api';
 import { IFluxSource } from './flux-source';
 import { FluxHealthCheckExpr, FluxObjectReference } from './health-check';
 import { FluxKustomization, FluxKustomizationOptions } from './kustomization';
@@ -14,6 +11,9 @@ import {
 } from './operator-releases';
 import { readOwnedFolders, writeOwnedFolders } from '../io/layout-folders';
 import { OPERATOR_GROUP as VAULT_OPERATOR_GROUP } from '../model/api';
+import {
+  ESO_READY_KINDS, FLUX_HELM_GROUP, FLUX_SYSTEM_NAMESPACE, KUSTOMIZE_CONFIG_API_VERSION,
+} from '../model/flux-api';
 import { SourcedManifest, parseApiVersion } from '../model/manifest';
 import { EsoValidation } from '../synth/eso-validation';
 import { validateFiles } from '../synth/validate-files';

@@ -1,7 +1,7 @@
 import { GeneratorKind } from './generator-kind';
 import type { PasswordGeneratorOptions } from './password-generator';
-import { RANDOM_GENERATOR_KINDS, clusterGeneratorSpecField } from '../model/generator-kinds';
 import type { VaultDynamicSecretOptions } from './vault-dynamic-secret';
+import { RANDOM_GENERATOR_KINDS, clusterGeneratorSpecField } from '../model/generator-kinds';
 import { toGoDuration } from '../model/go-duration';
 
 /**

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { LineCounter, parseAllDocuments } from 'yaml';
-import { Diagnostic, Severity } from '../validation/diagnostic';
 import { Manifest, SourcedManifest } from '../model/manifest';
+import { Diagnostic, Severity } from '../validation/diagnostic';
 
 export interface LoadResult {
   readonly items: SourcedManifest[];

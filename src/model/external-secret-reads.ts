@@ -3,9 +3,9 @@
 // (push-model) and the Vault path derivation + coverage rule (src/vault/internal/derive). Not a rule; not
 // re-exported from the package.
 import { EsSpec, allEsSpecs, ES_KINDS, kvStoreOf, KvStore } from './external-secrets';
+import { isObject } from './json';
 import { Manifest } from './manifest';
 import { ManifestIndex } from './manifest-index';
-import { isObject } from './json';
 import { resolveStoreRef } from './stores';
 
 /** One `data[]` or `dataFrom[]` entry of an ES spec, parsed once. */

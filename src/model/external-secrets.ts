@@ -1,10 +1,10 @@
 // Shared, internal helpers of the ExternalSecret rules (not a rule; not re-exported from the package).
+import { NAMESPACE_NAME_LABEL } from './api';
+import { isObject } from './json';
 import { ESO_GROUP, Manifest, displayName, parseApiVersion } from './manifest';
 import { ManifestIndex } from './manifest-index';
 
 /** Label every Namespace carries with its own name (Kubernetes >= 1.21). */
-import { NAMESPACE_NAME_LABEL } from './api';
-import { isObject } from './json';
 import { resolveStoreRef } from './stores';
 import { VaultProviderInfo, providerInfo } from './vault/objects';
 export { NAMESPACE_NAME_LABEL };

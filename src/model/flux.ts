@@ -1,8 +1,8 @@
 import * as path from 'path';
 import { FLUX_HELM_GROUP, FLUX_KUSTOMIZE_GROUP, FLUX_SYSTEM_NAMESPACE, KUSTOMIZE_CONFIG_GROUP } from './flux-api';
+import { isObject } from './json';
 import { Manifest, parseApiVersion } from './manifest';
 import { ManifestIndex } from './manifest-index';
-import { isObject } from './json';
 
 /**
  * The Flux view of the input, built once per validation run (ManifestIndex.memo) and shared by the Flux

@@ -1,8 +1,8 @@
 // Shared, internal helpers of the generator rules (not a rule; not re-exported from the package).
 import { RANDOM_GENERATOR_KINDS } from './generator-kinds';
+import { isObject } from './json';
 import { ESO_GROUP, GENERATORS_GROUP, Manifest, displayName, parseApiVersion } from './manifest';
 import { ManifestIndex } from './manifest-index';
-import { isObject } from './json';
 
 /** One `generatorRef` found in an ESO object. */
 export interface GeneratorRefUse {

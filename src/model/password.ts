@@ -1,6 +1,6 @@
 // Shared, internal helpers of the generator rules (not a rule; not re-exported from the package).
-import { GENERATORS_GROUP, Manifest, parseApiVersion } from './manifest';
 import { isObject } from './json';
+import { GENERATORS_GROUP, Manifest, parseApiVersion } from './manifest';
 
 /** ESO's default symbol set (`generators/v1/password/password.go` defaultSymbolChars): 30 characters. */
 export const DEFAULT_SYMBOL_CHARACTERS = '~!@#$%^&*()_+`-={}|[]\\:"<>?,./';

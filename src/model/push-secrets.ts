@@ -1,10 +1,10 @@
 // Shared, internal helpers of the PushSecret rules (not a rule; not re-exported from the package).
 import { READ_ONLY_ANNOTATION } from './api';
+import { ResolvedStore, esReads, storeResolver } from './external-secret-reads';
+import { EsSpec, arr, kvStoreOf, targetNameOf } from './external-secrets';
+import { isObject } from './json';
 import { ESO_GROUP, Manifest, displayName, parseApiVersion } from './manifest';
 import { ManifestIndex } from './manifest-index';
-import { EsSpec, arr, kvStoreOf, targetNameOf } from './external-secrets';
-import { ResolvedStore, esReads, storeResolver } from './external-secret-reads';
-import { isObject } from './json';
 import { resolveStoreRef, storeKey } from './stores';
 export { isObject };
 

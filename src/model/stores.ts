@@ -36,7 +36,9 @@ const NONE: Manifest[] = [];
  * SecretStore; a SecretStore is looked up in the consumer's `namespace`, a ClusterSecretStore cluster-wide;
  * `name` wins over `labelSelector`. The returned lists are shared: never mutate them.
  */
-export function resolveStoreRef(index: ManifestIndex, ref: StoreRefLike | undefined, namespace: string | undefined, options: ResolveStoreOptions = {}): Manifest[] {
+export function resolveStoreRef(
+  index: ManifestIndex, ref: StoreRefLike | undefined, namespace: string | undefined, options: ResolveStoreOptions = {},
+): Manifest[] {
   if (!isObject(ref)) return NONE;
   const kind = typeof ref.kind === 'string' && ref.kind ? ref.kind : 'SecretStore';
   const cluster = kind === 'ClusterSecretStore';

@@ -5,7 +5,7 @@ import { PushSecretDataTo } from './push-data-to';
 import { PushSecretOptions } from './push-secret';
 import { PushValue } from './push-value';
 import { toGoDuration } from '../model/go-duration';
-import { ISecretStore } from '../stores/secret-store-ref';
+import { ISecretStore } from '../refs/secret-store-ref';
 import { EsoValidation } from '../synth/eso-validation';
 import { SpecParts, labelSelectorJson, renderPushSecretSpec } from './private/render';
 import { addStoreTo, createSpecParts } from './private/spec-parts';

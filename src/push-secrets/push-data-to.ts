@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-28';
 import { PushConversionStrategy } from './enums';
-import { ISecretStore, SecretStoreKind } from '../stores/secret-store-ref';
+import { ISecretStore, SecretStoreKind } from '../refs/secret-store-ref';
 
 /** Stores chosen by label (`secretStoreRefs[].labelSelector`). */
 export interface StoreSelector {

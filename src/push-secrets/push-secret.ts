@@ -8,7 +8,7 @@ import { PushSecretDataTo, StoreSelector } from './push-data-to';
 import { PushSource } from './push-source';
 import { PushValue } from './push-value';
 import { SecretTemplate } from '../external-secrets/secret-template';
-import { ISecretStore } from '../stores/secret-store-ref';
+import { ISecretStore } from '../refs/secret-store-ref';
 import { EsoValidation } from '../synth/eso-validation';
 
 /** The spec of a PushSecret (shared by {@link PushSecret} and {@link ClusterPushSecret}). */

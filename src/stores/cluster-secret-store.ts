@@ -2,8 +2,8 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { SecretStoreProps } from './secret-store';
 import { SecretStoreBase } from './secret-store-base';
-import { SecretStoreKind, ISecretStore } from './secret-store-ref';
 import { ImportedStore } from './store-spec';
+import { SecretStoreKind, ISecretStore } from '../refs/secret-store-ref';
 
 /**
  * Which namespaces may use a ClusterSecretStore. Every name, selector and regex of every condition is

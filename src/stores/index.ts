@@ -1,4 +1,4 @@
-export * from './secret-store-ref';
+export * from '../refs';
 export * from './annotations';
 export * from './secret-key-reference';
 export * from './ca-provider';

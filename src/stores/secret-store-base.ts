@@ -2,9 +2,10 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { ClusterSecretStoreCondition } from './cluster-secret-store';
 import type { SecretStoreProps } from './secret-store';
-import { SecretStoreProvider, VaultProviderConfig } from './secret-store-provider';
-import { SecretStoreKind, ISecretStore, SecretStoreRef } from './secret-store-ref';
+import { SecretStoreProvider } from './secret-store-provider';
 import { createStoreObject, markObjectReadOnly } from './store-spec';
+import { SecretStoreKind, ISecretStore, SecretStoreRef } from '../refs/secret-store-ref';
+import { VaultProviderConfig } from '../refs/vault-provider-config';
 import { VaultStoreAccess, VaultStoreAccessOptions } from '../vault/store-access';
 
 /**

@@ -1,10 +1,11 @@
 import { StoreAnnotations } from './annotations';
 import { CaProvider } from './ca-provider';
-import { compact, renderSecretKeyRef, serviceAccountNamespace, toCaBundle } from './private/construct-helpers';
 import { OpenBaoAuth } from './openbao-auth';
+import { compact, renderSecretKeyRef, serviceAccountNamespace, toCaBundle } from './private/construct-helpers';
 import { SecretKeyReference } from './secret-key-reference';
-import { VaultAuth, VaultAuthMethod } from './vault-auth';
-import { VaultKv, VaultKvVersion } from './vault-kv';
+import { VaultAuth } from './vault-auth';
+import { VaultKv } from './vault-kv';
+import { VaultAuthMethod, VaultProviderConfig } from '../refs/vault-provider-config';
 
 /** Transport-level client TLS (mTLS) of the Vault provider (`tls`): certificate and key always together. */
 export interface VaultClientTls {
@@ -125,49 +126,6 @@ export interface FakeProviderProps {
   readonly allowPlaintextInGit?: boolean;
 }
 
-/**
- * What the Vault-side helpers need to know about a Vault/OpenBao store: server, KV mount and version,
- * and the identity it logs in with.
- */
-export interface VaultProviderConfig {
-  /** `vault` or `openBao`. */
-  readonly providerKey: string;
-  /** Server address. */
-  readonly server: string;
-  /** KV mount path (e.g. `secret`). */
-  readonly kvMountPath: string;
-  /** KV version of the mount. */
-  readonly kvVersion: VaultKvVersion;
-  /**
-   * Vault namespace of the secrets.
-   * @default - root namespace
-   */
-  readonly vaultNamespace?: string;
-  /** The auth method. */
-  readonly authMethod: VaultAuthMethod;
-  /** Mount path of the auth method (`kubernetes` → `auth/kubernetes`). */
-  readonly authMountPath: string;
-  /**
-   * The Vault role logged in as.
-   * @default - none (method without a role)
-   */
-  readonly role?: string;
-  /**
-   * Name of the service account presented to Vault.
-   * @default - none set (kubernetes auth: the ESO controller's own service account)
-   */
-  readonly serviceAccountName?: string;
-  /**
-   * Namespace of that service account.
-   * @default - not known (referent auth or not set)
-   */
-  readonly serviceAccountNamespace?: string;
-  /**
-   * Audiences requested for the service-account token.
-   * @default - none
-   */
-  readonly audiences?: string[];
-}
 
 /**
  * The backend of a store (`spec.provider`): exactly one provider per store.

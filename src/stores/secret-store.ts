@@ -2,8 +2,8 @@ import { ApiObjectMetadata, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { SecretStoreBase } from './secret-store-base';
 import { SecretStoreProvider } from './secret-store-provider';
-import { SecretStoreKind, ISecretStore } from './secret-store-ref';
 import { ImportedStore } from './store-spec';
+import { SecretStoreKind, ISecretStore } from '../refs/secret-store-ref';
 
 /** HTTP retries of the provider client (`retrySettings`). */
 export interface StoreRetrySettings {

@@ -5,8 +5,8 @@ import { Construct } from 'constructs';
 import { StoreAnnotations } from './annotations';
 import { compact } from './private/construct-helpers';
 import type { SecretStoreProps } from './secret-store';
-import { ISecretStore, SecretStoreKind, SecretStoreRef } from './secret-store-ref';
 import { toGoDuration } from '../model/go-duration';
+import { ISecretStore, SecretStoreKind, SecretStoreRef } from '../refs/secret-store-ref';
 import { EsoValidation } from '../synth/eso-validation';
 
 export interface ConditionInput {

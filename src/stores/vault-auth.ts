@@ -1,28 +1,8 @@
 import * as kplus from 'cdk8s-plus-28';
+import { VaultAuthMethod } from '../refs/vault-provider-config';
 import { compact, renderSecretKeyRef, renderServiceAccountRef } from './private/construct-helpers';
 import { SecretKeyReference } from './secret-key-reference';
 
-/** The Vault auth methods ESO supports (values are the keys under `spec.provider.vault.auth`). */
-export enum VaultAuthMethod {
-  /** Kubernetes auth: a service-account JWT exchanged for a Vault token. */
-  KUBERNETES = 'kubernetes',
-  /** AppRole auth: role id + secret id. */
-  APP_ROLE = 'appRole',
-  /** JWT/OIDC auth: a JWT from a Secret or a service-account token. */
-  JWT = 'jwt',
-  /** TLS certificate auth method. */
-  CERT = 'cert',
-  /** A static Vault token read from a Secret. */
-  TOKEN = 'tokenSecretRef',
-  /** LDAP username/password. */
-  LDAP = 'ldap',
-  /** Userpass username/password. */
-  USER_PASS = 'userPass',
-  /** AWS IAM auth. */
-  IAM = 'iam',
-  /** Google Cloud auth. */
-  GCP = 'gcp',
-}
 
 /** Options of `VaultAuth.kubernetes()`. */
 export interface VaultKubernetesAuthOptions {

@@ -1,10 +1,4 @@
-/** Version of a Vault / OpenBao KV secrets engine. */
-export enum VaultKvVersion {
-  /** KV version 1 (no versioning; reads `<mount>/<key>`). */
-  V1 = 'v1',
-  /** KV version 2 (versioned; reads `<mount>/data/<key>`, lists `<mount>/metadata/<key>`). */
-  V2 = 'v2',
-}
+import { VaultKvVersion } from '../refs/vault-provider-config';
 
 /**
  * A KV secrets-engine mount: its path and its version, in one place.

@@ -9,7 +9,7 @@ import { OPERATOR_GROUP, XP_POLICY_GROUPS } from '../model/api';
 import { SourcedManifest, parseApiVersion } from '../model/manifest';
 import { ManifestIndex } from '../model/manifest-index';
 import { StoreInfo, storeInfo, storeKey, vaultModel } from '../model/vault/objects';
-import { ISecretStore } from '../stores/secret-store-ref';
+import { ISecretStore } from '../refs/secret-store-ref';
 
 /** Objects whose manifest is being produced right now: never re-entered (no infinite recursion). */
 const ACTIVE = new Set<IConstruct>();

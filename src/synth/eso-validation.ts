@@ -1,10 +1,10 @@
 import { ApiObject, App, Chart, DependencyGraph } from 'cdk8s';
 import { ConstructOrder, Construct, IConstruct } from 'constructs';
+import { SynthPass } from './synth-pass';
+import { SourcedManifest } from '../model/manifest';
 import { Diagnostic } from '../validation/diagnostic';
 import { ValidationReport, validateManifests } from '../validation/engine';
-import { SourcedManifest } from '../model/manifest';
 import { formatSynthReport } from '../validation/report';
-import { SynthPass } from './synth-pass';
 
 /** Options of the synth-time validation. */
 export interface EsoValidationOptions {

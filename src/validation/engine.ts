@@ -1,8 +1,8 @@
 import { Diagnostic, Severity } from './diagnostic';
-import { Manifest, NonManifestDocument, SourcedManifest, parseApiVersion } from '../model/manifest';
-import { ManifestIndex } from '../model/manifest-index';
 import { Finding, Rule, RuleContext } from './rule';
 import { ALL_RULES } from './rules';
+import { Manifest, NonManifestDocument, SourcedManifest, parseApiVersion } from '../model/manifest';
+import { ManifestIndex } from '../model/manifest-index';
 import { isKnownGroup, lookupKind } from './schema/catalog';
 
 /** Annotation that silences rules on one object: a comma-separated list of rule ids. */

@@ -1,2 +1,1 @@
 export * from './diagnostic';
-export * from '../synth/eso-validation';

@@ -2,10 +2,10 @@ import { Names } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { VaultConfigTarget } from './config-target';
-import { EsoValidation } from '../synth/eso-validation';
-import { REVIEWER_ANNOTATION } from '../model/vault/objects';
 import { DEFAULT_OPERATOR_ROLE } from './private/target-object';
 import { TokenReviewer, TokenReviewerMode, VaultTokenReviewerBinding } from './token-reviewer';
+import { REVIEWER_ANNOTATION } from '../model/vault/objects';
+import { EsoValidation } from '../synth/eso-validation';
 
 /** Properties of `VaultKubernetesAuthConfig`. */
 export interface VaultKubernetesAuthConfigProps {

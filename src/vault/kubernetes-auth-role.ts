@@ -2,9 +2,9 @@ import { Chart, Duration, Lazy, Names } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { VaultConfigTarget } from './config-target';
+import { IVaultPolicy } from './policy';
 import { EsoValidation } from '../synth/eso-validation';
 import { DEFAULT_OPERATOR_ROLE } from './private/target-object';
-import { IVaultPolicy } from './policy';
 
 /** `token_type` of a Kubernetes auth role (only these three parse for auth roles). */
 export enum VaultTokenType {

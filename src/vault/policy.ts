@@ -2,14 +2,14 @@ import { Lazy, Names } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { VaultCapability } from './capability';
 import { VaultConfigTarget } from './config-target';
-import { ISecretStore } from '../stores/secret-store-ref';
-import { EsoValidation } from '../synth/eso-validation';
-import { appIndex, storeFromIndex, storeNow } from '../synth/app-manifests';
-import { CollapseSpec, TOKEN_SELF_RULES, accessesForStore, deriveRules } from '../model/vault/derive';
+import { DEFAULT_OPERATOR_ROLE } from './private/target-object';
 import { NEW_CAPABILITIES } from '../model/vault/acl';
+import { CollapseSpec, TOKEN_SELF_RULES, accessesForStore, deriveRules } from '../model/vault/derive';
 import { AclRule, mergeRules, renderHcl } from '../model/vault/hcl';
 import { loginKey, vaultModel } from '../model/vault/objects';
-import { DEFAULT_OPERATOR_ROLE } from './private/target-object';
+import { ISecretStore } from '../refs/secret-store-ref';
+import { appIndex, storeFromIndex, storeNow } from '../synth/app-manifests';
+import { EsoValidation } from '../synth/eso-validation';
 
 /** A Vault ACL policy, made in this app or referenced by name. */
 export interface IVaultPolicy extends IConstruct {

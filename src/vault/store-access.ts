@@ -1,13 +1,13 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { VaultConfigTarget } from './config-target';
-import { ISecretStore } from '../stores/secret-store-ref';
-import { EsoValidation } from '../synth/eso-validation';
-import { appIndex, storeFromIndex, storeNow } from '../synth/app-manifests';
-import { consumerNamespaces } from '../model/vault/derive';
 import { VaultKubernetesAuthRole, VaultKubernetesAuthRoleOptions } from './kubernetes-auth-role';
 import { IVaultPolicy, PathCollapse, VaultPolicy } from './policy';
 import { TokenReviewer, VaultTokenReviewerBinding } from './token-reviewer';
+import { consumerNamespaces } from '../model/vault/derive';
+import { ISecretStore } from '../refs/secret-store-ref';
+import { appIndex, storeFromIndex, storeNow } from '../synth/app-manifests';
+import { EsoValidation } from '../synth/eso-validation';
 
 /** Options of `VaultStoreAccess` (and of `store.grantVaultAccess()`), everything but the store. */
 export interface VaultStoreAccessOptions extends VaultKubernetesAuthRoleOptions {

@@ -7,7 +7,7 @@ import {
   ClusterPushSecret, PushConversionStrategy, PushRewrite, PushSecret, PushSecretDeletionPolicy, PushSecretUpdatePolicy,
   PushSource, PushValue,
 } from '../../src/push-secrets';
-import { SecretStoreKind } from '../../src/stores/secret-store-ref';
+import { SecretStoreKind } from '../../src/refs/secret-store-ref';
 
 function setup() {
   const app = Testing.app();

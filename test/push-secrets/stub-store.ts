@@ -1,6 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ISecretStore, SecretStoreKind, SecretStoreRef } from '../../src/stores/secret-store-ref';
+import { ISecretStore, SecretStoreKind, SecretStoreRef } from '../../src/refs/secret-store-ref';
 
 export interface StubStoreProps {
   readonly name: string;

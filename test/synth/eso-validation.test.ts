@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
-import * as engine from '../../src/validation/engine';
 import { EsoValidation } from '../../src/synth/eso-validation';
+import * as engine from '../../src/validation/engine';
 
 function appIn(): App {
   return new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'eso-synth-')) });

@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { validateCommand } from '../../src/cli/validate-command';
+import { loadManifests } from '../../src/io/load-manifests';
 import { Diagnostic, Severity } from '../../src/validation/diagnostic';
 import { validateManifests } from '../../src/validation/engine';
-import { loadManifests } from '../../src/io/load-manifests';
 
 /**
  * "No false errors": every rule of the registry, run over the whole valid corpus at once (cross-resource

@@ -1,6 +1,6 @@
+import { Manifest } from '../../src/model/manifest';
 import { Severity } from '../../src/validation/diagnostic';
 import { IGNORE_ANNOTATION, summaryLine, validateManifests } from '../../src/validation/engine';
-import { Manifest } from '../../src/model/manifest';
 import { Rule, finding } from '../../src/validation/rule';
 
 const es = (name: string, extra: Record<string, any> = {}): Manifest => ({

@@ -2,9 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
-import { validateManifests } from '../../src/validation/engine';
 import { loadManifests } from '../../src/io/load-manifests';
 import { Manifest } from '../../src/model/manifest';
+import { validateManifests } from '../../src/validation/engine';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'valid');
 /** A layered Flux repository: its objects carry their files, so the folder-layout rules run too. */

@@ -2,10 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { validateCommand } from '../../src/cli/validate-command';
-import { Diagnostic, Severity } from '../../src/validation/diagnostic';
-import { validateManifests } from '../../src/validation/engine';
 import { loadManifests } from '../../src/io/load-manifests';
 import { Manifest } from '../../src/model/manifest';
+import { Diagnostic, Severity } from '../../src/validation/diagnostic';
+import { validateManifests } from '../../src/validation/engine';
 
 /**
  * "No false errors" on the seeds' own manifests (../shared/seeds, hand-transcribed into

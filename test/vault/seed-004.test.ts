@@ -1,7 +1,7 @@
 import { manifests } from './fixtures';
 import { buildApp } from '../../examples/seed-004-webgrip/app';
-import { EsoValidation } from '../../src/synth/eso-validation';
 import { parseHcl } from '../../src/model/vault/hcl';
+import { EsoValidation } from '../../src/synth/eso-validation';
 
 /** The seed's hand-written policy (../shared/seeds/004, `vault policy write external-secrets`). */
 const SEED_POLICY = `path "kv/data/external-secrets/*" {

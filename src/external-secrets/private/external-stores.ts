@@ -1,6 +1,6 @@
 // Internal: records stores made elsewhere (imported by name) in an annotation the rules read.
 import { ApiObject } from 'cdk8s';
-import { ISecretStore } from '../../stores/secret-store-ref';
+import { ISecretStore } from '../../refs/secret-store-ref';
 import { ExternalSecretAnnotations } from '../annotations';
 
 /** True when the store is not synthesized by this app (no ApiObject under it). */

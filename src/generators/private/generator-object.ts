@@ -1,8 +1,8 @@
 // Internal: the L1 ApiObject every generator construct wraps (not re-exported from the package index).
 import { ApiObject, ApiObjectMetadata, JsonPatch, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { GeneratorRef, IGenerator } from '../generator-ref';
 import { GENERATORS_API_VERSION, RANDOM_GENERATOR_KINDS } from '../../model/generator-kinds';
+import { GeneratorRef, IGenerator } from '../generator-ref';
 
 /** Creates the `Resource` ApiObject of a generator; `spec` is produced lazily at synth. */
 export function createGeneratorObject(scope: Construct, kind: string, spec: () => any, metadata: ApiObjectMetadata | undefined,

@@ -13,9 +13,9 @@ import { AclRule, mergeRules } from './hcl';
 import {
   Login, StoreInfo, VaultModel, VaultProviderInfo, loginKey, providerInfo, vaultModel,
 } from './objects';
+import { EsEntryRead, esReads } from '../external-secret-reads';
 import { ESO_GROUP, GENERATORS_GROUP, Manifest, parseApiVersion } from '../manifest';
 import type { ManifestIndex } from '../manifest-index';
-import { EsEntryRead, esReads } from '../external-secret-reads';
 
 /** One thing an ESO object does in Vault. */
 export interface Access {
@@ -131,7 +131,9 @@ function findAccesses(out: Access[], consumer: Manifest, field: string, store: S
 }
 
 /** The accesses of one ES spec's entries (from the shared read model) for a consumer in `namespace`. */
-function externalSecretSpec(out: Access[], resolveStores: StoreResolver, consumer: Manifest, entries: readonly EsEntryRead[], namespace: string | undefined) {
+function externalSecretSpec(
+  out: Access[], resolveStores: StoreResolver, consumer: Manifest, entries: readonly EsEntryRead[], namespace: string | undefined,
+) {
   for (const e of entries) {
     if (e.generator) continue;
     const d = e.entry;

@@ -5,10 +5,10 @@
  * derived-policy construct. Internal.
  */
 import { AclRule, ParsedPolicy, parseHcl } from './hcl';
+import { OPERATOR_GROUP, XP_ROLE_GROUPS, XP_POLICY_GROUPS, XP_CONFIG_GROUPS, REVIEWER_ANNOTATION } from '../api';
 import { ESO_GROUP, Manifest, parseApiVersion } from '../manifest';
 import type { ManifestIndex } from '../manifest-index';
 
-import { OPERATOR_GROUP, XP_ROLE_GROUPS, XP_POLICY_GROUPS, XP_CONFIG_GROUPS, REVIEWER_ANNOTATION } from '../api';
 import { storeKey } from '../stores';
 export { storeKey };
 export { OPERATOR_GROUP, XP_ROLE_GROUPS, XP_POLICY_GROUPS, XP_CONFIG_GROUPS, REVIEWER_ANNOTATION };

@@ -2,7 +2,7 @@
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { toGoDuration } from '../../model/go-duration';
-import { ISecretStore, SecretStoreKind } from '../../stores/secret-store-ref';
+import { ISecretStore, SecretStoreKind } from '../../refs/secret-store-ref';
 import { PushSecretDeletionPolicy, PushSecretUpdatePolicy } from '../enums';
 import type { PushSecretDataTo, StoreSelector } from '../push-data-to';
 import type { PushSecretOptions } from '../push-secret';

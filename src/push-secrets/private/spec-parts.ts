@@ -1,6 +1,6 @@
 // Internal: spec parts shared by PushSecret and ClusterPushSecret (not re-exported from index.ts).
 import { Construct } from 'constructs';
-import { ISecretStore, SecretStoreKind } from '../../stores/secret-store-ref';
+import { ISecretStore, SecretStoreKind } from '../../refs/secret-store-ref';
 import type { PushSecretOptions } from '../push-secret';
 import { PushSource } from '../push-source';
 import { SpecParts } from './render';

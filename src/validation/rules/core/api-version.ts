@@ -1,5 +1,5 @@
-import { Severity } from '../../diagnostic';
 import { parseApiVersion } from '../../../model/manifest';
+import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
 import { isKnownGroup, lookupKind, versionsOf } from '../../schema/catalog';
 

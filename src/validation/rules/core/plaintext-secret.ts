@@ -1,9 +1,9 @@
-import { Severity } from '../../diagnostic';
+import { ALLOW_PLAINTEXT_ANNOTATION } from '../../../model/api';
 import { Manifest, ESO_GROUP, parseApiVersion } from '../../../model/manifest';
+import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 
 /** Annotation that opts one object out of the plaintext guard; its value must be the object's own name. */
-import { ALLOW_PLAINTEXT_ANNOTATION } from '../../../model/api';
 export { ALLOW_PLAINTEXT_ANNOTATION };
 
 const TOKEN_PATTERNS: Array<[RegExp, string]> = [

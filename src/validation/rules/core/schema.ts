@@ -1,5 +1,5 @@
-import { Severity } from '../../diagnostic';
 import { parseApiVersion } from '../../../model/manifest';
+import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 import { SchemaError, isKnownGroup, lookupKind, partValidatorFor, validatorFor } from '../../schema/catalog';
 

@@ -1,6 +1,6 @@
 // Internal helper of the Vault/OpenBao-aware ExternalSecret rules: each remote read with its KV store.
-import { EsSpec, KvStore, firstNamespace } from '../../../model/external-secrets';
 import { esReads, storeResolver } from '../../../model/external-secret-reads';
+import { EsSpec, KvStore, firstNamespace } from '../../../model/external-secrets';
 import { ManifestIndex } from '../../../model/manifest-index';
 
 /** One remote read of a spec whose store is a Vault/OpenBao store declared in the app. */

@@ -1,7 +1,7 @@
 import { NAMESPACE_NAME_LABEL, allEsSpecs, arr, storeUses } from '../../../model/external-secrets';
-import { Severity } from '../../diagnostic';
 import { ESO_GROUP, Manifest } from '../../../model/manifest';
 import { ManifestIndex } from '../../../model/manifest-index';
+import { Severity } from '../../diagnostic';
 import { Finding, Rule, RuleContext, finding } from '../../rule';
 
 type Verdict = 'yes' | 'no' | 'unknown';

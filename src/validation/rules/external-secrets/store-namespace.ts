@@ -1,6 +1,6 @@
 import { allEsSpecs, secretStoresByName, storeUses } from '../../../model/external-secrets';
-import { Severity } from '../../diagnostic';
 import { ESO_GROUP } from '../../../model/manifest';
+import { Severity } from '../../diagnostic';
 import { Finding, Rule, RuleContext, finding } from '../../rule';
 
 /** P17/P30: a namespaced SecretStore can only be used from its own namespace. */

@@ -1,10 +1,10 @@
+import { EXTERNAL_STORES_ANNOTATION as EXTERNAL_STORES } from '../../../model/api';
 import { allEsSpecs, arr, secretStoresByName, storeUses } from '../../../model/external-secrets';
-import { Severity } from '../../diagnostic';
 import { ESO_GROUP } from '../../../model/manifest';
+import { Severity } from '../../diagnostic';
 import { Finding, Rule, RuleContext, finding } from '../../rule';
 
 /** Annotation listing `Kind/name` of stores made elsewhere (ExternalSecretAnnotations.EXTERNAL_STORES). */
-import { EXTERNAL_STORES_ANNOTATION as EXTERNAL_STORES } from '../../../model/api';
 
 function externalStores(m: { metadata?: { annotations?: Record<string, string> } }): Set<string> {
   const v = m.metadata?.annotations?.[EXTERNAL_STORES];

@@ -1,5 +1,5 @@
-import { producedKeys } from '../../../model/external-secrets';
 import { targetWriters } from './target-owner';
+import { producedKeys } from '../../../model/external-secrets';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, RuleContext, finding } from '../../rule';
 

@@ -1,5 +1,5 @@
-import { allEsSpecs } from '../../../model/external-secrets';
 import { kvReads } from './kv-entries';
+import { allEsSpecs } from '../../../model/external-secrets';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, RuleContext, finding } from '../../rule';
 

@@ -1,9 +1,9 @@
-import { isGoDuration } from '../../../model/go-duration';
 import {
   FLUX_HELM_GROUP, FLUX_KUSTOMIZE_GROUP, FLUX_SOURCE_GROUP, HELM_CRD_POLICIES, HELM_REPOSITORY_TYPES, KUSTOMIZATION_SOURCE_KINDS,
 } from '../../../model/flux-api';
-import { Severity } from '../../diagnostic';
+import { isGoDuration } from '../../../model/go-duration';
 import { parseApiVersion } from '../../../model/manifest';
+import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 
 /**

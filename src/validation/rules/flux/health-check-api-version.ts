@@ -1,6 +1,6 @@
 import { FLUX_KUSTOMIZE_GROUP } from '../../../model/flux-api';
-import { Severity } from '../../diagnostic';
 import { parseApiVersion } from '../../../model/manifest';
+import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 import { isKnownGroup, versionsOf } from '../../schema/catalog';
 

@@ -1,7 +1,7 @@
 import { fluxModel, ksLabel } from '../../../model/flux';
 import { ESO_READY_KINDS } from '../../../model/flux-api';
-import { Severity } from '../../diagnostic';
 import { parseApiVersion } from '../../../model/manifest';
+import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 
 /**

@@ -1,6 +1,6 @@
 import { CRD_FAMILIES, FluxKs, fluxModel, ksLabel, objectLabel } from '../../../model/flux';
-import { Severity } from '../../diagnostic';
 import { parseApiVersion } from '../../../model/manifest';
+import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 
 /**

@@ -1,7 +1,7 @@
 import { FluxKs, fluxModel } from '../../../model/flux';
-import { Severity } from '../../diagnostic';
 import { ESO_GROUP, Manifest } from '../../../model/manifest';
 import { ManifestIndex } from '../../../model/manifest-index';
+import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 
 /** Flux annotation that keeps an object out of the Kustomization's garbage collection. */

@@ -1,7 +1,7 @@
 import { fluxModel, ksLabel, objectLabel } from '../../../model/flux';
 import { SUBSTITUTE_ANNOTATION } from '../../../model/flux-api';
-import { Severity } from '../../diagnostic';
 import { ESO_GROUP, GENERATORS_GROUP, parseApiVersion } from '../../../model/manifest';
+import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 
 /** `${` not written as the `$${` escape. */

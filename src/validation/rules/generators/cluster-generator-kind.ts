@@ -1,7 +1,7 @@
 import { clusterGeneratorSpecField } from '../../../model/generator-kinds';
+import { isObject } from '../../../model/json';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-import { isObject } from '../../../model/json';
 
 /** ClusterGenerator: `spec.kind` must name the populated `spec.generator.<kind>Spec`. */
 export const clusterGeneratorKindRule: Rule = {

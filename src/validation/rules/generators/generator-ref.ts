@@ -1,6 +1,6 @@
 import { GeneratorRefUse, generatorRefsOf, generatorsByName, resolveGenerator } from '../../../model/generators';
-import { Severity } from '../../diagnostic';
 import { GENERATORS_GROUP, parseApiVersion } from '../../../model/manifest';
+import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 
 /**

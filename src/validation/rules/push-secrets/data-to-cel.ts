@@ -1,7 +1,7 @@
+import { arr } from '../../../model/external-secrets';
 import { isObject, psSpecOf } from '../../../model/push-secrets';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { arr } from '../../../model/external-secrets';
 
 /**
  * The CEL rules of `dataTo` in the pinned CRD (the API server rejects the object; offline schema

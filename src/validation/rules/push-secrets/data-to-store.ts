@@ -1,8 +1,8 @@
+import { arr } from '../../../model/external-secrets';
+import { compileGoRegex } from '../../../model/go-regex';
 import { isObject, psSpecOf, resolveRef, storeTargets } from '../../../model/push-secrets';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { arr } from '../../../model/external-secrets';
-import { compileGoRegex } from '../../../model/go-regex';
 
 /**
  * ESO's runtime checks of `dataTo` (pushsecret_controller.go validateDataToStoreRefs,

@@ -1,7 +1,7 @@
+import { kvStoreOf } from '../../../model/external-secrets';
 import { displayKey, psSpecOf, storeLabel, writesOf } from '../../../model/push-secrets';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { kvStoreOf } from '../../../model/external-secrets';
 
 /**
  * P10: with `deletionPolicy: Delete`, deleting the PushSecret (or one of its entries, or the source

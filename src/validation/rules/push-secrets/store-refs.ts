@@ -1,7 +1,7 @@
+import { arr } from '../../../model/external-secrets';
 import { isObject, psSpecOf } from '../../../model/push-secrets';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { arr } from '../../../model/external-secrets';
 
 /**
  * A PushSecret with no store pushes nowhere; a store ref with neither name nor labelSelector fails with

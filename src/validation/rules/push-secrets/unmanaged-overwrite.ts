@@ -1,7 +1,7 @@
+import { kvStoreOf } from '../../../model/external-secrets';
 import { allPushWrites, displayKey, esReadsByKey, isReadOnly, propertiesOverlap, storeLabel, storeTargets } from '../../../model/push-secrets';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { kvStoreOf } from '../../../model/external-secrets';
 
 /**
  * P08: ESO refuses to overwrite a Vault/OpenBao secret it did not create: before every write it reads

@@ -1,8 +1,8 @@
+import { kvStoreOf } from '../../../model/external-secrets';
+import { ManifestIndex } from '../../../model/manifest-index';
 import { PsSpec, psSpecOf, storeLabel, writesOf } from '../../../model/push-secrets';
 import { Severity } from '../../diagnostic';
-import { ManifestIndex } from '../../../model/manifest-index';
 import { Finding, Rule, finding } from '../../rule';
-import { kvStoreOf } from '../../../model/external-secrets';
 
 /**
  * True when the app declares the source Secret and its value for `key` is a JSON object: ESO's Vault docs

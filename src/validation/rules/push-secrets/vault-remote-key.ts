@@ -1,7 +1,7 @@
+import { kvKeyShape, kvStoreOf } from '../../../model/external-secrets';
 import { psSpecOf, storeLabel, writesOf } from '../../../model/push-secrets';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { kvKeyShape, kvStoreOf } from '../../../model/external-secrets';
 
 /**
  * P02 on the push side: Vault/OpenBao remote keys are relative to the store's KV mount. ESO strips a

@@ -1,5 +1,5 @@
-import { ESO_GROUPS, STORE_KINDS, isObject } from '../../../model/stores';
 import { ALLOW_PLAINTEXT_IN_GIT_ANNOTATION } from '../../../model/api';
+import { ESO_GROUPS, STORE_KINDS, isObject } from '../../../model/stores';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
 

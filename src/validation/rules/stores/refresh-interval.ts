@@ -1,5 +1,5 @@
-import { ESO_GROUPS, STORE_KINDS } from '../../../model/stores';
 import { isGoDuration, parseGoDuration } from '../../../model/go-duration';
+import { ESO_GROUPS, STORE_KINDS } from '../../../model/stores';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
 

@@ -1,5 +1,5 @@
-import { Severity } from '../../diagnostic';
 import { ESO_GROUP } from '../../../model/manifest';
+import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 
 const OPERATOR_GROUP = 'redhatcop.redhat.io';

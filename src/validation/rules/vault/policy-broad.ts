@@ -1,6 +1,6 @@
-import { esoRoles, list } from '../../../model/vault/identities';
-import { Access, appAccesses } from '../../../model/vault/derive';
 import { patternMatches, probePath } from '../../../model/vault/acl';
+import { Access, appAccesses } from '../../../model/vault/derive';
+import { esoRoles, list } from '../../../model/vault/identities';
 import { PolicyInfo, loginKey, vaultModel } from '../../../model/vault/objects';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';

@@ -1,6 +1,6 @@
-import { list } from '../../../model/vault/identities';
-import { appAccesses } from '../../../model/vault/derive';
 import { Acl, DEFAULT_POLICY_RULES, probePath } from '../../../model/vault/acl';
+import { appAccesses } from '../../../model/vault/derive';
+import { list } from '../../../model/vault/identities';
 import { RoleInfo, loginKey, roleAcl, vaultModel } from '../../../model/vault/objects';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';

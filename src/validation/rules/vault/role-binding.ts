@@ -1,5 +1,5 @@
-import { list, presentedIdentities } from '../../../model/vault/identities';
 import { labelSelectorMatches } from '../../../model/label-selector';
+import { list, presentedIdentities } from '../../../model/vault/identities';
 import { globListContains, loginKey, vaultModel } from '../../../model/vault/objects';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';

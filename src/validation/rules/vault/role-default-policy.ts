@@ -1,5 +1,5 @@
-import { esoRoles, list } from '../../../model/vault/identities';
 import { Acl } from '../../../model/vault/acl';
+import { esoRoles, list } from '../../../model/vault/identities';
 import { roleAcl, vaultModel } from '../../../model/vault/objects';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';

@@ -1,6 +1,6 @@
+import { Manifest } from '../../../model/manifest';
 import { roleInfo } from '../../../model/vault/objects';
 import { Severity } from '../../diagnostic';
-import { Manifest } from '../../../model/manifest';
 import { Finding, Rule, finding } from '../../rule';
 
 const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

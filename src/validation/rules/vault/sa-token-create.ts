@@ -1,7 +1,7 @@
+import { Manifest } from '../../../model/manifest';
 import { presentedIdentities } from '../../../model/vault/identities';
 import { vaultModel } from '../../../model/vault/objects';
 import { Severity } from '../../diagnostic';
-import { Manifest } from '../../../model/manifest';
 import { Finding, Rule, finding } from '../../rule';
 
 const RBAC = 'rbac.authorization.k8s.io';

@@ -1,5 +1,5 @@
-import { validateManifests } from '../../../../src/validation/engine';
 import { Manifest } from '../../../../src/model/manifest';
+import { validateManifests } from '../../../../src/validation/engine';
 import { apiVersionRule } from '../../../../src/validation/rules/core/api-version';
 
 const run = (m: Manifest) => validateManifests([{ manifest: m }], { rules: [apiVersionRule] }).diagnostics;

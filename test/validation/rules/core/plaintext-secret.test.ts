@@ -1,5 +1,5 @@
-import { validateManifests } from '../../../../src/validation/engine';
 import { Manifest } from '../../../../src/model/manifest';
+import { validateManifests } from '../../../../src/validation/engine';
 import { ALLOW_PLAINTEXT_ANNOTATION, looksLikeSecretLiteral, plaintextSecretRule } from '../../../../src/validation/rules/core/plaintext-secret';
 
 const run = (m: Manifest) => validateManifests([{ manifest: m }], { rules: [plaintextSecretRule] }).diagnostics;

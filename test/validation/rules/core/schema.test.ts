@@ -1,5 +1,5 @@
-import { validateManifests } from '../../../../src/validation/engine';
 import { Manifest } from '../../../../src/model/manifest';
+import { validateManifests } from '../../../../src/validation/engine';
 import { jsonPointerToField, schemaRule } from '../../../../src/validation/rules/core/schema';
 
 const run = (m: Manifest) => validateManifests([{ manifest: m }], { rules: [schemaRule] }).diagnostics;

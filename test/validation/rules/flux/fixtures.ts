@@ -1,5 +1,5 @@
-import { validateManifests } from '../../../../src/validation/engine';
 import { Manifest, NonManifestDocument, SourcedManifest } from '../../../../src/model/manifest';
+import { validateManifests } from '../../../../src/validation/engine';
 import { Rule } from '../../../../src/validation/rule';
 
 /** A Flux Kustomization applying `./repo/<path>`. */

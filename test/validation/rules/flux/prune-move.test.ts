@@ -1,6 +1,6 @@
 import { externalSecret, ks, layered } from './fixtures';
-import { validateManifests } from '../../../../src/validation/engine';
 import { SourcedManifest } from '../../../../src/model/manifest';
+import { validateManifests } from '../../../../src/validation/engine';
 import { fluxPruneMoveRule } from '../../../../src/validation/rules/flux/prune-move';
 
 function run(items: SourcedManifest[], previous?: SourcedManifest[]) {

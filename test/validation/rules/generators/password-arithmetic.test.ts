@@ -1,6 +1,6 @@
 import { clusterGenerator, password, run } from './helpers';
-import { passwordArithmeticRule as rule } from '../../../../src/validation/rules/generators/password-arithmetic';
 import { effectivePassword } from '../../../../src/model/password';
+import { passwordArithmeticRule as rule } from '../../../../src/validation/rules/generators/password-arithmetic';
 
 describe('ESO-GEN-PASSWORD-ARITHMETIC', () => {
   test('effective values mirror ESO (length default 24, 25 % ratios, 30 default symbols)', () => {

@@ -1,5 +1,5 @@
-import { validateManifests } from '../../../../src/validation/engine';
 import { Manifest } from '../../../../src/model/manifest';
+import { validateManifests } from '../../../../src/validation/engine';
 import { Rule } from '../../../../src/validation/rule';
 
 export function run(rule: Rule, ...manifests: Manifest[]) {

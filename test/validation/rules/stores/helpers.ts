@@ -1,6 +1,6 @@
+import { Manifest } from '../../../../src/model/manifest';
 import { Diagnostic } from '../../../../src/validation/diagnostic';
 import { validateManifests } from '../../../../src/validation/engine';
-import { Manifest } from '../../../../src/model/manifest';
 import { Rule } from '../../../../src/validation/rule';
 
 /** A store manifest with the given provider block. */

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import type { VaultProviderConfig } from './secret-store-provider';
+import type { VaultProviderConfig } from './vault-provider-config';
 
 /** The two kinds of store an ESO object can reference. */
 export enum SecretStoreKind {

@@ -1,0 +1,2 @@
+export * from './secret-store-ref';
+export * from './vault-provider-config';
