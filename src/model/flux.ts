@@ -170,8 +170,7 @@ function build(ctx: { readonly index: ManifestIndex }): FluxModel {
   const layerByManifest = new Map<Manifest, FluxKs>();
   const membersByKs = new Map<FluxKs, Manifest[]>();
   for (const item of items) {
-    if (!item.file) continue;
-    const k = layerOfFile(item.file);
+    const k = item.appliedBy !== undefined ? byKey.get(item.appliedBy) : item.file ? layerOfFile(item.file) : undefined;
     if (!k) continue;
     layerByManifest.set(item.manifest, k);
     (membersByKs.get(k) ?? membersByKs.set(k, []).get(k)!).push(item.manifest);

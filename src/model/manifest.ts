@@ -21,6 +21,11 @@ export interface SourcedManifest {
   readonly file?: string;
   /** 1-based line of the document in the file (CLI). */
   readonly line?: number;
+  /**
+   * Repository mode: `namespace/name` of the Flux Kustomization that applies the object (layer rules use it
+   * instead of guessing from folders).
+   */
+  readonly appliedBy?: string;
 }
 
 /**

@@ -3,6 +3,7 @@ import { Finding, Rule, RuleContext } from './rule';
 import { ALL_RULES } from './rules';
 import { Manifest, NonManifestDocument, SourcedManifest, parseApiVersion } from '../model/manifest';
 import { ManifestIndex } from '../model/manifest-index';
+import { containsUnknown, countUnknown, isSopsEncrypted, isUnknownString, valueAt } from '../model/unknown';
 import { isKnownGroup, lookupKind } from './schema/catalog';
 
 /** Annotation that silences rules on one object: a comma-separated list of rule ids. */
@@ -26,6 +27,12 @@ export interface EngineOptions {
    * models memoized there are reused where their kinds hold the same manifests.
    */
   readonly reuse?: ManifestIndex;
+  /**
+   * Count the values that come from the cluster (Flux variables, SOPS ciphertext) for the summary.
+   * Findings on such values are never reported, with or without this option.
+   * @default false
+   */
+  readonly countUnknown?: boolean;
 }
 
 export interface ValidationReport {
@@ -36,6 +43,8 @@ export interface ValidationReport {
   readonly silenced: number;
   /** Objects looked at. */
   readonly objects: number;
+  /** Values only the cluster knows (Flux variables, SOPS ciphertext), with `countUnknown`; never reported on. */
+  readonly unknownValues?: number;
 }
 
 /** Dispatch table: which object rules apply to a kind, computed once per rule set. */
@@ -105,6 +114,9 @@ export function validateManifests(items: readonly SourcedManifest[], options: En
       silenced++;
       return;
     }
+    // unknown is not wrong: a value only the cluster knows is never reported on
+    if (!rule.judgesUnknown && (isUnknownString(f.message) || containsUnknown(valueAt(target, f.field))
+      || (f.field.startsWith('sops.') && isSopsEncrypted(target)))) return;
     const src = sources.get(target);
     let severity = f.severity ?? rule.severity;
     if (options.strict && severity === Severity.WARNING) severity = Severity.ERROR;
@@ -147,7 +159,8 @@ export function validateManifests(items: readonly SourcedManifest[], options: En
 
   diagnostics.sort(compareDiagnostics);
   const errors = diagnostics.filter(d => d.severity === Severity.ERROR).length;
-  return { diagnostics, errors, warnings: diagnostics.length - errors, silenced, objects: items.length };
+  const unknownValues = options.countUnknown ? items.reduce((n, i) => n + countUnknown(i.manifest), 0) : undefined;
+  return { diagnostics, errors, warnings: diagnostics.length - errors, silenced, objects: items.length, ...(unknownValues ? { unknownValues } : {}) };
 }
 
 function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
@@ -170,5 +183,6 @@ export function describeObject(d: Diagnostic): string {
 export function summaryLine(r: ValidationReport): string {
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   return `${plural(r.errors, 'error')}, ${plural(r.warnings, 'warning')} in ${plural(r.objects, 'object')}` +
-    (r.silenced ? `, ${r.silenced} silenced by ${IGNORE_ANNOTATION}` : '');
+    (r.silenced ? `, ${r.silenced} silenced by ${IGNORE_ANNOTATION}` : '') +
+    (r.unknownValues ? `; ${plural(r.unknownValues, 'value')} not checked (come from the cluster)` : '');
 }

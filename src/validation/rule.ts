@@ -47,6 +47,12 @@ export interface Rule {
    * default: such an object cannot be applied at all, and ESO-API-VERSION says so; more findings are noise.
    */
   readonly checksUnservedVersions?: boolean;
+  /**
+   * The rule is about values only the cluster knows (e.g. that a SOPS-encrypted object can be decrypted), so its
+   * findings on them stand. Off by default: a finding whose field holds a Flux variable from the cluster or SOPS
+   * ciphertext is dropped ("unknown is not wrong").
+   */
+  readonly judgesUnknown?: boolean;
   checkObject?(manifest: Manifest, ctx: RuleContext): Finding[];
   /** Cross-resource rules: look at the index once, return findings with `target` set. */
   checkApp?(ctx: RuleContext): Finding[];

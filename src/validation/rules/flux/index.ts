@@ -1,16 +1,16 @@
-import { fluxCrdSameLayerRule } from './crd-same-layer';
-import { fluxDependsOnRule } from './depends-on';
+import { fluxCrdSameLayerRule } from './flux-crd-same-layer';
+import { fluxDependsOnRule } from './flux-depends-on';
 import { fluxSpecRule } from './flux-spec';
-import { fluxHealthRule } from './health';
-import { fluxHealthCheckApiVersionRule } from './health-check-api-version';
-import { fluxHelmCrdsRule } from './helm-crds';
-import { fluxKustomizationFileRule } from './kustomization-file';
-import { fluxLayerOrderRule } from './layer-order';
-import { fluxNamespaceRule } from './namespace';
-import { fluxNonKubernetesYamlRule } from './non-kubernetes-yaml';
-import { fluxPruneMoveRule } from './prune-move';
-import { fluxSopsRule } from './sops';
-import { fluxSubstituteRule } from './substitute';
+import { fluxHealthRule } from './flux-health';
+import { fluxHealthCheckApiVersionRule } from './flux-hc-api-version';
+import { fluxHelmCrdsRule } from './flux-helm-crds';
+import { fluxKustomizationFileRule } from './flux-kustomization-file';
+import { fluxLayerOrderRule } from './flux-layer-order';
+import { fluxNamespaceRule } from './flux-namespace';
+import { fluxNonKubernetesYamlRule } from './flux-non-k8s-yaml';
+import { fluxPruneMoveRule } from './flux-prune-move';
+import { fluxSopsRule } from './flux-sops';
+import { fluxSubstituteRule } from './flux-substitute';
 import { Rule } from '../../rule';
 
 /** Rules for flux: one file per rule, listed here. */

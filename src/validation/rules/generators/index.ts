@@ -1,9 +1,9 @@
-import { clusterGeneratorKindRule } from './cluster-generator-kind';
-import { generatorRefRule } from './generator-ref';
-import { generatorRefreshRule } from './generator-refresh';
-import { passwordArithmeticRule } from './password-arithmetic';
-import { passwordEmptySymbolsRule } from './password-empty-symbols';
-import { passwordSecretKeysRule } from './password-secret-keys';
+import { clusterGeneratorKindRule } from './gen-cluster-kind';
+import { generatorRefRule } from './gen-ref';
+import { generatorRefreshRule } from './gen-refresh';
+import { passwordArithmeticRule } from './gen-password-arithmetic';
+import { passwordEmptySymbolsRule } from './gen-password-empty-symbols';
+import { passwordSecretKeysRule } from './gen-password-secret-keys';
 import { Rule } from '../../rule';
 
 /** Rules for generators: one file per rule, listed here. */

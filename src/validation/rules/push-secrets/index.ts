@@ -1,13 +1,13 @@
-import { pushDataToCelRule } from './data-to-cel';
-import { pushDataToStoreRule } from './data-to-store';
-import { pushDeleteKvV2Rule } from './delete-kv-v2';
-import { pushDuplicateRemoteKeyRule } from './duplicate-remote-key';
+import { pushDataToCelRule } from './push-datato-cel';
+import { pushDataToStoreRule } from './push-datato-store';
+import { pushDeleteKvV2Rule } from './push-delete-kv2';
+import { pushDuplicateRemoteKeyRule } from './push-duplicate-remote-key';
 import { pushLoopRule } from './push-loop';
-import { pushReadOnlyStoreRule } from './read-only-store';
-import { pushStoreRefsRule } from './store-refs';
-import { pushUnmanagedOverwriteRule } from './unmanaged-overwrite';
-import { pushVaultPropertyRule } from './vault-property';
-import { pushVaultRemoteKeyRule } from './vault-remote-key';
+import { pushReadOnlyStoreRule } from './push-read-only-store';
+import { pushStoreRefsRule } from './push-store-refs';
+import { pushUnmanagedOverwriteRule } from './push-unmanaged-overwrite';
+import { pushVaultPropertyRule } from './push-vault-property';
+import { pushVaultRemoteKeyRule } from './push-vault-remote-key';
 import { Rule } from '../../rule';
 
 /** Rules for push-secrets: one file per rule, listed here. */

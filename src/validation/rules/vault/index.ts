@@ -1,15 +1,15 @@
-import { vaultConfigNamespaceRule } from './config-namespace';
-import { vaultPolicyBroadRule } from './policy-broad';
-import { vaultPolicyCoverageRule } from './policy-coverage';
-import { vaultPolicyKv2PathRule } from './policy-kv2-path';
-import { vaultPolicySyntaxRule } from './policy-syntax';
-import { vaultRoleAudienceRule } from './role-audience';
-import { vaultRoleBindingRule } from './role-binding';
-import { vaultRoleDefaultPolicyRule } from './role-default-policy';
-import { vaultRoleFieldsRule } from './role-fields';
-import { vaultRoleMountRule } from './role-mount';
-import { vaultServiceAccountTokenCreateRule } from './sa-token-create';
-import { vaultTokenReviewerRule } from './token-reviewer';
+import { vaultConfigNamespaceRule } from './vault-config-namespace';
+import { vaultPolicyBroadRule } from './vault-policy-broad';
+import { vaultPolicyCoverageRule } from './vault-policy-coverage';
+import { vaultPolicyKv2PathRule } from './vault-policy-kv2-path';
+import { vaultPolicySyntaxRule } from './vault-policy-syntax';
+import { vaultRoleAudienceRule } from './vault-role-audience';
+import { vaultRoleBindingRule } from './vault-role-binding';
+import { vaultRoleDefaultPolicyRule } from './vault-role-default-policy';
+import { vaultRoleFieldsRule } from './vault-role-fields';
+import { vaultRoleMountRule } from './vault-role-mount';
+import { vaultServiceAccountTokenCreateRule } from './vault-sa-token-create';
+import { vaultTokenReviewerRule } from './vault-token-reviewer';
 import { Rule } from '../../rule';
 
 /** Rules for vault: one file per rule, listed here. */

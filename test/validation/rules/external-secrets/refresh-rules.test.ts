@@ -1,7 +1,7 @@
 import { ces, es, run } from './helpers';
-import { esImmutableRefreshRule } from '../../../../src/validation/rules/external-secrets/immutable-refresh';
-import { esRefreshIntervalRule } from '../../../../src/validation/rules/external-secrets/refresh-interval';
-import { esRefreshZeroRule } from '../../../../src/validation/rules/external-secrets/refresh-zero';
+import { esImmutableRefreshRule } from '../../../../src/validation/rules/external-secrets/es-immutable-refresh';
+import { esRefreshIntervalRule } from '../../../../src/validation/rules/external-secrets/es-refresh-interval';
+import { esRefreshZeroRule } from '../../../../src/validation/rules/external-secrets/es-refresh-zero';
 
 describe('ESO-ES-REFRESH-INTERVAL (P22)', () => {
   test('d and w units are not Go durations', () => {

@@ -1,7 +1,7 @@
 import { ces, css, es, run, ss } from './helpers';
-import { esStoreConditionsRule } from '../../../../src/validation/rules/external-secrets/store-conditions';
-import { esStoreNamespaceRule } from '../../../../src/validation/rules/external-secrets/store-namespace';
-import { esStoreRefRule } from '../../../../src/validation/rules/external-secrets/store-ref';
+import { esStoreConditionsRule } from '../../../../src/validation/rules/external-secrets/es-store-conditions';
+import { esStoreNamespaceRule } from '../../../../src/validation/rules/external-secrets/es-store-namespace';
+import { esStoreRefRule } from '../../../../src/validation/rules/external-secrets/es-store-ref';
 
 describe('ESO-ES-STORE-REF (P30)', () => {
   test('a defaulted kind pointing at a ClusterSecretStore is an error', () => {

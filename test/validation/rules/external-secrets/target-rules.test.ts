@@ -1,6 +1,6 @@
 import { ces, es, run, secret } from './helpers';
-import { esTargetOwnerRule } from '../../../../src/validation/rules/external-secrets/target-owner';
-import { esTargetPlainSecretRule } from '../../../../src/validation/rules/external-secrets/target-plain-secret';
+import { esTargetOwnerRule } from '../../../../src/validation/rules/external-secrets/es-target-owner';
+import { esTargetPlainSecretRule } from '../../../../src/validation/rules/external-secrets/es-target-plain-secret';
 
 const key = (k: string) => [{ secretKey: k, remoteRef: { key: 'app', property: k } }];
 

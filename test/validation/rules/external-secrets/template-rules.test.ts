@@ -1,7 +1,7 @@
 import { es, run } from './helpers';
-import { esMergePolicyRule } from '../../../../src/validation/rules/external-secrets/merge-policy';
-import { esTemplateEngineRule } from '../../../../src/validation/rules/external-secrets/template-engine';
-import { esTypedSecretRule, placeholderJsonError } from '../../../../src/validation/rules/external-secrets/typed-secret';
+import { esMergePolicyRule } from '../../../../src/validation/rules/external-secrets/es-merge-policy';
+import { esTemplateEngineRule } from '../../../../src/validation/rules/external-secrets/es-template-engine';
+import { esTypedSecretRule, placeholderJsonError } from '../../../../src/validation/rules/external-secrets/es-typed-secret';
 
 const tlsData = [
   { secretKey: 'CRT', remoteRef: { key: 'tls/wildcard/CRT', property: 'value' } },

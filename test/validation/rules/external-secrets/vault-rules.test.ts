@@ -1,7 +1,7 @@
 import { css, es, run, ss, vaultProvider } from './helpers';
-import { esVaultKeyRule } from '../../../../src/validation/rules/external-secrets/vault-key';
-import { esVaultKv1Rule } from '../../../../src/validation/rules/external-secrets/vault-kv1';
-import { esWholeSecretRule } from '../../../../src/validation/rules/external-secrets/whole-secret';
+import { esVaultKeyRule } from '../../../../src/validation/rules/external-secrets/es-vault-key';
+import { esVaultKv1Rule } from '../../../../src/validation/rules/external-secrets/es-vault-kv1';
+import { esWholeSecretRule } from '../../../../src/validation/rules/external-secrets/es-whole-secret';
 
 const one = (key: string) => [{ secretKey: 'password', remoteRef: { key, property: 'password' } }];
 

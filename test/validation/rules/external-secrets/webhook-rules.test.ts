@@ -1,11 +1,11 @@
 import { ces, es, run } from './helpers';
-import { esDataFromSourceRule } from '../../../../src/validation/rules/external-secrets/data-from-source';
-import { esDataRequiredRule } from '../../../../src/validation/rules/external-secrets/data-required';
-import { esDuplicateKeyRule } from '../../../../src/validation/rules/external-secrets/duplicate-key';
-import { esDeletionPolicyRule } from '../../../../src/validation/rules/external-secrets/policies';
-import { esSourceRefRule } from '../../../../src/validation/rules/external-secrets/source-ref';
-import { esTemplateFromTargetRule } from '../../../../src/validation/rules/external-secrets/template-from-target';
-import { esTemplateTypeRule } from '../../../../src/validation/rules/external-secrets/template-type';
+import { esDataFromSourceRule } from '../../../../src/validation/rules/external-secrets/es-datafrom-source';
+import { esDataRequiredRule } from '../../../../src/validation/rules/external-secrets/es-data-required';
+import { esDuplicateKeyRule } from '../../../../src/validation/rules/external-secrets/es-duplicate-key';
+import { esDeletionPolicyRule } from '../../../../src/validation/rules/external-secrets/es-deletion-policy';
+import { esSourceRefRule } from '../../../../src/validation/rules/external-secrets/es-source-ref';
+import { esTemplateFromTargetRule } from '../../../../src/validation/rules/external-secrets/es-template-from-target';
+import { esTemplateTypeRule } from '../../../../src/validation/rules/external-secrets/es-template-type';
 
 describe('ESO-ES-DELETION-POLICY (ES-1, ES-2)', () => {
   test.each(['Merge', 'None', 'CreateOrMerge'])('deletionPolicy Delete with creationPolicy %s is an error', (c) => {

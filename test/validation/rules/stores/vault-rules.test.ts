@@ -7,7 +7,7 @@ import { vaultCaBundleRule } from '../../../../src/validation/rules/stores/vault
 import { vaultCaHttpsRule } from '../../../../src/validation/rules/stores/vault-ca-https';
 import { vaultCaOneRule } from '../../../../src/validation/rules/stores/vault-ca-one';
 import { vaultCaProviderNamespaceRule } from '../../../../src/validation/rules/stores/vault-ca-provider-namespace';
-import { vaultCheckAndSetRule } from '../../../../src/validation/rules/stores/vault-check-and-set';
+import { vaultCheckAndSetRule } from '../../../../src/validation/rules/stores/vault-cas-v2';
 import { vaultJwtTokenSourceRule } from '../../../../src/validation/rules/stores/vault-jwt-token-source';
 import { vaultKvPathRule } from '../../../../src/validation/rules/stores/vault-kv-path';
 import { vaultKvPathMissingRule } from '../../../../src/validation/rules/stores/vault-kv-path-missing';

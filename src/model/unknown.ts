@@ -1,0 +1,59 @@
+/**
+ * Values the validator cannot know offline: never reported on ("unknown is not wrong").
+ * - a Flux post-build variable whose value only the cluster has: the repository reader writes it as
+ *   `«flux:NAME»` (the marker the build engine puts in its place);
+ * - SOPS ciphertext (`ENC[AES256_GCM,data:…,type:str]`), decrypted only by kustomize-controller.
+ */
+
+const FLUX_MARKER = '\u00abflux:';
+const SOPS_VALUE = /^ENC\[[A-Z0-9_]+,data:/;
+
+/** True when the string is (or contains) a value only the cluster knows. */
+export function isUnknownString(s: string): boolean {
+  return s.includes(FLUX_MARKER) || SOPS_VALUE.test(s);
+}
+
+/** True when the value, or any string inside it, is unknown. */
+export function containsUnknown(v: unknown, depth = 0): boolean {
+  if (typeof v === 'string') return isUnknownString(v);
+  if (depth > 50 || !v || typeof v !== 'object') return false;
+  if (Array.isArray(v)) return v.some(x => containsUnknown(x, depth + 1));
+  for (const x of Object.values(v)) if (containsUnknown(x, depth + 1)) return true;
+  return false;
+}
+
+/** Counts the unknown strings of a manifest (the CLI's "N values not checked"). */
+export function countUnknown(v: unknown, depth = 0): number {
+  if (typeof v === 'string') return isUnknownString(v) ? 1 : 0;
+  if (depth > 50 || !v || typeof v !== 'object') return 0;
+  let n = 0;
+  for (const x of Array.isArray(v) ? v : Object.values(v)) n += countUnknown(x, depth + 1);
+  return n;
+}
+
+/** The names of the Flux variables left unknown in a text (`«flux:NAME»`). */
+export function unknownVariableNames(s: string): string[] {
+  return [...s.matchAll(/\u00abflux:([^\u00bb]*)\u00bb/g)].map(m => m[1]);
+}
+
+/**
+ * The value at a diagnostic's field path (`spec.data[0].remoteRef.key`, `metadata.annotations.a/b`), or
+ * undefined when the path does not resolve.
+ */
+export function valueAt(root: unknown, field: string): unknown {
+  if (!field) return root;
+  let cur: any = root;
+  // split on dots and [n], keeping keys that contain '/' intact
+  const parts = field.match(/[^.[\]]+|\[\d+\]/g) ?? [];
+  for (const p of parts) {
+    if (cur === null || cur === undefined || typeof cur !== 'object') return undefined;
+    cur = p.startsWith('[') ? cur[Number(p.slice(1, -1))] : cur[p];
+  }
+  return cur;
+}
+
+/** True when a SOPS-encrypted object (a top-level `sops` block with a `mac`). */
+export function isSopsEncrypted(m: unknown): boolean {
+  const sops = (m as any)?.sops;
+  return !!sops && typeof sops === 'object' && ('mac' in sops || 'lastmodified' in sops);
+}

@@ -1,0 +1,30 @@
+import { es, esKeys, hcl, policy, ps, role, run, store } from './helpers';
+import { Severity } from '../../../../src/validation/diagnostic';
+import { vaultPolicyBroadRule as rule } from '../../../../src/validation/rules/vault/vault-policy-broad';
+
+describe('ESO-VAULT-POLICY-BROAD', () => {
+  test('bad: "*" on the whole mount is a warning', () => {
+    const d = run(rule, [store(), role(), policy('eso', hcl({ 'kv/*': ['read', 'list'] })), esKeys('db', ['app/db'])]);
+    expect(d).toHaveLength(1);
+    expect(d[0]).toMatchObject({ ruleId: 'ESO-VAULT-POLICY-BROAD', severity: Severity.WARNING, field: 'spec.policy' });
+    expect(d[0].message).toContain('grants [read, list] on "kv/*", i.e. the whole mount "kv", but the app only uses 1 path under it');
+  });
+
+  test('bad: write capabilities nothing uses, and sudo', () => {
+    const d = run(rule, [store(), role(), policy('eso', hcl({ 'kv/data/app/*': ['create', 'read', 'update', 'sudo'] })), esKeys('db', ['app/db'])]);
+    expect(d.map(x => x.message)).toEqual([
+      expect.stringContaining('grants create, update on "kv/data/app/*", but nothing in the app writes there'),
+      expect.stringContaining('grants sudo'),
+    ]);
+  });
+
+  test('good: a mount-root glob that a find without path needs; writes that a PushSecret uses', () => {
+    const find = es('all', { dataFrom: [{ find: { name: { regexp: '.*' } } }] });
+    expect(run(rule, [store(), role(), policy('eso', hcl({ 'kv/metadata/*': ['list'], 'kv/data/*': ['read'] })), find])).toEqual([]);
+    expect(run(rule, [store(), role(), policy('eso', hcl({ 'kv/data/app/*': ['create', 'read', 'update'], 'kv/metadata/app/*': ['create', 'read', 'update'] })), ps('p', ['app/db'])])).toEqual([]);
+  });
+
+  test('good: policies of roles ESO does not use are not judged', () => {
+    expect(run(rule, [store(), role({ name: 'other' }), policy('eso', hcl({ 'kv/*': ['sudo'] }))])).toEqual([]);
+  });
+});
