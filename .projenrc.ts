@@ -38,9 +38,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 
 // The layers of src/ (README "Development"): imports only point down. Lowest first:
 //   model/ (pure manifest knowledge) · refs/ (I-interfaces) · validation/ (engine + rules) · io/ (disk)
-//   · synth/ (the only code touching cdk8s internals) · constructs: vault/ < stores/ < generators/ <
-//   external-secrets/ < push-secrets/ < flux/ · cli/. Rules are imported by the engine only.
-const CONSTRUCT_FOLDERS = ['vault', 'stores', 'generators', 'external-secrets', 'push-secrets', 'flux'];
+//   · synth/ (the only code touching cdk8s internals) · constructs: base/ (the Resource base class) <
+//   vault/ < stores/ < generators/ < external-secrets/ < push-secrets/ < flux/ · cli/. Rules are imported
+//   by the engine only.
+const CONSTRUCT_FOLDERS = ['base', 'vault', 'stores', 'generators', 'external-secrets', 'push-secrets', 'flux'];
 const src = (f: string) => `./src/${f}`;
 const above = (i: number) => CONSTRUCT_FOLDERS.slice(i + 1).map(src);
 project.eslint?.addRules({

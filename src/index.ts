@@ -1,3 +1,4 @@
+export * from './base';
 export * from './validation';
 export * from './synth/eso-validation';
 export * from './stores';

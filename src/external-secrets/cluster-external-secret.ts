@@ -1,8 +1,9 @@
-import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, Duration, JsonPatch, Lazy } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata, Duration, JsonPatch, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { TlsExternalSecretProps } from './external-secret';
 import { ExternalSecretSpecOptions } from './external-secret-options';
+import { Resource } from '../base/resource';
 import { toGoDuration } from '../model/go-duration';
 import { dropUndefined } from './private/render';
 import { EXTERNAL_SECRETS_API_VERSION, ExternalSecretSpecBuilder } from './private/render-spec';
@@ -65,16 +66,17 @@ export interface TlsClusterExternalSecretProps extends TlsExternalSecretProps, C
  * An ESO `ClusterExternalSecret` (`external-secrets.io/v1`, cluster-scoped): the same ExternalSecret spec,
  * created in every namespace the selectors match (e.g. one wildcard TLS certificate for many namespaces).
  */
-export class ClusterExternalSecret extends Construct {
+export class ClusterExternalSecret extends Resource {
   /** A `kubernetes.io/tls` Secret in every selected namespace (see `ExternalSecret.tls()`). */
   public static tls(scope: Construct, id: string, props: TlsClusterExternalSecretProps): ClusterExternalSecret {
     return new ClusterExternalSecret(scope, id, { ...props, ...tlsSpec(props) });
   }
 
-  /** The L1 object. */
+  /**
+   * The L1 object.
+   * @deprecated use `ApiObject.of(clusterExternalSecret)`
+   */
   public readonly apiObject: ApiObject;
-  /** Metadata of the ClusterExternalSecret object. */
-  public readonly metadata: ApiObjectMetadataDefinition;
   /** Name of the ExternalSecrets created in each namespace. */
   public readonly externalSecretName: string;
   /** Name of the Secret produced in each namespace. */
@@ -99,17 +101,11 @@ export class ClusterExternalSecret extends Construct {
     });
     // cdk8s puts the chart's namespace on every object: a cluster-scoped object must not carry one.
     if (this.apiObject.metadata.namespace) this.apiObject.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
-    this.metadata = this.apiObject.metadata;
     this.externalSecretName = props.externalSecretName ?? this.apiObject.name;
     this.targetName = props.target?.name ?? this.externalSecretName;
     this.targetSecret = kplus.Secret.fromSecretName(this, 'TargetSecret', this.targetName);
     this.spec.attach(this.apiObject);
     EsoValidation.of(this);
-  }
-
-  /** `metadata.name` of the ClusterExternalSecret. */
-  public get name(): string {
-    return this.apiObject.name;
   }
 
   /** Adds single keys (`spec.externalSecretSpec.data[]`). */

@@ -1,8 +1,9 @@
-import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, Lazy } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { RefreshPolicy } from './enums';
 import { ExternalSecretBaseOptions, ExternalSecretSpecOptions } from './external-secret-options';
+import { Resource } from '../base/resource';
 import { ISecretStore } from '../refs/secret-store-ref';
 import { EsoValidation } from '../synth/eso-validation';
 import { EXTERNAL_SECRETS_API_VERSION, ExternalSecretSpecBuilder } from './private/render-spec';
@@ -93,7 +94,7 @@ export interface DockerConfigJsonExternalSecretProps extends ExternalSecretBaseO
  * Honest defaults: `secretStoreRef.kind` is always emitted, `refreshInterval` is a Go duration (`1h` unless
  * said otherwise), `target.creationPolicy: Owner` and `target.name` are explicit.
  */
-export class ExternalSecret extends Construct {
+export class ExternalSecret extends Resource {
   /**
    * A `kubernetes.io/tls` Secret: `tls.crt` and `tls.key` (and `ca.crt`) are guaranteed by a template,
    * whatever the remote keys are called.
@@ -111,10 +112,11 @@ export class ExternalSecret extends Construct {
     return new ExternalSecret(scope, id, { ...props, ...dockerConfigJsonSpec(props, `${scope.node.path}/${id}`) });
   }
 
-  /** The L1 object. */
+  /**
+   * The L1 object.
+   * @deprecated use `ApiObject.of(externalSecret)`
+   */
   public readonly apiObject: ApiObject;
-  /** Metadata of the ExternalSecret object. */
-  public readonly metadata: ApiObjectMetadataDefinition;
   /** Name of the produced Secret. */
   public readonly targetName: string;
   /**
@@ -135,7 +137,6 @@ export class ExternalSecret extends Construct {
       metadata: props.metadata,
       spec: Lazy.any({ produce: () => this.spec.render(this.targetName) }),
     });
-    this.metadata = this.apiObject.metadata;
     this.targetName = props.target?.name ?? this.apiObject.name;
     this.spec.attach(this.apiObject);
     EsoValidation.of(this);
@@ -149,11 +150,6 @@ export class ExternalSecret extends Construct {
   public get targetSecret(): kplus.ISecret {
     if (!this._targetSecret) this._targetSecret = kplus.Secret.fromSecretName(this, 'TargetSecret', this.targetName);
     return this._targetSecret;
-  }
-
-  /** `metadata.name` of the ExternalSecret. */
-  public get name(): string {
-    return this.apiObject.name;
   }
 
   /**

@@ -1,6 +1,7 @@
 import { ApiObject, Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { FluxSourceKind, IFluxSource } from './flux-source';
+import { Resource } from '../base/resource';
 import { FLUX_SOURCE_API_VERSION, FLUX_SYSTEM_NAMESPACE } from '../model/flux-api';
 import { toGoDuration } from '../model/go-duration';
 import { EsoValidation } from '../synth/eso-validation';
@@ -87,10 +88,13 @@ export interface FluxGitRepositoryProps {
  * A Flux `GitRepository` (`source.toolkit.fluxcd.io/v1`). Most platforms reuse the `flux-system` one made
  * by `flux bootstrap` (`FluxSource.gitRepository('flux-system')`); use this to let Flux fetch another repo.
  */
-export class FluxGitRepository extends Construct implements IFluxSource {
+export class FluxGitRepository extends Resource implements IFluxSource {
   public readonly sourceKind = FluxSourceKind.GIT_REPOSITORY;
   public readonly sourceNamespace?: string;
-  /** The underlying ApiObject. */
+  /**
+   * The underlying ApiObject.
+   * @deprecated use `ApiObject.of(gitRepository)`
+   */
   public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: FluxGitRepositoryProps) {
@@ -116,8 +120,11 @@ export class FluxGitRepository extends Construct implements IFluxSource {
     });
   }
 
-  /** `metadata.name` of the GitRepository. */
+  /**
+   * `metadata.name` of the GitRepository (the `IFluxSource` member).
+   * @deprecated use `name`; `sourceName` stays the member of `IFluxSource`
+   */
   public get sourceName(): string {
-    return this.apiObject.name;
+    return this.name;
   }
 }

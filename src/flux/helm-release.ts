@@ -1,6 +1,7 @@
 import { ApiObject, Chart, Duration, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { IFluxHelmRepository } from './helm-repository';
+import { Resource } from '../base/resource';
 import { FLUX_HELM_API_VERSION, FLUX_SYSTEM_NAMESPACE } from '../model/flux-api';
 import { toGoDuration } from '../model/go-duration';
 import { EsoValidation } from '../synth/eso-validation';
@@ -89,13 +90,16 @@ export interface FluxHelmReleaseProps {
 }
 
 /** A Flux `HelmRelease` (`helm.toolkit.fluxcd.io/v2`) of a chart from a HelmRepository. */
-export class FluxHelmRelease extends Construct implements IFluxHelmRelease {
+export class FluxHelmRelease extends Resource implements IFluxHelmRelease {
   public readonly releaseObjectNamespace: string;
   /** Chart name. */
   public readonly chart: string;
   /** Chart version. */
   public readonly version: string;
-  /** The underlying ApiObject. */
+  /**
+   * The underlying ApiObject.
+   * @deprecated use `ApiObject.of(helmRelease)`
+   */
   public readonly apiObject: ApiObject;
   private readonly dependencies: IFluxHelmRelease[];
 
@@ -142,9 +146,12 @@ export class FluxHelmRelease extends Construct implements IFluxHelmRelease {
     });
   }
 
-  /** `metadata.name` of the HelmRelease. */
+  /**
+   * `metadata.name` of the HelmRelease (the `IFluxHelmRelease` member).
+   * @deprecated use `name`; `releaseObjectName` stays the member of `IFluxHelmRelease`
+   */
   public get releaseObjectName(): string {
-    return this.apiObject.name;
+    return this.name;
   }
 
   /** Install this release only after `release` is Ready. */

@@ -1,5 +1,6 @@
 import { ApiObject, Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
+import { Resource } from '../base/resource';
 import { FLUX_SOURCE_API_VERSION, FLUX_SYSTEM_NAMESPACE } from '../model/flux-api';
 import { toGoDuration } from '../model/go-duration';
 import { EsoValidation } from '../synth/eso-validation';
@@ -53,7 +54,7 @@ class ImportedHelmRepository extends Construct implements IFluxHelmRepository {
 }
 
 /** A Flux `HelmRepository` (`source.toolkit.fluxcd.io/v1`): where HelmReleases fetch their charts. */
-export class FluxHelmRepository extends Construct implements IFluxHelmRepository {
+export class FluxHelmRepository extends Resource implements IFluxHelmRepository {
   /** Reference a HelmRepository made elsewhere. */
   public static fromHelmRepositoryName(scope: Construct, id: string, name: string, namespace: string): IFluxHelmRepository {
     return new ImportedHelmRepository(scope, id, name, namespace);
@@ -62,7 +63,10 @@ export class FluxHelmRepository extends Construct implements IFluxHelmRepository
   public readonly repositoryNamespace: string;
   /** The URL of the repository. */
   public readonly url: string;
-  /** The underlying ApiObject. */
+  /**
+   * The underlying ApiObject.
+   * @deprecated use `ApiObject.of(helmRepository)`
+   */
   public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: FluxHelmRepositoryProps) {
@@ -86,8 +90,11 @@ export class FluxHelmRepository extends Construct implements IFluxHelmRepository
     });
   }
 
-  /** `metadata.name` of the HelmRepository. */
+  /**
+   * `metadata.name` of the HelmRepository (the `IFluxHelmRepository` member).
+   * @deprecated use `name`; `repositoryName` stays the member of `IFluxHelmRepository`
+   */
   public get repositoryName(): string {
-    return this.apiObject.name;
+    return this.name;
   }
 }

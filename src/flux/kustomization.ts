@@ -2,6 +2,7 @@ import { ApiObject, Chart, Duration, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { IFluxSource } from './flux-source';
 import { FluxHealthCheckExpr, FluxObjectReference } from './health-check';
+import { Resource } from '../base/resource';
 import { FLUX_KUSTOMIZATION_API_VERSION, FLUX_SYSTEM_NAMESPACE } from '../model/flux-api';
 import { toGoDuration } from '../model/go-duration';
 import { EsoValidation } from '../synth/eso-validation';
@@ -122,7 +123,7 @@ class ImportedKustomization extends Construct implements IFluxKustomization {
  * A Flux `Kustomization` (`kustomize.toolkit.fluxcd.io/v1`): applies one folder of the source, in order
  * after its `dependsOn`.
  */
-export class FluxKustomization extends Construct implements IFluxKustomization {
+export class FluxKustomization extends Resource implements IFluxKustomization {
   /** Reference a Kustomization made elsewhere (e.g. the `flux-system` one of `flux bootstrap`). */
   public static fromKustomizationName(scope: Construct, id: string, name: string, namespace?: string): IFluxKustomization {
     return new ImportedKustomization(scope, id, name, namespace ?? FLUX_SYSTEM_NAMESPACE);
@@ -133,7 +134,10 @@ export class FluxKustomization extends Construct implements IFluxKustomization {
   public readonly path: string;
   /** Whether every applied object is health-checked. */
   public readonly wait: boolean;
-  /** The underlying ApiObject. */
+  /**
+   * The underlying ApiObject.
+   * @deprecated use `ApiObject.of(kustomization)`
+   */
   public readonly apiObject: ApiObject;
   private readonly dependencies: IFluxKustomization[];
   private readonly checks: FluxObjectReference[];
@@ -200,9 +204,12 @@ export class FluxKustomization extends Construct implements IFluxKustomization {
     });
   }
 
-  /** `metadata.name` of the Kustomization. */
+  /**
+   * `metadata.name` of the Kustomization (the `IFluxKustomization` member).
+   * @deprecated use `name`; `kustomizationName` stays the member of `IFluxKustomization`
+   */
   public get kustomizationName(): string {
-    return this.apiObject.name;
+    return this.name;
   }
 
   /** Apply this Kustomization only after `kustomization` is Ready. */

@@ -361,7 +361,7 @@ export class FluxLayout extends Chart {
         });
       });
       files.push(kustomizationFile(layer.layerName, resources));
-      const ks = layer.kustomization.apiObject;
+      const ks = ApiObject.of(layer.kustomization);
       fluxResources.push(`${layer.layerName}.yaml`);
       files.push({
         path: `${this.fluxFolder}/${layer.layerName}.yaml`,
@@ -370,7 +370,7 @@ export class FluxLayout extends Chart {
       });
     }
     // Objects of the layout chart itself other than the Kustomizations (none today) would be lost: refuse.
-    const stray = chartObjects(this).filter(o => !this.layerList.some(l => l.kustomization.apiObject === o));
+    const stray = chartObjects(this).filter(o => !this.layerList.some(l => ApiObject.of(l.kustomization) === o));
     if (stray.length) throw new Error(`${this.node.path}: put ${stray.map(o => o.node.path).join(', ')} into a chart of a layer, not into the FluxLayout`);
     files.push(kustomizationFile(this.fluxFolder, fluxResources));
     return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { GeneratorKind } from './generator-kind';
 import { GeneratorRef, IGenerator } from './generator-ref';
 import { GeneratorSpec } from './generator-spec';
+import { Resource } from '../base/resource';
 import { EsoValidation } from '../synth/eso-validation';
 import { ImportedGenerator, createGeneratorObject, generatorRefOf } from './private/generator-object';
 import { RANDOM_GENERATOR_KINDS } from '../model/generator-kinds';
@@ -30,7 +31,7 @@ export interface ClusterGeneratorProps {
  * `spec.kind` and the populated `spec.generator.<kind>Spec` always match (ESO fails with
  * "when kind is X, XSpec must be set" otherwise; rule `ESO-GEN-CLUSTER-KIND` checks hand-written YAML).
  */
-export class ClusterGenerator extends Construct implements IGenerator {
+export class ClusterGenerator extends Resource implements IGenerator {
   /**
    * References a ClusterGenerator made elsewhere.
    * @param kind the kind it wraps, so ExternalSecrets fed by a Password/UUID/SSHKey generator generate once
@@ -40,11 +41,13 @@ export class ClusterGenerator extends Construct implements IGenerator {
   }
 
   public readonly generatorKind: string = 'ClusterGenerator';
-  public readonly generatorName: string;
   public readonly regeneratesOnRefresh: boolean;
   /** The kind of the wrapped generator. */
   public readonly wrappedKind: GeneratorKind;
-  /** The underlying L1 object. */
+  /**
+   * The underlying L1 object.
+   * @deprecated use `ApiObject.of(clusterGenerator)`
+   */
   public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: ClusterGeneratorProps) {
@@ -55,7 +58,14 @@ export class ClusterGenerator extends Construct implements IGenerator {
     this.regeneratesOnRefresh = spec.regeneratesOnRefresh;
     this.apiObject = createGeneratorObject(this, 'ClusterGenerator',
       () => ({ kind: spec.kind, generator: { [spec.clusterGeneratorField]: spec.toJson() } }), props.metadata, true);
-    this.generatorName = this.apiObject.name;
+  }
+
+  /**
+   * `metadata.name` of the ClusterGenerator (the `IGenerator` member).
+   * @deprecated use `name`; `generatorName` stays the member of `IGenerator`
+   */
+  public get generatorName(): string {
+    return this.name;
   }
 
   public toGeneratorRef(): GeneratorRef {

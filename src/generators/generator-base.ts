@@ -2,6 +2,7 @@ import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GeneratorRef, IGenerator } from './generator-ref';
 import { GeneratorSpec } from './generator-spec';
+import { Resource } from '../base/resource';
 import { EsoValidation } from '../synth/eso-validation';
 import { createGeneratorObject, generatorRefOf } from './private/generator-object';
 
@@ -10,13 +11,15 @@ import { createGeneratorObject, generatorRefOf } from './private/generator-objec
  * rendered from a `GeneratorSpec`. Use one of the subclasses (`PasswordGenerator`, `UuidGenerator`,
  * `VaultDynamicSecret`, `CustomGenerator`).
  */
-export abstract class GeneratorBase extends Construct implements IGenerator {
+export abstract class GeneratorBase extends Resource implements IGenerator {
   public readonly generatorKind: string;
-  public readonly generatorName: string;
   public readonly regeneratesOnRefresh: boolean;
   /** The spec, reusable in a {@link ClusterGenerator}. */
   public readonly spec: GeneratorSpec;
-  /** The underlying L1 object. */
+  /**
+   * The underlying L1 object.
+   * @deprecated use `ApiObject.of(generator)`
+   */
   public readonly apiObject: ApiObject;
 
   /**
@@ -30,7 +33,14 @@ export abstract class GeneratorBase extends Construct implements IGenerator {
     this.generatorKind = spec.kind;
     this.regeneratesOnRefresh = spec.regeneratesOnRefresh;
     this.apiObject = createGeneratorObject(this, spec.kind, () => this.spec.toJson(), metadata);
-    this.generatorName = this.apiObject.name;
+  }
+
+  /**
+   * `metadata.name` of the generator (the `IGenerator` member).
+   * @deprecated use `name` on a generator construct; `generatorName` stays the member of `IGenerator`
+   */
+  public get generatorName(): string {
+    return this.name;
   }
 
   public toGeneratorRef(): GeneratorRef {

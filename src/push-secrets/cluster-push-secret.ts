@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { PushSecretDataTo } from './push-data-to';
 import { PushSecretOptions } from './push-secret';
 import { PushValue } from './push-value';
+import { Resource } from '../base/resource';
 import { toGoDuration } from '../model/go-duration';
 import { ISecretStore } from '../refs/secret-store-ref';
 import { EsoValidation } from '../synth/eso-validation';
@@ -58,10 +59,11 @@ export interface ClusterPushSecretProps extends PushSecretOptions {
  * resolve in each of those namespaces; ClusterSecretStores are shared, so a fixed remote key pushed
  * from several namespaces to one ClusterSecretStore is overwritten by each of them in turn.
  */
-export class ClusterPushSecret extends Construct {
-  /** `metadata.name` of the ClusterPushSecret. */
-  public readonly clusterPushSecretName: string;
-  /** The underlying L1 object. */
+export class ClusterPushSecret extends Resource {
+  /**
+   * The underlying L1 object.
+   * @deprecated use `ApiObject.of(clusterPushSecret)`
+   */
   public readonly apiObject: ApiObject;
   private readonly parts: SpecParts;
 
@@ -76,7 +78,14 @@ export class ClusterPushSecret extends Construct {
       spec: Lazy.any({ produce: () => this.renderSpec(props) }),
     });
     if (this.apiObject.metadata.namespace) this.apiObject.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
-    this.clusterPushSecretName = this.apiObject.name;
+  }
+
+  /**
+   * `metadata.name` of the ClusterPushSecret.
+   * @deprecated use `name`
+   */
+  public get clusterPushSecretName(): string {
+    return this.name;
   }
 
   /** Adds a store to push to. */

@@ -7,6 +7,7 @@ import { addStoreTo, createSpecParts } from './private/spec-parts';
 import { PushSecretDataTo, StoreSelector } from './push-data-to';
 import { PushSource } from './push-source';
 import { PushValue } from './push-value';
+import { Resource } from '../base/resource';
 import { SecretTemplate } from '../external-secrets/secret-template';
 import { ISecretStore } from '../refs/secret-store-ref';
 import { EsoValidation } from '../synth/eso-validation';
@@ -94,10 +95,11 @@ export interface PushSecretProps extends PushSecretOptions {
  *   whole remote secret and must be a JSON object.
  * - `deletionPolicy: Delete` on KV v2 destroys all versions of the secret.
  */
-export class PushSecret extends Construct {
-  /** `metadata.name` of the PushSecret. */
-  public readonly pushSecretName: string;
-  /** The underlying L1 object. */
+export class PushSecret extends Resource {
+  /**
+   * The underlying L1 object.
+   * @deprecated use `ApiObject.of(pushSecret)`
+   */
   public readonly apiObject: ApiObject;
   private readonly parts: SpecParts;
   private readonly namespace?: string;
@@ -113,7 +115,14 @@ export class PushSecret extends Construct {
       metadata: props.metadata,
       spec: Lazy.any({ produce: () => renderPushSecretSpec(props, this.parts) }),
     });
-    this.pushSecretName = this.apiObject.name;
+  }
+
+  /**
+   * `metadata.name` of the PushSecret.
+   * @deprecated use `name`
+   */
+  public get pushSecretName(): string {
+    return this.name;
   }
 
   /** Adds a store to push to. */

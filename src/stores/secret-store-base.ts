@@ -4,6 +4,7 @@ import type { ClusterSecretStoreCondition } from './cluster-secret-store';
 import type { SecretStoreProps } from './secret-store';
 import { SecretStoreProvider } from './secret-store-provider';
 import { createStoreObject, markObjectReadOnly } from './store-spec';
+import { Resource } from '../base/resource';
 import { SecretStoreKind, ISecretStore, SecretStoreRef } from '../refs/secret-store-ref';
 import { VaultProviderConfig } from '../refs/vault-provider-config';
 import { VaultStoreAccess, VaultStoreAccessOptions } from '../vault/store-access';
@@ -12,10 +13,13 @@ import { VaultStoreAccess, VaultStoreAccessOptions } from '../vault/store-access
  * What `SecretStore` and `ClusterSecretStore` share: the rendered `external-secrets.io/v1` object, the
  * provider, read-only marking and `grantVaultAccess()`. Use one of the two subclasses.
  */
-export abstract class SecretStoreBase extends Construct implements ISecretStore {
+export abstract class SecretStoreBase extends Resource implements ISecretStore {
   public readonly storeKind: SecretStoreKind;
   public readonly provider: SecretStoreProvider;
-  /** The underlying ApiObject. */
+  /**
+   * The underlying ApiObject.
+   * @deprecated use `ApiObject.of(store)`
+   */
   public readonly apiObject: ApiObject;
   /**
    * Namespace of a namespaced SecretStore.
@@ -36,8 +40,12 @@ export abstract class SecretStoreBase extends Construct implements ISecretStore 
     this.apiObject = createStoreObject(this, kind, props, conditions);
   }
 
+  /**
+   * `metadata.name` of the store (the `ISecretStore` member, for stores made here and referenced alike).
+   * @deprecated use `name` on a store construct; `storeName` stays the member of `ISecretStore`
+   */
   public get storeName(): string {
-    return this.apiObject.name;
+    return this.name;
   }
 
   public get readOnly(): boolean {
