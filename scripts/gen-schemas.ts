@@ -38,6 +38,9 @@ function compileTo(schema: any, file: string, source: string) {
     strict: false,
     allErrors: true,
     validateFormats: false,
+    // the API server defaults before it validates: a field with a CRD `default:` is never "missing"
+    // (the validator fills defaults into the object it checks, which is always a copy)
+    useDefaults: true,
     code: { source: true, optimize: true },
   });
   const validate = ajv.compile(schema);

@@ -24,7 +24,8 @@ export const apiVersionRule: Rule = {
       return [finding('apiVersion', `${m.apiVersion} does not define kind ${m.kind}`, `use apiVersion: ${served[served.length - 1]}`)];
     }
     if (!entry.served) {
-      return [finding('apiVersion', `${m.apiVersion} ${m.kind} is not served by the pinned CRDs${entry.deprecated ? ' (deprecated)' : ''}; the API server rejects it`,
+      return [finding('apiVersion', `${m.apiVersion} ${m.kind} is not served by the pinned CRDs${entry.deprecated ? ' (deprecated)' : ''}; `
+        + `the API server rejects it: no matches for kind "${m.kind}" in version "${m.apiVersion}"`,
         served.length ? `use apiVersion: ${served[served.length - 1]}` : 'use a served version')];
     }
     return [];

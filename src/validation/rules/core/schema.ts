@@ -49,7 +49,7 @@ export const schemaRule: Rule = {
   id: 'ESO-SCHEMA',
   severity: Severity.ERROR,
   description: 'objects must satisfy the OpenAPI schema of the pinned CRD (required fields, enums, patterns, unknown fields)',
-  example: 'spec.provider.vault.auth.kubernetes without mountPath',
+  example: 'ExternalSecret spec.data[0] without secretKey, or spec.provider.vault.auth.kubernetes.mountpath (misspelt)',
   checkObject(m) {
     const { group, version } = parseApiVersion(m.apiVersion);
     if (!group || !m.kind || !isKnownGroup(group)) return [];
@@ -57,10 +57,12 @@ export const schemaRule: Rule = {
     if (!entry?.served) return []; // ESO-API-VERSION reports it
     const validate = validatorFor(entry);
     if (!validate) return [];
-    const errors: SchemaError[] = validate(m) ? [] : [...(validate.errors ?? [])];
+    // validators fill CRD defaults in (defaulting runs before validation in the API server): check a copy
+    const copy = structuredClone(m);
+    const errors: SchemaError[] = validate(copy) ? [] : [...(validate.errors ?? [])];
     if (entry.parts) {
       // Each alternative present (e.g. spec.provider.vault) is checked by its own validator.
-      let holder: any = m;
+      let holder: any = copy;
       for (const seg of entry.parts.pointer.split('/').slice(1)) holder = holder && typeof holder === 'object' ? holder[seg] : undefined;
       if (holder && typeof holder === 'object' && !Array.isArray(holder)) {
         for (const [alt, value] of Object.entries(holder)) {

@@ -17,10 +17,18 @@ describe('ESO-SCHEMA', () => {
   });
 
   test('missing required field names the field', () => {
-    const d = run(store({ server: 'https://v', auth: { kubernetes: { role: 'eso' } } }));
+    const d = run(store({ path: 'secret', auth: { kubernetes: { role: 'eso' } } }));
     expect(d).toHaveLength(1);
-    expect(d[0]).toMatchObject({ ruleId: 'ESO-SCHEMA', field: 'spec.provider.vault.auth.kubernetes.mountPath' });
-    expect(d[0].message).toMatch(/required field "mountPath" is missing/);
+    expect(d[0]).toMatchObject({ ruleId: 'ESO-SCHEMA', field: 'spec.provider.vault.server' });
+    expect(d[0].message).toMatch(/required field "server" is missing/);
+  });
+
+  test('a required field with a CRD default is not missing (the API server defaults before it validates)', () => {
+    // auth.kubernetes.mountPath has `default: kubernetes` in the CRD
+    const m = store({ server: 'https://v', auth: { kubernetes: { role: 'eso' } } });
+    expect(run(m)).toEqual([]);
+    // the check never changes the object it looks at
+    expect(m.spec.provider.vault.auth.kubernetes).toEqual({ role: 'eso' });
   });
 
   test('unknown (misspelt) fields are reported, not silently dropped', () => {
