@@ -47,6 +47,15 @@ export interface FluxHelmRepositoryProps {
   readonly interval?: Duration;
 }
 
+/** Options of `FluxHelmRepository.fromHelmRepositoryName()`. */
+export interface FromHelmRepositoryNameOptions {
+  /**
+   * Namespace of the HelmRepository.
+   * @default "flux-system"
+   */
+  readonly namespace?: string;
+}
+
 class ImportedHelmRepository extends Construct implements IFluxHelmRepository {
   constructor(scope: Construct, id: string, public readonly repositoryName: string, public readonly repositoryNamespace: string) {
     super(scope, id);
@@ -55,9 +64,14 @@ class ImportedHelmRepository extends Construct implements IFluxHelmRepository {
 
 /** A Flux `HelmRepository` (`source.toolkit.fluxcd.io/v1`): where HelmReleases fetch their charts. */
 export class FluxHelmRepository extends Resource implements IFluxHelmRepository {
-  /** Reference a HelmRepository made elsewhere. */
-  public static fromHelmRepositoryName(scope: Construct, id: string, name: string, namespace: string): IFluxHelmRepository {
-    return new ImportedHelmRepository(scope, id, name, namespace);
+  /**
+   * Reference a HelmRepository made elsewhere.
+   * @param name `metadata.name` of the HelmRepository
+   * @param options its namespace
+   */
+  public static fromHelmRepositoryName(scope: Construct, id: string, name: string,
+    options: FromHelmRepositoryNameOptions = {}): IFluxHelmRepository {
+    return new ImportedHelmRepository(scope, id, name, options.namespace ?? FLUX_SYSTEM_NAMESPACE);
   }
 
   public readonly repositoryNamespace: string;

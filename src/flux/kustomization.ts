@@ -113,6 +113,15 @@ export interface FluxKustomizationProps extends FluxKustomizationOptions {
   readonly dependsOn?: IFluxKustomization[];
 }
 
+/** Options of `FluxKustomization.fromKustomizationName()`. */
+export interface FromKustomizationNameOptions {
+  /**
+   * Namespace of the Kustomization.
+   * @default "flux-system"
+   */
+  readonly namespace?: string;
+}
+
 class ImportedKustomization extends Construct implements IFluxKustomization {
   constructor(scope: Construct, id: string, public readonly kustomizationName: string, public readonly kustomizationNamespace: string) {
     super(scope, id);
@@ -124,9 +133,14 @@ class ImportedKustomization extends Construct implements IFluxKustomization {
  * after its `dependsOn`.
  */
 export class FluxKustomization extends Resource implements IFluxKustomization {
-  /** Reference a Kustomization made elsewhere (e.g. the `flux-system` one of `flux bootstrap`). */
-  public static fromKustomizationName(scope: Construct, id: string, name: string, namespace?: string): IFluxKustomization {
-    return new ImportedKustomization(scope, id, name, namespace ?? FLUX_SYSTEM_NAMESPACE);
+  /**
+   * Reference a Kustomization made elsewhere (e.g. the `flux-system` one of `flux bootstrap`).
+   * @param name `metadata.name` of the Kustomization
+   * @param options its namespace
+   */
+  public static fromKustomizationName(scope: Construct, id: string, name: string,
+    options: FromKustomizationNameOptions = {}): IFluxKustomization {
+    return new ImportedKustomization(scope, id, name, options.namespace ?? FLUX_SYSTEM_NAMESPACE);
   }
 
   public readonly kustomizationNamespace: string;

@@ -23,6 +23,16 @@ export interface ClusterGeneratorProps {
   readonly metadata?: ApiObjectMetadata;
 }
 
+/** Options of `ClusterGenerator.fromClusterGeneratorName()`. */
+export interface FromClusterGeneratorNameOptions {
+  /**
+   * The kind the ClusterGenerator wraps (its `spec.kind`). Give it for a Password, UUID or SSHKey generator,
+   * so ExternalSecrets fed by it default to `refreshPolicy: CreatedOnce` and generate once.
+   * @default - not known: treated as a generator that does not make a new value on every run
+   */
+  readonly wrappedKind?: GeneratorKind;
+}
+
 /**
  * A cluster-scoped `ClusterGenerator`: one generator definition usable from every namespace
  * (`generatorRef.kind: ClusterGenerator`). It still runs in the consumer's namespace: Secret and
@@ -34,9 +44,12 @@ export interface ClusterGeneratorProps {
 export class ClusterGenerator extends Resource implements IGenerator {
   /**
    * References a ClusterGenerator made elsewhere.
-   * @param kind the kind it wraps, so ExternalSecrets fed by a Password/UUID/SSHKey generator generate once
+   * @param name `metadata.name` of the ClusterGenerator
+   * @param options the kind it wraps
    */
-  public static fromClusterGeneratorName(scope: Construct, id: string, name: string, kind?: GeneratorKind): IGenerator {
+  public static fromClusterGeneratorName(scope: Construct, id: string, name: string,
+    options: FromClusterGeneratorNameOptions = {}): IGenerator {
+    const kind = options.wrappedKind;
     return new ImportedGenerator(scope, id, 'ClusterGenerator', name, kind ? RANDOM_GENERATOR_KINDS.includes(kind) : false);
   }
 

@@ -23,6 +23,12 @@ export interface CustomGeneratorProps {
   readonly metadata?: ApiObjectMetadata;
 }
 
+/** Options of `CustomGenerator.fromGeneratorName()`. */
+export interface FromGeneratorNameOptions {
+  /** The generator kind (`generatorRef.kind`), e.g. `GeneratorKind.SSH_KEY`. */
+  readonly kind: GeneratorKind;
+}
+
 /**
  * Escape hatch for the generator kinds without a dedicated class (ACRAccessToken, CloudsmithAccessToken,
  * ECRAuthorizationToken, Fake, GCRAccessToken, GithubAccessToken, GitlabDeployToken, Grafana, MFA,
@@ -30,9 +36,13 @@ export interface CustomGeneratorProps {
  * The spec is schema-checked at synth like every object of the app.
  */
 export class CustomGenerator extends GeneratorBase implements IGenerator {
-  /** References a generator of any kind made elsewhere (in the consumer's namespace). */
-  public static fromGeneratorName(scope: Construct, id: string, kind: GeneratorKind, name: string): IGenerator {
-    return new ImportedGenerator(scope, id, kind, name);
+  /**
+   * References a generator of any kind made elsewhere (in the consumer's namespace).
+   * @param name `metadata.name` of the generator
+   * @param options its kind
+   */
+  public static fromGeneratorName(scope: Construct, id: string, name: string, options: FromGeneratorNameOptions): IGenerator {
+    return new ImportedGenerator(scope, id, options.kind, name);
   }
 
   constructor(scope: Construct, id: string, props: CustomGeneratorProps) {

@@ -45,6 +45,16 @@ export interface SecretStoreProps {
   readonly controller?: string;
 }
 
+/** Options of `SecretStore.fromSecretStoreName()`. */
+export interface FromSecretStoreNameOptions {
+  /**
+   * Namespace of the store.
+   * @default - the namespace of the chart the reference is made in (a SecretStore is only usable from its
+   * own namespace)
+   */
+  readonly namespace?: string;
+}
+
 /**
  * A namespaced `SecretStore` (`external-secrets.io/v1`): usable only by ExternalSecrets and PushSecrets
  * of its own namespace.
@@ -53,10 +63,10 @@ export class SecretStore extends SecretStoreBase implements ISecretStore {
   /**
    * Reference a SecretStore made elsewhere (e.g. by another team or a Helm chart).
    * @param name `metadata.name` of the store
-   * @param namespace namespace of the store
+   * @param options namespace of the store
    */
-  public static fromSecretStoreName(scope: Construct, id: string, name: string, namespace: string): ISecretStore {
-    return new ImportedStore(scope, id, name, SecretStoreKind.SECRET_STORE, namespace);
+  public static fromSecretStoreName(scope: Construct, id: string, name: string, options: FromSecretStoreNameOptions = {}): ISecretStore {
+    return new ImportedStore(scope, id, name, SecretStoreKind.SECRET_STORE, options.namespace);
   }
 
   constructor(scope: Construct, id: string, props: SecretStoreProps) {

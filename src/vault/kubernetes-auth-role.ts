@@ -139,6 +139,15 @@ export interface IVaultKubernetesAuthRole extends IConstruct {
   readonly mountPath: string;
 }
 
+/** Options of `VaultKubernetesAuthRole.fromRoleName()`. */
+export interface FromRoleNameOptions {
+  /**
+   * Kubernetes auth mount path of the role (without `auth/`; leading and trailing slashes are dropped).
+   * @default "kubernetes"
+   */
+  readonly mountPath?: string;
+}
+
 function namespaceOf(sa: kplus.IServiceAccount): string {
   const ns = sa.toSubjectConfiguration().namespace;
   if (ns) return ns;
@@ -158,8 +167,13 @@ const uniq = (xs: string[]) => [...new Set(xs)];
  * name) are checked by ESO-VAULT-ROLE-FIELDS at synth and in the CLI.
  */
 export class VaultKubernetesAuthRole extends Construct implements IVaultKubernetesAuthRole {
-  /** References a role made elsewhere. */
-  public static fromRoleName(scope: Construct, id: string, roleName: string, mountPath: string = 'kubernetes'): IVaultKubernetesAuthRole {
+  /**
+   * References a role made elsewhere.
+   * @param roleName role name in Vault
+   * @param options its auth mount
+   */
+  public static fromRoleName(scope: Construct, id: string, roleName: string, options: FromRoleNameOptions = {}): IVaultKubernetesAuthRole {
+    const mountPath = options.mountPath ?? 'kubernetes';
     class Imported extends Construct implements IVaultKubernetesAuthRole {
       public readonly roleName = roleName;
       public readonly mountPath = mountPath.replace(/^\/+|\/+$/g, '');

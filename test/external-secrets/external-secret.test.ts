@@ -313,7 +313,7 @@ describe('ExternalSecret', () => {
   test('a store imported by name is recorded as made elsewhere (no warning); kind always right', () => {
     const { app, chart, vault } = setup();
     const byo = eso.ClusterSecretStore.fromClusterSecretStoreName(chart, 'byo', 'my-secret-store');
-    const local = eso.SecretStore.fromSecretStoreName(chart, 'local', 'local-store', 'shop');
+    const local = eso.SecretStore.fromSecretStoreName(chart, 'local', 'local-store', { namespace: 'shop' });
     const es = new eso.ExternalSecret(chart, 'app', { metadata: { name: 'app-secrets' }, store: byo, data: [eso.SecretValue.fromProperty('database-url', 'my-app/database', 'url')] });
     es.addData(eso.SecretValue.fromProperty('x', 'a', 'b', { store: local }), eso.SecretValue.fromProperty('y', 'a', 'b', { store: vault }));
     const report = validateApp(app);

@@ -214,5 +214,26 @@ describe('Flux sources and Helm objects', () => {
     const chart = Testing.chart();
     const k = new FluxKustomization(chart, 'k', { source: FluxSource.gitRepository('flux-system'), path: './x' });
     expect(k.apiObject).toBeInstanceOf(ApiObject);
+    expect(ApiObject.of(k)).toBe(k.apiObject);
+  });
+
+  test('fromKustomizationName / fromHelmRepositoryName: namespace option, default flux-system', () => {
+    const chart = new Chart(Testing.app(), 'c', { namespace: 'apps' });
+    const ks = FluxKustomization.fromKustomizationName(chart, 'ks', 'infra');
+    const ksNs = FluxKustomization.fromKustomizationName(chart, 'ks2', 'infra', { namespace: 'platform' });
+    expect([ks.kustomizationName, ks.kustomizationNamespace]).toEqual(['infra', 'flux-system']);
+    expect([ksNs.kustomizationName, ksNs.kustomizationNamespace]).toEqual(['infra', 'platform']);
+    const repo = FluxHelmRepository.fromHelmRepositoryName(chart, 'repo', 'podinfo');
+    const repoNs = FluxHelmRepository.fromHelmRepositoryName(chart, 'repo2', 'podinfo', { namespace: 'apps' });
+    expect([repo.repositoryName, repo.repositoryNamespace]).toEqual(['podinfo', 'flux-system']);
+    expect(repoNs.repositoryNamespace).toBe('apps');
+    new FluxKustomization(chart, 'apps', { name: 'apps', source: FluxSource.gitRepository('flux-system'), path: './x', dependsOn: [ks, ksNs] });
+    new FluxHelmRelease(chart, 'rel', { chart: 'podinfo', version: '6.5.4', repository: repo });
+    const objs = Testing.synth(chart);
+    expect(byKind(objs, 'Kustomization')[0].spec.dependsOn).toEqual([
+      { name: 'infra', namespace: 'flux-system' },
+      { name: 'infra', namespace: 'platform' },
+    ]);
+    expect(byKind(objs, 'HelmRelease')[0].spec.chart.spec.sourceRef).toEqual({ kind: 'HelmRepository', name: 'podinfo', namespace: 'flux-system' });
   });
 });

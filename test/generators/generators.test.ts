@@ -160,10 +160,14 @@ describe('ClusterGenerator', () => {
 
   test('fromClusterGeneratorName', () => {
     const c = chart();
-    const g = ClusterGenerator.fromClusterGeneratorName(c, 'x', 'global-password', GeneratorKind.PASSWORD);
+    const g = ClusterGenerator.fromClusterGeneratorName(c, 'x', 'global-password', { wrappedKind: GeneratorKind.PASSWORD });
     expect(g.toGeneratorRef()).toEqual({ apiVersion: 'generators.external-secrets.io/v1alpha1', kind: 'ClusterGenerator', name: 'global-password' });
     expect(g.regeneratesOnRefresh).toBe(true);
     expect(ClusterGenerator.fromClusterGeneratorName(c, 'y', 'z').regeneratesOnRefresh).toBe(false);
+    expect(ClusterGenerator.fromClusterGeneratorName(c, 'w', 'w', {}).regeneratesOnRefresh).toBe(false);
+    const vds = ClusterGenerator.fromClusterGeneratorName(c, 'v', 'db', { wrappedKind: GeneratorKind.VAULT_DYNAMIC_SECRET });
+    expect(vds.regeneratesOnRefresh).toBe(false);
+    expect(vds.generatorKind).toBe('ClusterGenerator');
   });
 });
 
@@ -185,9 +189,12 @@ describe('CustomGenerator', () => {
   });
 
   test('fromGeneratorName', () => {
-    const g = CustomGenerator.fromGeneratorName(chart(), 'x', GeneratorKind.SSH_KEY, 'deploy-key');
+    const g = CustomGenerator.fromGeneratorName(chart(), 'x', 'deploy-key', { kind: GeneratorKind.SSH_KEY });
     expect(g.toGeneratorRef()).toEqual({ apiVersion: 'generators.external-secrets.io/v1alpha1', kind: 'SSHKey', name: 'deploy-key' });
+    expect(g.generatorName).toBe('deploy-key');
     expect(g.regeneratesOnRefresh).toBe(true);
+    const ecr = CustomGenerator.fromGeneratorName(chart(), 'y', 'ecr', { kind: GeneratorKind.ECR_AUTHORIZATION_TOKEN });
+    expect([ecr.generatorKind, ecr.regeneratesOnRefresh]).toEqual(['ECRAuthorizationToken', false]);
   });
 
 });

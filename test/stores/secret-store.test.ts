@@ -194,7 +194,7 @@ describe('fromXxxName', () => {
   test('reference stores made elsewhere', () => {
     const { chart } = setup();
     const css = ClusterSecretStore.fromClusterSecretStoreName(chart, 'byo', 'my-secret-store');
-    const ss = SecretStore.fromSecretStoreName(chart, 'ss', 'team-store', 'team-a');
+    const ss = SecretStore.fromSecretStoreName(chart, 'ss', 'team-store', { namespace: 'team-a' });
     expect(css.toStoreRef()).toEqual({ name: 'my-secret-store', kind: 'ClusterSecretStore' });
     expect(ss.toStoreRef()).toEqual({ name: 'team-store', kind: 'SecretStore' });
     expect(ss.storeNamespace).toBe('team-a');
@@ -202,6 +202,16 @@ describe('fromXxxName', () => {
     expect(css.readOnly).toBe(false);
     expect(css.vault).toBeUndefined();
     expect(Testing.synth(chart)).toEqual([]);
+  });
+
+  test('SecretStore.fromSecretStoreName: the namespace defaults to the chart of the reference', () => {
+    const { chart } = setup('team-b');
+    const ss = SecretStore.fromSecretStoreName(chart, 'ss', 'team-store');
+    expect(ss.storeNamespace).toBeUndefined(); // resolved like a SecretStore made in this chart
+    expect(ss.storeKind).toBe(SecretStoreKind.SECRET_STORE);
+    expect(ss.toStoreRef()).toEqual({ name: 'team-store', kind: 'SecretStore' });
+    const ns = SecretStore.fromSecretStoreName(chart, 'other', 'team-store', { namespace: 'team-c' });
+    expect(ns.storeNamespace).toBe('team-c');
   });
 });
 

@@ -76,7 +76,10 @@ describe('VaultKubernetesAuthRole', () => {
   });
 
   test('fromRoleName', () => {
-    const r = VaultKubernetesAuthRole.fromRoleName(new Chart(Testing.app(), 'c'), 'r', 'eso', '/k8s/');
+    const c = new Chart(Testing.app(), 'c');
+    const r = VaultKubernetesAuthRole.fromRoleName(c, 'r', 'eso', { mountPath: '/k8s/' });
     expect([r.roleName, r.mountPath]).toEqual(['eso', 'k8s']);
+    const d = VaultKubernetesAuthRole.fromRoleName(c, 'd', 'eso');
+    expect(d.mountPath).toBe('kubernetes');
   });
 });
