@@ -1,5 +1,6 @@
 import { ApiObject, Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
+import { FluxObjectProps } from './flux-object';
 import { FluxSourceKind, IFluxSource } from './flux-source';
 import { Resource } from '../base/resource';
 import { FLUX_SOURCE_API_VERSION, FLUX_SYSTEM_NAMESPACE } from '../model/flux-api';
@@ -44,17 +45,7 @@ export class GitRef {
 }
 
 /** Properties of a `FluxGitRepository`. */
-export interface FluxGitRepositoryProps {
-  /**
-   * `metadata.name`.
-   * @default - generated from the construct path
-   */
-  readonly name?: string;
-  /**
-   * Namespace of the GitRepository.
-   * @default - the chart's namespace, else "flux-system"
-   */
-  readonly namespace?: string;
+export interface FluxGitRepositoryProps extends FluxObjectProps {
   /** Repository URL (`https://`, `ssh://` or `http://`). */
   readonly url: string;
   /**

@@ -1,5 +1,6 @@
 import { ApiObject, Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
+import { FluxObjectProps } from './flux-object';
 import { Resource } from '../base/resource';
 import { FLUX_SOURCE_API_VERSION, FLUX_SYSTEM_NAMESPACE } from '../model/flux-api';
 import { toGoDuration } from '../model/go-duration';
@@ -22,17 +23,7 @@ export interface IFluxHelmRepository {
 }
 
 /** Properties of a `FluxHelmRepository`. */
-export interface FluxHelmRepositoryProps {
-  /**
-   * `metadata.name`.
-   * @default - generated from the construct path
-   */
-  readonly name?: string;
-  /**
-   * Namespace of the HelmRepository.
-   * @default - the chart's namespace, else "flux-system"
-   */
-  readonly namespace?: string;
+export interface FluxHelmRepositoryProps extends FluxObjectProps {
   /** `https://` URL of the repository index, or `oci://` URL of the registry. */
   readonly url: string;
   /**

@@ -1,3 +1,4 @@
+export * from './flux-object';
 export * from './flux-source';
 export * from './git-repository';
 export * from './health-check';

@@ -1,5 +1,6 @@
 import { ApiObject, Chart, Duration, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { FluxObjectProps } from './flux-object';
 import { IFluxSource } from './flux-source';
 import { FluxHealthCheckExpr, FluxObjectReference } from './health-check';
 import { Resource } from '../base/resource';
@@ -91,17 +92,7 @@ export interface FluxKustomizationOptions {
 }
 
 /** Properties of a `FluxKustomization`. */
-export interface FluxKustomizationProps extends FluxKustomizationOptions {
-  /**
-   * `metadata.name`.
-   * @default - generated from the construct path
-   */
-  readonly name?: string;
-  /**
-   * Namespace of the Kustomization.
-   * @default - the chart's namespace, else "flux-system"
-   */
-  readonly namespace?: string;
+export interface FluxKustomizationProps extends FluxKustomizationOptions, FluxObjectProps {
   /** The source that holds the manifests. */
   readonly source: IFluxSource;
   /** Folder inside the source, e.g. `./dist/apps`. */

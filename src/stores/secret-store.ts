@@ -1,8 +1,9 @@
-import { ApiObjectMetadata, Duration } from 'cdk8s';
+import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { SecretStoreBase } from './secret-store-base';
 import { SecretStoreProvider } from './secret-store-provider';
 import { ImportedStore } from './store-spec';
+import { ResourceProps } from '../base/resource';
 import { SecretStoreKind, ISecretStore } from '../refs/secret-store-ref';
 
 /** HTTP retries of the provider client (`retrySettings`). */
@@ -20,14 +21,9 @@ export interface StoreRetrySettings {
 }
 
 /** Properties of a `SecretStore` (and, with `conditions`, of a `ClusterSecretStore`). */
-export interface SecretStoreProps {
+export interface SecretStoreProps extends ResourceProps {
   /** The backend (exactly one): `SecretStoreProvider.vault(...)`, `.openBao(...)`, `.fake(...)`, `.custom(...)`. */
   readonly provider: SecretStoreProvider;
-  /**
-   * Metadata of the store (name, namespace, labels, annotations).
-   * @default - a generated name, the chart's namespace
-   */
-  readonly metadata?: ApiObjectMetadata;
   /**
    * How often ESO re-validates the store (emitted as a Go duration, ESO ≥ 2.8).
    * @default - the controller's `--store-requeue-interval` (5m)

@@ -101,6 +101,16 @@ export interface CrossplaneProviderVaultOptions {
   readonly vaultNamespace?: string;
 }
 
+/** Where a Vault-side construct (`VaultPolicy`, `VaultKubernetesAuthRole`, ...) is emitted. */
+export interface VaultTargetOptions {
+  /**
+   * Controller that applies the Vault objects: vault-config-operator CRs or Crossplane provider-vault
+   * managed resources.
+   * @default - vault-config-operator, logging in as role "vault-admin" in the chart's namespace
+   */
+  readonly target?: VaultConfigTarget;
+}
+
 /**
  * Where the Vault side (policies, roles, auth config) is emitted: vault-config-operator CRs (the
  * default, ../shared/reference/vault-auth.md §6) or Crossplane provider-vault managed resources.

@@ -1,14 +1,14 @@
 import { Names } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { VaultConfigTarget } from './config-target';
+import { VaultConfigTarget, VaultTargetOptions } from './config-target';
 import { DEFAULT_OPERATOR_ROLE } from './private/target-object';
 import { TokenReviewer, TokenReviewerMode, VaultTokenReviewerBinding } from './token-reviewer';
 import { REVIEWER_ANNOTATION } from '../model/vault/objects';
 import { EsoValidation } from '../synth/eso-validation';
 
 /** Properties of `VaultKubernetesAuthConfig`. */
-export interface VaultKubernetesAuthConfigProps {
+export interface VaultKubernetesAuthConfigProps extends VaultTargetOptions {
   /** Who reviews login tokens; decides the config fields and the auth-delegator binding emitted. */
   readonly tokenReviewer: TokenReviewer;
   /**
@@ -42,11 +42,6 @@ export interface VaultKubernetesAuthConfigProps {
    * @default - generated from the construct path
    */
   readonly bindingName?: string;
-  /**
-   * Controller that applies the config.
-   * @default - vault-config-operator, logging in as role "vault-admin" in the chart's namespace
-   */
-  readonly target?: VaultConfigTarget;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Chart, Duration, Lazy, Names } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
-import { VaultConfigTarget } from './config-target';
+import { VaultConfigTarget, VaultTargetOptions } from './config-target';
 import { IVaultPolicy } from './policy';
 import { EsoValidation } from '../synth/eso-validation';
 import { DEFAULT_OPERATOR_ROLE } from './private/target-object';
@@ -106,7 +106,7 @@ export interface VaultKubernetesAuthRoleOptions {
 }
 
 /** Properties of `VaultKubernetesAuthRole`. */
-export interface VaultKubernetesAuthRoleProps extends VaultKubernetesAuthRoleOptions {
+export interface VaultKubernetesAuthRoleProps extends VaultKubernetesAuthRoleOptions, VaultTargetOptions {
   /**
    * Kubernetes auth mount path (without `auth/`).
    * @default "kubernetes"
@@ -124,11 +124,6 @@ export interface VaultKubernetesAuthRoleProps extends VaultKubernetesAuthRoleOpt
    * @default - none (vault-config-operator requires at least one)
    */
   readonly policies?: IVaultPolicy[];
-  /**
-   * Controller that applies the role.
-   * @default - vault-config-operator, logging in as role "vault-admin" in the chart's namespace
-   */
-  readonly target?: VaultConfigTarget;
 }
 
 /** A Vault Kubernetes auth role, made in this app or referenced by name. */

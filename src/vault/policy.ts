@@ -1,7 +1,7 @@
 import { Lazy, Names } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { VaultCapability } from './capability';
-import { VaultConfigTarget } from './config-target';
+import { VaultConfigTarget, VaultTargetOptions } from './config-target';
 import { DEFAULT_OPERATOR_ROLE } from './private/target-object';
 import { NEW_CAPABILITIES } from '../model/vault/acl';
 import { CollapseSpec, TOKEN_SELF_RULES, accessesForStore, deriveRules } from '../model/vault/derive';
@@ -66,17 +66,12 @@ export class PathCollapse {
 }
 
 /** Options shared by hand-written and derived policies. */
-export interface VaultPolicyOptions {
+export interface VaultPolicyOptions extends VaultTargetOptions {
   /**
    * Name of the policy in Vault (also the Kubernetes object name). Lower-case DNS label.
    * @default - generated from the construct path
    */
   readonly policyName?: string;
-  /**
-   * Controller that applies the policy.
-   * @default - vault-config-operator, logging in as role "vault-admin" in the chart's namespace
-   */
-  readonly target?: VaultConfigTarget;
   /**
    * Allow the `subscribe` and `recover` capabilities (Vault ≥ 1.21; older servers reject the policy).
    * @default false

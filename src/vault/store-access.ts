@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { VaultConfigTarget } from './config-target';
+import { VaultTargetOptions } from './config-target';
 import { VaultKubernetesAuthRole, VaultKubernetesAuthRoleOptions } from './kubernetes-auth-role';
 import { IVaultPolicy, PathCollapse, VaultPolicy } from './policy';
 import { TokenReviewer, VaultTokenReviewerBinding } from './token-reviewer';
@@ -10,12 +10,7 @@ import { appIndex, storeFromIndex, storeNow } from '../synth/app-manifests';
 import { EsoValidation } from '../synth/eso-validation';
 
 /** Options of `VaultStoreAccess` (and of `store.grantVaultAccess()`), everything but the store. */
-export interface VaultStoreAccessOptions extends VaultKubernetesAuthRoleOptions {
-  /**
-   * Controller that applies the policy and the role.
-   * @default - vault-config-operator, logging in as role "vault-admin" in the chart's namespace
-   */
-  readonly target?: VaultConfigTarget;
+export interface VaultStoreAccessOptions extends VaultKubernetesAuthRoleOptions, VaultTargetOptions {
   /**
    * Service accounts bound by the role.
    * @default - the store's `serviceAccountRef` (for a ClusterSecretStore without its namespace: that

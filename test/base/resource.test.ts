@@ -4,7 +4,7 @@ import * as kplus from 'cdk8s-plus-28';
 import {
   ClusterExternalSecret, ClusterGenerator, ClusterPushSecret, ClusterSecretStore, CustomGenerator, ExternalSecret,
   FluxGitRepository, FluxHelmRelease, FluxHelmRepository, FluxKustomization, FluxSource, GeneratorKind, GeneratorSpec,
-  PasswordGenerator, PushSecret, PushValue, Resource, SecretStore, SecretStoreProvider, SecretValue, UuidGenerator,
+  PasswordGenerator, PushSecret, PushValue, Resource, ResourceProps, SecretStore, SecretStoreProvider, SecretValue, UuidGenerator,
   VaultAuth, VaultDynamicSecret, VaultKv,
 } from '../../src';
 
@@ -118,6 +118,22 @@ describe('Resource: the uniform getters of every resource construct', () => {
     expect(all.get('FluxGitRepository').sourceName).toBe('git');
     expect(all.get('FluxHelmRepository').repositoryName).toBe('repo');
     expect(all.get('FluxHelmRelease').releaseObjectName).toBe('hr');
+  });
+
+  test('ResourceProps: the same metadata props for constructs of every folder', () => {
+    const { chart, provider } = setup();
+    const md = (name: string): ResourceProps => ({ metadata: { name, labels: { team: 'a' } } });
+    const store = new SecretStore(chart, 'store', { ...md('store'), provider });
+    new ExternalSecret(chart, 'es', { ...md('es'), store, data: [SecretValue.fromProperty('k', 'app/k', 'k')] });
+    new UuidGenerator(chart, 'uuid', md('uuid'));
+    new PasswordGenerator(chart, 'pw', md('pw'));
+    const out = Testing.synth(chart);
+    expect(out.map(o => [o.kind, o.metadata.name, o.metadata.labels])).toEqual([
+      ['SecretStore', 'store', { team: 'a' }],
+      ['ExternalSecret', 'es', { team: 'a' }],
+      ['UUID', 'uuid', { team: 'a' }],
+      ['Password', 'pw', { team: 'a' }],
+    ]);
   });
 
   test('a generated name is the same through every getter', () => {

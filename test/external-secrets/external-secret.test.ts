@@ -310,6 +310,31 @@ describe('ExternalSecret', () => {
     expect(() => Testing.synth(chart)).toThrow(/ESO-ES-VAULT-KEY/);
   });
 
+  test('TypedExternalSecretProps: one set of common props feeds tls() and dockerConfigJson()', () => {
+    const { chart, vault } = setup();
+    const common = (name: string): eso.TypedExternalSecretProps => ({
+      store: vault,
+      metadata: { name, labels: { team: 'shop' } },
+      secretLabels: { 'app.kubernetes.io/part-of': 'shop' },
+      secretAnnotations: { owner: 'shop' },
+    });
+    eso.ExternalSecret.tls(chart, 'tls', {
+      ...common('tls'),
+      cert: eso.SecretValue.fromProperty('crt', 'shop/tls', 'crt'),
+      key: eso.SecretValue.fromProperty('key', 'shop/tls', 'key'),
+    });
+    eso.ExternalSecret.dockerConfigJson(chart, 'docker', {
+      ...common('docker'),
+      dockerConfigJson: eso.SecretValue.fromProperty('config', 'shop/registry', 'dockerconfig'),
+    });
+    const out = Testing.synth(chart);
+    for (const m of out) {
+      expect(m.metadata.labels).toEqual({ team: 'shop' });
+      expect(m.spec.target.template.metadata).toEqual({ labels: { 'app.kubernetes.io/part-of': 'shop' }, annotations: { owner: 'shop' } });
+    }
+    expect(out.map(m => m.spec.target.template.type)).toEqual(['kubernetes.io/tls', 'kubernetes.io/dockerconfigjson']);
+  });
+
   test('a store imported by name is recorded as made elsewhere (no warning); kind always right', () => {
     const { app, chart, vault } = setup();
     const byo = eso.ClusterSecretStore.fromClusterSecretStoreName(chart, 'byo', 'my-secret-store');

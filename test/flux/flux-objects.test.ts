@@ -1,7 +1,7 @@
 import { ApiObject, Chart, Duration, Testing } from 'cdk8s';
 import {
   ExternalSecretsOperatorRelease, FluxGitRepository, FluxHealthCheckExpr, FluxHelmRelease, FluxHelmRepository,
-  FluxKustomization, FluxSource, GitRef, HelmCrdPolicy, HelmRepositoryType, VaultConfigOperatorRelease,
+  FluxKustomization, FluxObjectProps, FluxSource, GitRef, HelmCrdPolicy, HelmRepositoryType, VaultConfigOperatorRelease,
 } from '../../src';
 import { validateManifests } from '../../src/validation/engine';
 import { fluxSpecRule } from '../../src/validation/rules/flux/flux-spec';
@@ -215,6 +215,18 @@ describe('Flux sources and Helm objects', () => {
     const k = new FluxKustomization(chart, 'k', { source: FluxSource.gitRepository('flux-system'), path: './x' });
     expect(k.apiObject).toBeInstanceOf(ApiObject);
     expect(ApiObject.of(k)).toBe(k.apiObject);
+  });
+
+  test('FluxObjectProps: name and namespace, the same for Kustomization, GitRepository and HelmRepository', () => {
+    const chart = new Chart(Testing.app(), 'c', { namespace: 'apps' });
+    const at = (name: string): FluxObjectProps => ({ name, namespace: 'platform' });
+    const git = new FluxGitRepository(chart, 'git', { ...at('repo'), url: 'https://git.example.internal/repo.git' });
+    const helm = new FluxHelmRepository(chart, 'helm', { ...at('charts'), url: 'https://charts.example.internal' });
+    const ks = new FluxKustomization(chart, 'ks', { ...at('apps'), source: git, path: './dist' });
+    expect([git.name, git.sourceNamespace, helm.name, helm.repositoryNamespace, ks.name, ks.kustomizationNamespace])
+      .toEqual(['repo', 'platform', 'charts', 'platform', 'apps', 'platform']);
+    const dflt = new FluxHelmRepository(chart, 'd', { url: 'https://charts.example.internal' });
+    expect(dflt.metadata.namespace).toBe('apps');
   });
 
   test('fromKustomizationName / fromHelmRepositoryName: namespace option, default flux-system', () => {

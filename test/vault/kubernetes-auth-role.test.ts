@@ -2,7 +2,8 @@ import { Chart, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { appWithStore, errors } from './fixtures';
 import {
-  VaultAliasNameSource, VaultConfigOperator, VaultConfigTarget, VaultKubernetesAuthRole, VaultPolicy, VaultTokenType,
+  VaultAliasNameSource, VaultCapability, VaultConfigOperator, VaultConfigTarget, VaultKubernetesAuthRole, VaultPolicy,
+  VaultTargetOptions, VaultTokenType,
 } from '../../src/vault';
 
 describe('VaultKubernetesAuthRole', () => {
@@ -81,5 +82,21 @@ describe('VaultKubernetesAuthRole', () => {
     expect([r.roleName, r.mountPath]).toEqual(['eso', 'k8s']);
     const d = VaultKubernetesAuthRole.fromRoleName(c, 'd', 'eso');
     expect(d.mountPath).toBe('kubernetes');
+  });
+});
+
+describe('VaultTargetOptions', () => {
+  test('one target for the policy and the role', () => {
+    const chart = new Chart(Testing.app(), 'admin', { namespace: 'vault-admin' });
+    const where: VaultTargetOptions = { target: VaultConfigTarget.crossplane({ providerConfigName: 'vault' }) };
+    const policy = new VaultPolicy(chart, 'p', { ...where, policyName: 'eso-read', rules: [{ path: 'kv/data/app/*', capabilities: [VaultCapability.READ] }] });
+    const role = new VaultKubernetesAuthRole(chart, 'r', { ...where, roleName: 'eso', boundServiceAccountNames: ['eso'], boundServiceAccountNamespaces: ['eso'], policies: [policy] });
+    expect(policy.target).toBe(where.target);
+    expect(role.target).toBe(where.target);
+    const out = Testing.synth(chart);
+    expect(out.map(o => [o.apiVersion, o.kind, o.spec.providerConfigRef.name])).toEqual([
+      ['vault.vault.m.upbound.io/v1alpha1', 'Policy', 'vault'],
+      ['kubernetes.vault.m.upbound.io/v1alpha1', 'AuthBackendRole', 'vault'],
+    ]);
   });
 });

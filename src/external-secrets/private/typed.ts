@@ -1,25 +1,8 @@
 // Internal: the data + template of the typed-Secret helpers (ExternalSecret.tls / .dockerConfigJson).
+import type { DockerConfigJsonExternalSecretProps, TlsExternalSecretProps } from '../external-secret';
 import { SecretTemplate, SecretType } from '../secret-template';
 import { SecretValue } from '../secret-value';
 import { templateRef } from './render-spec';
-
-interface TypedMetadata {
-  readonly secretLabels?: { [key: string]: string };
-  readonly secretAnnotations?: { [key: string]: string };
-}
-
-interface TlsParts extends TypedMetadata {
-  readonly cert: SecretValue;
-  readonly key: SecretValue;
-  readonly ca?: SecretValue;
-}
-
-interface DockerParts extends TypedMetadata {
-  readonly dockerConfigJson?: SecretValue;
-  readonly registry?: string;
-  readonly username?: SecretValue;
-  readonly password?: SecretValue;
-}
 
 function assertDistinct(where: string, values: SecretValue[]) {
   const seen = new Set<string>();
@@ -32,7 +15,7 @@ function assertDistinct(where: string, values: SecretValue[]) {
 }
 
 /** `data` + `template` of a kubernetes.io/tls Secret. */
-export function tlsSpec(p: TlsParts): { data: SecretValue[]; template: SecretTemplate } {
+export function tlsSpec(p: TlsExternalSecretProps): { data: SecretValue[]; template: SecretTemplate } {
   const data = [p.cert, p.key, ...(p.ca ? [p.ca] : [])];
   assertDistinct('ExternalSecret.tls', data);
   const files: { [key: string]: string } = {
@@ -52,7 +35,7 @@ function valueExpr(key: string): string {
 }
 
 /** `data` + `template` of a kubernetes.io/dockerconfigjson Secret. */
-export function dockerConfigJsonSpec(p: DockerParts, where: string): { data: SecretValue[]; template: SecretTemplate } {
+export function dockerConfigJsonSpec(p: DockerConfigJsonExternalSecretProps, where: string): { data: SecretValue[]; template: SecretTemplate } {
   const parts = p.registry !== undefined || p.username !== undefined || p.password !== undefined;
   if (p.dockerConfigJson && parts) {
     throw new Error(`${where}: set either dockerConfigJson, or registry + username + password, not both`);
