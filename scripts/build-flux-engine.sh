@@ -27,17 +27,24 @@ for arg in "$@"; do
   esac
 done
 
-# The hash covers the sources only (not the Go toolchain), over repo-relative
-# names in a fixed order, so it is the same on every machine.
+sha256() {
+  if command -v sha256sum >/dev/null; then sha256sum "$@"; else shasum -a 256 "$@"; fi
+}
+
+# The hash covers the sources only (not the Go toolchain): go.mod, go.sum and
+# the non-test .go files, as "<sha256>  <name>" lines in a fixed order, so it
+# is the same on every machine (test/io/flux-build/engine.test.ts recomputes it).
 source_hash() {
   (
     cd "$src"
-    {
-      printf '%s\n' go.mod go.sum
-      find . -maxdepth 1 -name '*.go' ! -name '*_test.go' -printf '%f\n' | LC_ALL=C sort
-    } | while IFS= read -r f; do
-      printf '%s  %s\n' "$(sha256sum "$f" | cut -d' ' -f1)" "$f"
-    done | sha256sum | cut -d' ' -f1
+    shopt -s nullglob
+    files=(go.mod go.sum)
+    while IFS= read -r f; do files+=("$f"); done < <(
+      for f in *.go; do [[ "$f" == *_test.go ]] || printf '%s\n' "$f"; done | LC_ALL=C sort
+    )
+    for f in "${files[@]}"; do
+      printf '%s  %s\n' "$(sha256 "$f" | cut -d' ' -f1)" "$f"
+    done | sha256 | cut -d' ' -f1
   )
 }
 
@@ -54,7 +61,9 @@ fi
 
 command -v go >/dev/null || { echo "build-flux-engine: Go is required to rebuild the engine" >&2; exit 1; }
 
-goroot="$(go env GOROOT)"
+# Asked inside the module, so a toolchain switch (go.mod's go line) gives the
+# GOROOT of the Go that compiles the engine.
+goroot="$(cd "$src" && go env GOROOT)"
 wasm_exec="$goroot/lib/wasm/wasm_exec.js"
 [[ -f "$wasm_exec" ]] || wasm_exec="$goroot/misc/wasm/wasm_exec.js"
 [[ -f "$wasm_exec" ]] || { echo "build-flux-engine: wasm_exec.js not found under $goroot" >&2; exit 1; }
@@ -77,6 +86,6 @@ mv "$tmp/flux-build.wasm.gz" "$out/flux-build.wasm.gz"
 cp "$wasm_exec" "$out/wasm_exec.js"
 printf '%s\n' "$want" > "$out/source.sha256"
 
-raw=$(stat -c %s "$tmp/flux-build.wasm")
-gz=$(stat -c %s "$out/flux-build.wasm.gz")
+raw=$(wc -c < "$tmp/flux-build.wasm" | tr -d ' ')
+gz=$(wc -c < "$out/flux-build.wasm.gz" | tr -d ' ')
 echo "flux-build engine built in $(( $(date +%s) - start ))s: wasm $raw bytes, gzipped $gz bytes"

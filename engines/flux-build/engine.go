@@ -107,13 +107,13 @@ type SubstituteResponse struct {
 
 // VersionResponse is the output of version().
 type VersionResponse struct {
-	Kustomize          string `json:"kustomize"`
-	KustomizeAPI       string `json:"kustomizeApi"`
-	Kyaml              string `json:"kyaml"`
-	FluxPkgKustomize   string `json:"fluxPkgKustomize"`
-	FluxPkgEnvsubst    string `json:"fluxPkgEnvsubst"`
-	Go                 string `json:"go"`
-	ArtifactRootInMsgs string `json:"artifactRoot"`
+	Kustomize        string `json:"kustomize"`
+	KustomizeAPI     string `json:"kustomizeApi"`
+	Kyaml            string `json:"kyaml"`
+	FluxPkgKustomize string `json:"fluxPkgKustomize"`
+	FluxPkgEnvsubst  string `json:"fluxPkgEnvsubst"`
+	Go               string `json:"go"`
+	ArtifactRoot     string `json:"artifactRoot"`
 }
 
 // UnknownMarker is what a variable whose value is not known offline is
@@ -635,9 +635,9 @@ func substitute(req SubstituteRequest, resp *SubstituteResponse) error {
 // Version reports the versions of the code the engine runs.
 func Version() VersionResponse {
 	v := VersionResponse{
-		Kustomize:          kustomizeReleaseVersion,
-		FluxPkgKustomize:   fluxPkgKustomizeVersion,
-		ArtifactRootInMsgs: ArtifactRoot,
+		Kustomize:        kustomizeReleaseVersion,
+		FluxPkgKustomize: fluxPkgKustomizeVersion,
+		ArtifactRoot:     ArtifactRoot,
 	}
 	if info, ok := debug.ReadBuildInfo(); ok {
 		v.Go = info.GoVersion

@@ -219,6 +219,12 @@ interface RawEngine {
   version(): string;
 }
 
+/** The Go side, and what it wrote to stdout/stderr since the last drain. */
+interface StartedEngine {
+  readonly raw: RawEngine;
+  drainOutput(): string[];
+}
+
 let engine: FluxBuildEngine | undefined;
 
 /**
@@ -265,7 +271,7 @@ interface GoInstance {
 }
 type GoConstructor = new () => GoInstance;
 
-function startEngine(dir: string): RawEngine {
+function startEngine(dir: string): StartedEngine {
   const wasm = zlib.gunzipSync(fs.readFileSync(path.join(dir, 'flux-build.wasm.gz')));
   const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
   // Synchronous compile: V8 compiles lazily, so this is quick even for ~20 MB.
@@ -299,6 +305,21 @@ function startEngine(dir: string): RawEngine {
   if (typeof Go !== 'function') {
     throw new Error(`flux-build engine: ${path.join(dir, 'wasm_exec.js')} did not define Go`);
   }
+  // Kustomize prints some warnings (deprecated fields) straight to stderr;
+  // the stub filesystem would console.log them. They are collected instead
+  // and returned as the build's warnings.
+  let output = '';
+  const decoder = new TextDecoder('utf-8');
+  const stubFs = sandbox.fs as { writeSync(fd: number, buf: Uint8Array): number };
+  stubFs.writeSync = (_fd: number, buf: Uint8Array) => {
+    output += decoder.decode(buf, { stream: true });
+    return buf.length;
+  };
+  const drainOutput = (): string[] => {
+    const lines = output.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    output = '';
+    return lines;
+  };
 
   const globalName = '__fluxBuildEngine';
   const go = new Go();
@@ -317,9 +338,9 @@ function startEngine(dir: string): RawEngine {
   void go.run(instance);
   const raw = sandbox[globalName] as RawEngine | undefined;
   if (!raw || typeof raw.build !== 'function') {
-    throw new Error(`flux-build engine did not start${exitCode !== undefined ? ` (exit code ${exitCode})` : ''}`);
+    throw new Error(`flux-build engine did not start${exitCode !== undefined ? ` (exit code ${exitCode})` : ''}${drainOutput().map((l) => `\n${l}`).join('')}`);
   }
-  return raw;
+  return { raw, drainOutput };
 }
 
 /**
@@ -338,16 +359,25 @@ function call<T>(fn: () => string, failed: (error: string) => T): T {
   return JSON.parse(text) as T;
 }
 
-function wrap(raw: RawEngine): FluxBuildEngine {
+function wrap({ raw, drainOutput }: StartedEngine): FluxBuildEngine {
   return {
-    build: (request) => call<FluxBuildResponse>(
-      () => raw.build(JSON.stringify(request)),
-      (error) => ({ objects: [], unknownVariables: [], warnings: [], error }),
-    ),
-    substitute: (request) => call<FluxSubstituteResponse>(
-      () => raw.substitute(JSON.stringify(request)),
-      (error) => ({ objects: [], sourceIndexes: [], unknownVariables: [], error }),
-    ),
+    build: (request) => {
+      drainOutput();
+      const result = call<FluxBuildResponse>(
+        () => raw.build(JSON.stringify(request)),
+        (error) => ({ objects: [], unknownVariables: [], warnings: [], error }),
+      );
+      const printed = drainOutput();
+      return printed.length === 0 ? result : { ...result, warnings: [...result.warnings, ...printed] };
+    },
+    substitute: (request) => {
+      const result = call<FluxSubstituteResponse>(
+        () => raw.substitute(JSON.stringify(request)),
+        (error) => ({ objects: [], sourceIndexes: [], unknownVariables: [], error }),
+      );
+      drainOutput();
+      return result;
+    },
     version: () => call<FluxBuildVersion>(() => raw.version(), (error) => {
       throw new Error(error);
     }),

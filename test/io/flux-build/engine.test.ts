@@ -232,6 +232,20 @@ describe('generators and failures', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  test('kustomize\'s deprecation warnings are returned, not printed', () => {
+    const log = jest.spyOn(console, 'log');
+    const result = ok({
+      files: {
+        'kustomization.yaml': 'bases: [base]\ncommonLabels: {team: a}\n',
+        'base/kustomization.yaml': 'resources: [a.yaml]\n',
+        'base/a.yaml': configMap('a'),
+      },
+    });
+    expect(result.warnings.join('\n')).toMatch(/'bases' is deprecated[\s\S]*'commonLabels' is deprecated/);
+    expect(log).not.toHaveBeenCalled();
+    expect(meta(result.objects[0]).labels).toEqual({ team: 'a' });
+  });
+
   test('a malformed request is an error, not a crash', () => {
     const result = build({ files: { 'a.yaml': configMap('a') }, spec: { targetNamespace: 5 as unknown as string } });
     expect(result.error).toContain('expected string');
