@@ -1,5 +1,9 @@
 import * as fs from 'fs';
-import { loadManifests } from '../io/load-manifests';
+import * as path from 'path';
+import { LoadResult, loadManifests, parseManifests } from '../io/load-manifests';
+import { repositoryBuildEngine } from '../io/repository/build-engine';
+import { RepositoryFiles, hasFolder, kustomizationPathsIn, looksLikeFluxRepository, readRepositoryFiles } from '../io/repository/repository-files';
+import { NotCheckedKustomization, RepositoryBuildEngine, readRepositoryFrom } from '../io/repository/repository-reader';
 import { Diagnostic, Severity } from '../validation/diagnostic';
 import { summaryLine, validateManifests } from '../validation/engine';
 import { formatCliLine } from '../validation/report';
@@ -13,7 +17,115 @@ export interface ValidateCommandOptions {
    * run against it. Its own problems are not reported.
    */
   readonly previous?: string;
+  /** Read every path file by file (rendered output), never as a Flux repository. */
+  readonly raw?: boolean;
+  /** Repository mode: the source that is this repository (`KIND/NAME`). @default GitRepository/flux-system */
+  readonly source?: string;
+  /** The build engine for repository mode (tests); default: the bundled WebAssembly engine. */
+  readonly engine?: RepositoryBuildEngine;
+  /** Standard input, for the path `-` (tests); default: the process's. */
+  readonly stdin?: () => string;
   readonly out?: (line: string) => void;
+}
+
+interface Loaded extends LoadResult {
+  readonly notChecked: NotCheckedKustomization[];
+  readonly repositoryMode: boolean;
+}
+
+/**
+ * The repository a folder is read as. Flux paths are relative to the repository root: the folder itself when
+ * its Kustomizations' paths exist in it (a repository checkout, a fixture), else the enclosing Git checkout
+ * (e.g. `dist/` written by FluxLayout, whose Kustomizations point at `./dist/apps`).
+ */
+function repositoryRoot(dir: string): { root: string; repo: RepositoryFiles; mountAt: string } {
+  const abs = path.resolve(dir);
+  const own = readRepositoryFiles(abs);
+  const paths = kustomizationPathsIn(own);
+  if (paths.every(p => hasFolder(own, p))) return { root: abs, repo: own, mountAt: '' };
+  // a folder written for a repository path (FluxLayout's repositoryPath) read on its own: mount it there
+  const mountAt = mountPointOf(own, paths);
+  if (mountAt) return { root: abs, repo: readRepositoryFiles(abs, mountAt), mountAt };
+  for (let d = path.dirname(abs); ; d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, '.git'))) {
+      const repo = readRepositoryFiles(d);
+      return paths.filter(p => hasFolder(repo, p)).length > paths.filter(p => hasFolder(own, p)).length
+        ? { root: d, repo, mountAt: '' } : { root: abs, repo: own, mountAt: '' };
+    }
+    if (path.dirname(d) === d) return { root: abs, repo: own, mountAt: '' };
+  }
+}
+
+/** The prefix P such that every Kustomization path is P/<a folder of the tree>, if there is one. */
+function mountPointOf(repo: RepositoryFiles, paths: string[]): string | undefined {
+  const missing = paths.filter(p => !hasFolder(repo, p));
+  if (!missing.length) return undefined;
+  // the prefix under which most of the missing paths exist (a layer folder may be missing for real)
+  let best: { prefix: string; hits: number } | undefined;
+  for (const p of missing) {
+    const segs = p.split('/');
+    for (let i = segs.length - 1; i > 0; i--) {
+      const prefix = segs.slice(0, i).join('/');
+      const hits = missing.filter(q => q.startsWith(`${prefix}/`) && hasFolder(repo, q.slice(prefix.length + 1))).length;
+      if (hits > 0 && (!best || hits > best.hits)) best = { prefix, hits };
+    }
+  }
+  return best?.prefix;
+}
+
+/** Reads each path: `-` from stdin, a Flux repository as Flux builds it, anything else file by file. */
+function load(paths: readonly string[], options: ValidateCommandOptions): Loaded {
+  const items: LoadResult['items'] = [];
+  const problems: LoadResult['problems'] = [];
+  const notChecked: NotCheckedKustomization[] = [];
+  let files = 0;
+  let repositoryMode = false;
+  let engine: RepositoryBuildEngine | undefined;
+  const flat: string[] = [];
+  for (const p of paths) {
+    if (p === '-') {
+      const text = (options.stdin ?? (() => fs.readFileSync(0, 'utf8')))();
+      const r = parseManifests('<stdin>', text);
+      items.push(...r.items);
+      problems.push(...r.problems);
+      files++;
+      continue;
+    }
+    let isDir = false;
+    try {
+      isDir = fs.statSync(p).isDirectory();
+    } catch {
+      isDir = false;
+    }
+    const found = isDir && !options.raw ? repositoryRoot(p) : undefined;
+    const root = found?.root;
+    const repo = found?.repo;
+    const mount = found?.mountAt ? `${found.mountAt}/` : '';
+    const scope = found?.mountAt || path.relative(root ?? '', p).split(path.sep).join('/');
+    if (repo && looksLikeFluxRepository(repo, scope)) {
+      repositoryMode = true;
+      engine ??= options.engine ?? repositoryBuildEngine();
+      const r = readRepositoryFrom(repo, root!, {
+        source: options.source,
+        engine,
+        scope,
+        display: rel => path.relative(process.cwd(), path.join(root!, ...(mount && rel.startsWith(mount) ? rel.slice(mount.length) : rel).split('/'))) || '.',
+      });
+      items.push(...r.items);
+      problems.push(...r.problems);
+      notChecked.push(...r.notChecked);
+      files += r.files;
+    } else {
+      flat.push(p);
+    }
+  }
+  if (flat.length) {
+    const r = loadManifests(flat);
+    items.push(...r.items);
+    problems.push(...r.problems);
+    files += r.files;
+  }
+  return { items, problems, files, notChecked, repositoryMode };
 }
 
 function formatProblem(d: Diagnostic): string {
@@ -30,7 +142,7 @@ export function validateCommand(paths: readonly string[], options: ValidateComma
     }
     return code;
   }
-  const loaded = loadManifests(paths);
+  const loaded = load(paths, options);
   // Documents that are not Kubernetes objects go to the rules too: in a Flux layer folder they break the build.
   const nonManifests = loaded.problems.filter(p => p.ruleId === 'CLI-NOT-OBJECT' && p.file).map(p => ({ file: p.file!, line: p.line }));
   if (options.previous !== undefined && !fs.existsSync(options.previous)) {
@@ -38,7 +150,10 @@ export function validateCommand(paths: readonly string[], options: ValidateComma
     return 2;
   }
   const previous = options.previous !== undefined ? loadManifests([options.previous]).items : undefined;
-  const report = validateManifests(loaded.items, { strict: options.strict, nonManifests, previous });
+  const report = validateManifests(loaded.items, { strict: options.strict, nonManifests, previous, countUnknown: true });
+  for (const n of loaded.notChecked) {
+    out(`${n.file ?? ''}${n.line ? `:${n.line}` : ''}: Kustomization ${n.kustomization}: not checked: it applies ${n.sourceRef}, not this repository (use --source to choose it)`);
+  }
   const problems = loaded.problems.map(p => (options.strict && p.severity === Severity.WARNING ? { ...p, severity: Severity.ERROR } : p));
   for (const p of problems) out(formatProblem(p));
   for (const d of report.diagnostics) out(formatCliLine(d));
@@ -47,6 +162,6 @@ export function validateCommand(paths: readonly string[], options: ValidateComma
     ...report,
     errors: report.errors + problemErrors,
     warnings: report.warnings + problems.length - problemErrors,
-  }));
+  }) + (loaded.notChecked.length ? `; ${loaded.notChecked.length} Kustomization${loaded.notChecked.length === 1 ? '' : 's'} not checked (other sources)` : ''));
   return report.errors + problemErrors > 0 ? 1 : 0;
 }

@@ -2,15 +2,18 @@
  * Values the validator cannot know offline: never reported on ("unknown is not wrong").
  * - a Flux post-build variable whose value only the cluster has: the repository reader writes it as
  *   `«flux:NAME»` (the marker the build engine puts in its place);
- * - SOPS ciphertext (`ENC[AES256_GCM,data:…,type:str]`), decrypted only by kustomize-controller.
+ * - SOPS ciphertext (`ENC[AES256_GCM,data:…,type:str]`), decrypted only by kustomize-controller; the
+ *   repository reader writes values it knows are encrypted (a secretGenerator over a SOPS env file) as `«sops»`.
  */
 
 const FLUX_MARKER = '\u00abflux:';
+/** What the repository reader writes for a value that kustomize-controller decrypts. */
+export const SOPS_MARKER = '\u00absops\u00bb';
 const SOPS_VALUE = /^ENC\[[A-Z0-9_]+,data:/;
 
 /** True when the string is (or contains) a value only the cluster knows. */
 export function isUnknownString(s: string): boolean {
-  return s.includes(FLUX_MARKER) || SOPS_VALUE.test(s);
+  return s.includes(FLUX_MARKER) || s === SOPS_MARKER || SOPS_VALUE.test(s);
 }
 
 /** True when the value, or any string inside it, is unknown. */

@@ -31,8 +31,8 @@ describe('layering (eslint zones)', () => {
     ['src/vault/policy.ts', "import { x } from '../stores/secret-store';", 'vault/ may use'],
     ['src/stores/secret-store.ts', "import { x } from '../flux/layout';", 'stores/ may use'],
     ['src/synth/synth-pass.ts', "import { x } from '../flux/layout';", 'synth/ is below'],
-    ['src/vault/policy.ts', "import { x } from '../validation/rules/vault/policy-coverage';", 'rules are imported by the engine only'],
-    ['src/model/vault/derive.ts', "import { x } from '../../validation/rules/external-secrets/vault-key';", 'model/ is pure'],
+    ['src/vault/policy.ts', "import { x } from '../validation/rules/vault/vault-policy-coverage';", 'rules are imported by the engine only'],
+    ['src/model/vault/derive.ts', "import { x } from '../../validation/rules/external-secrets/es-vault-key';", 'model/ is pure'],
   ])('%s: %s is refused', async (file, line, message) => {
     const errors = await zoneErrors(file, line);
     expect(errors.join('\n')).toContain(message);

@@ -41,7 +41,7 @@ describe('cdk8s-eso validate', () => {
     const r = run([dir]);
     expect(r.code).toBe(1);
     const file = path.join(dir, 'apps/es.yaml');
-    expect(r.lines[0]).toBe(`${file}:1: ExternalSecret shop/db: apiVersion: external-secrets.io/v1beta1 ExternalSecret is not served by the pinned CRDs (deprecated); the API server rejects it (fix: use apiVersion: external-secrets.io/v1) [error ESO-API-VERSION]`);
+    expect(r.lines[0]).toBe(`${file}:1: ExternalSecret shop/db: apiVersion: external-secrets.io/v1beta1 ExternalSecret is not served by the pinned CRDs (deprecated); the API server rejects it: no matches for kind "ExternalSecret" in version "external-secrets.io/v1beta1" (fix: use apiVersion: external-secrets.io/v1) [error ESO-API-VERSION]`);
     expect(r.summary).toBe('1 error, 0 warnings in 1 object');
   });
 
@@ -163,7 +163,7 @@ spec:
       const previous = output('apps');
       const current = output('payments');
       const lines: string[] = [];
-      const code = validateCommand([path.join(current, 'dist')], { previous: path.join(previous, 'dist'), out: l => lines.push(l) });
+      const code = validateCommand([path.join(current, 'dist')], { raw: true, previous: path.join(previous, 'dist'), out: l => lines.push(l) });
       expect(code).toBe(0);
       const line = lines.find(l => l.includes('ESO-FLUX-PRUNE-MOVE'));
       expect(line).toContain(path.join(current, 'dist/payments/db.yaml'));
@@ -171,7 +171,7 @@ spec:
       // without --previous, or against an unchanged output, nothing to say
       expect(run([path.join(current, 'dist')]).lines.join('\n')).not.toContain('ESO-FLUX-PRUNE-MOVE');
       const same: string[] = [];
-      validateCommand([path.join(current, 'dist')], { previous: path.join(current, 'dist'), out: l => same.push(l) });
+      validateCommand([path.join(current, 'dist')], { raw: true, previous: path.join(current, 'dist'), out: l => same.push(l) });
       expect(same.join('\n')).not.toContain('ESO-FLUX-PRUNE-MOVE');
     });
 

@@ -1,0 +1,395 @@
+import * as path from 'path';
+import { parse as parseYaml } from 'yaml';
+import { RepositoryFiles, readRepositoryFiles } from './repository-files';
+import { FLUX_KUSTOMIZE_GROUP, FLUX_SYSTEM_NAMESPACE } from '../../model/api';
+import { isObject } from '../../model/json';
+import { Manifest, SourcedManifest, parseApiVersion } from '../../model/manifest';
+import { SOPS_MARKER, isUnknownString } from '../../model/unknown';
+import { Diagnostic, Severity } from '../../validation/diagnostic';
+import { parseManifests } from '../load-manifests';
+
+/**
+ * Reads a GitOps repository the way Flux builds it (flux-build.md): finds the Flux Kustomizations, builds the
+ * paths of this repository they apply with kustomize and Flux's own generator, overlays and post-build
+ * substitution (the WebAssembly build engine), and returns every object Flux would apply, each with the file
+ * and line it came from and the Kustomization that applies it.
+ */
+
+/** The build engine (kustomize + Flux, compiled to WebAssembly). */
+export interface RepositoryBuildEngine {
+  build(request: {
+    readonly files: { readonly [path: string]: string };
+    readonly path: string;
+    readonly spec: unknown;
+    readonly name: string;
+    readonly namespace: string;
+    readonly substitution?: { readonly variables: { readonly [name: string]: string }; readonly unknownSources: boolean; readonly strategy?: string };
+  }): {
+    readonly objects: ReadonlyArray<{ readonly object: any; readonly originPath: string; readonly generated: boolean }>;
+    readonly unknownVariables?: readonly string[];
+    readonly error?: string;
+  };
+}
+
+export interface RepositoryReadOptions {
+  /**
+   * The source whose paths are this repository: `KIND/NAME` or `KIND/NAMESPACE/NAME`.
+   * @default GitRepository/flux-system
+   */
+  readonly source?: string;
+  /** The build engine. */
+  readonly engine: RepositoryBuildEngine;
+  /**
+   * Only Flux Kustomizations defined in files under this folder (relative to the repository root) are starting
+   * points; their paths may be anywhere in the repository.
+   * @default - the whole repository
+   */
+  readonly scope?: string;
+  /** How a path of the repository is shown in findings. @default - joined to the root as given */
+  readonly display?: (rel: string) => string;
+}
+
+/** A Flux Kustomization whose source is another repository: its path is not read. */
+export interface NotCheckedKustomization {
+  readonly kustomization: string;
+  readonly sourceRef: string;
+  readonly file?: string;
+  readonly line?: number;
+}
+
+export interface RepositoryReadResult {
+  readonly items: SourcedManifest[];
+  readonly problems: Diagnostic[];
+  readonly notChecked: NotCheckedKustomization[];
+  /** Flux Kustomizations built. */
+  readonly kustomizations: number;
+  readonly files: number;
+}
+
+interface FluxKs {
+  readonly key: string;
+  readonly name: string;
+  readonly namespace: string;
+  readonly manifest: Manifest;
+  readonly file?: string;
+  readonly line?: number;
+}
+
+function parseSource(source: string): { kind: string; namespace?: string; name: string } {
+  const parts = source.split('/');
+  if (parts.length === 2 && parts[0] && parts[1]) return { kind: parts[0], name: parts[1] };
+  if (parts.length === 3 && parts.every(Boolean)) return { kind: parts[0], namespace: parts[1], name: parts[2] };
+  throw new Error(`--source ${source}: expected KIND/NAME or KIND/NAMESPACE/NAME, e.g. GitRepository/flux-system`);
+}
+
+function isFluxKustomization(m: Manifest): boolean {
+  return m.kind === 'Kustomization' && parseApiVersion(m.apiVersion).group === FLUX_KUSTOMIZE_GROUP;
+}
+
+function base64Decode(v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  try {
+    return Buffer.from(v, 'base64').toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Kinds the API server knows as cluster-scoped: kustomize's namespace transformer still sets a namespace on the
+ * ones it does not know (flux-build.md trap 2), and the API server drops it. The object as the cluster has it.
+ */
+const CLUSTER_SCOPED = new Set([
+  'ClusterSecretStore', 'ClusterExternalSecret', 'ClusterPushSecret', 'ClusterGenerator', 'Namespace', 'ClusterRole',
+  'ClusterRoleBinding', 'CustomResourceDefinition', 'PersistentVolume', 'StorageClass', 'PriorityClass',
+  'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'APIService',
+]);
+
+function clusterScoped(m: Manifest): Manifest {
+  if (!CLUSTER_SCOPED.has(String(m.kind)) || m.metadata?.namespace === undefined) return m;
+  const { namespace: _dropped, ...metadata } = m.metadata;
+  return { ...m, metadata };
+}
+
+/**
+ * A ConfigMap/Secret generated from a SOPS-encrypted file: kustomize-controller decrypts the file before it
+ * generates (flux-build.md §1.5), so the object it applies holds the plaintext keys only, with values that only
+ * the cluster knows. The `sops_*` metadata keys do not exist there.
+ */
+function decryptedLater(m: Manifest): Manifest {
+  const decode = (v: unknown) => (typeof v === 'string' ? (m.kind === 'Secret' ? Buffer.from(v, 'base64').toString('utf8') : v) : '');
+  const data: Record<string, unknown> = isObject(m.data) ? m.data : {};
+  const encrypted = Object.entries(data).some(([k, v]) => k.startsWith('sops_') || isUnknownString(decode(v)));
+  if (!encrypted) return m;
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(data)) if (!k.startsWith('sops_')) out[k] = SOPS_MARKER;
+  return { ...m, data: out };
+}
+
+const KUSTOMIZATION_FILE = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
+
+/**
+ * YAML files with Kubernetes objects next to a kustomization file that does not reference them: kustomize reads
+ * only what the kustomization file lists, so Flux never applies them (flux-build.md trap 9).
+ */
+function unlistedFiles(raw: ReadonlyArray<SourcedManifest & { rel: string }>, repo: RepositoryFiles, inScope: (rel: string) => boolean): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const objectFiles = new Map<string, SourcedManifest>();
+  for (const r of raw) {
+    if (r.manifest.kind === 'Kustomization' && parseApiVersion(r.manifest.apiVersion).group === 'kustomize.config.k8s.io') continue;
+    if (r.manifest.kind === 'Component') continue;
+    if (!objectFiles.has(r.rel)) objectFiles.set(r.rel, r);
+  }
+  // every path any kustomization file references, relative to the repository (a file listed by an ancestor counts)
+  const kfiles = [...repo.files.keys()].filter(rel => KUSTOMIZATION_FILE.test(rel));
+  const referenced = new Set<string>();
+  for (const rel of kfiles) {
+    try {
+      for (const s of stringLeaves(parseYaml(repo.files.get(rel)!))) referenced.add(path.posix.normalize(path.posix.join(path.posix.dirname(rel), s)));
+    } catch {
+      // a kustomization file that does not parse fails the build, which reports it
+    }
+  }
+  for (const rel of kfiles) {
+    if (!inScope(rel)) continue;
+    const dir = path.posix.dirname(rel);
+    for (const [file, first] of objectFiles) {
+      if (path.posix.dirname(file) !== dir || referenced.has(file)) continue;
+      const base = path.posix.basename(file);
+      out.push({
+        severity: Severity.WARNING,
+        ruleId: 'ESO-FLUX-KUSTOMIZATION-FILE',
+        object: { kind: 'kustomization.yaml' },
+        file: first.file,
+        line: first.line,
+        field: '',
+        message: `${base} holds ${first.manifest.kind} "${first.manifest.metadata?.name ?? ''}" but ${path.posix.basename(rel)} in its folder does not list it: kustomize reads only listed files, so Flux never applies it`,
+        fix: `add "- ${base}" to resources in ${rel}, or delete the file`,
+      });
+    }
+  }
+  return out;
+}
+
+function stringLeaves(v: unknown, out: string[] = []): string[] {
+  if (typeof v === 'string') out.push(v);
+  else if (Array.isArray(v)) v.forEach(x => stringLeaves(x, out));
+  else if (isObject(v)) Object.values(v).forEach(x => stringLeaves(x, out));
+  return out;
+}
+
+/** The sync of a flux-operator FluxInstance (also as the values of a `flux-instance` HelmRelease). */
+function fluxInstanceSync(m: Manifest): { path: string; kind: string; namespace: string } | undefined {
+  const sync = m.kind === 'FluxInstance' && parseApiVersion(m.apiVersion).group === 'fluxcd.controlplane.io' ? m.spec?.sync
+    : m.kind === 'HelmRelease' ? m.spec?.values?.instance?.sync : undefined;
+  if (!isObject(sync) || typeof sync.path !== 'string') return undefined;
+  const kind = sync.kind === 'OCIRepository' || sync.kind === 'Bucket' ? sync.kind : 'GitRepository';
+  const namespace = typeof m.metadata?.namespace === 'string' && m.metadata.namespace ? m.metadata.namespace : FLUX_SYSTEM_NAMESPACE;
+  return { path: sync.path, kind, namespace };
+}
+
+/** Kustomizations that are probably applied by `flux bootstrap` sort first. */
+function rootRank(k: { readonly name: string; readonly namespace: string; readonly file?: string }): number {
+  const bootstrap = k.name === 'flux-system' && k.namespace === FLUX_SYSTEM_NAMESPACE ? 0 : 1;
+  return bootstrap * 1000 + (k.file ?? '').split(/[\\/]/).length;
+}
+
+/** Reads the repository at `root` (as given: file names in findings are `root` + path in the repository). */
+export function readRepository(root: string, options: RepositoryReadOptions): RepositoryReadResult {
+  const repo = readRepositoryFiles(root);
+  return readRepositoryFrom(repo, root, options);
+}
+
+/** Same as `readRepository`, over files already in memory. */
+export function readRepositoryFrom(repo: RepositoryFiles, displayRoot: string, options: RepositoryReadOptions): RepositoryReadResult {
+  const source = parseSource(options.source ?? 'GitRepository/flux-system');
+  const display = options.display ?? ((rel: string) => (rel ? path.join(displayRoot, ...rel.split('/')) : displayRoot));
+  const scope = (options.scope ?? '').replace(/^\.\/?/, '').replace(/\/+$/, '');
+  const inScope = (rel: string) => !scope || rel === scope || rel.startsWith(`${scope}/`);
+  const problems: Diagnostic[] = [];
+  const notChecked: NotCheckedKustomization[] = [];
+
+  // 1. Every YAML document of the repository, file by file: where the Flux Kustomizations are, the
+  //    ConfigMaps/Secrets substituteFrom may name, and the line of each object for provenance.
+  const raw: Array<SourcedManifest & { rel: string }> = [];
+  for (const [rel, text] of repo.files) {
+    if (!/\.ya?ml$/.test(rel)) continue;
+    for (const item of parseManifests(display(rel), text).items) raw.push({ ...item, rel });
+  }
+  const lines = new Map<string, number>();
+  for (const r of raw) {
+    const k = `${r.rel}|${r.manifest.kind}|${r.manifest.metadata?.name}`;
+    if (!lines.has(k)) lines.set(k, r.line ?? 1);
+    if (!lines.has(`${r.rel}|${r.manifest.kind}|`)) lines.set(`${r.rel}|${r.manifest.kind}|`, r.line ?? 1);
+  }
+  const lineOf = (rel: string, m: Manifest) => lines.get(`${rel}|${m.kind}|${m.metadata?.name}`) ?? lines.get(`${rel}|${m.kind}|`);
+
+  const ksOf = (m: Manifest, file?: string, line?: number): FluxKs => {
+    const namespace = typeof m.metadata?.namespace === 'string' && m.metadata.namespace ? m.metadata.namespace : FLUX_SYSTEM_NAMESPACE;
+    const name = String(m.metadata?.name ?? '');
+    return { key: `${namespace}/${name}`, name, namespace, manifest: m, file, line };
+  };
+  const rawKs = raw.filter(r => isFluxKustomization(r.manifest) && inScope(r.rel)).map(r => ksOf(r.manifest, r.file, r.line));
+  // flux-operator: a FluxInstance (or the flux-instance chart's values) makes the root Kustomization flux-system
+  for (const r of raw) {
+    if (!inScope(r.rel)) continue;
+    const sync = fluxInstanceSync(r.manifest);
+    if (!sync || rawKs.some(k => k.key === `${sync.namespace}/flux-system`)) continue;
+    rawKs.push(ksOf({
+      apiVersion: `${FLUX_KUSTOMIZE_GROUP}/v1`,
+      kind: 'Kustomization',
+      metadata: { name: 'flux-system', namespace: sync.namespace },
+      spec: { path: sync.path, prune: true, interval: '10m', sourceRef: { kind: sync.kind, name: 'flux-system' } },
+    }, r.file, r.line));
+  }
+  const files = Object.fromEntries(repo.files);
+
+  // objects built so far (and the raw documents) to find substituteFrom sources in
+  const built: Manifest[] = [];
+  const findSource = (kind: string, name: string, namespace: string): Manifest | undefined => {
+    const match = (m: Manifest) => m.kind === kind && m.metadata?.name === name;
+    return built.find(m => match(m) && (m.metadata?.namespace ?? namespace) === namespace)
+      ?? raw.map(r => r.manifest).find(m => match(m) && (m.metadata?.namespace === undefined || m.metadata.namespace === namespace));
+  };
+
+  const variablesOf = (ks: FluxKs): { variables: Record<string, string>; unknownSources: boolean; strategy?: string } | undefined => {
+    const postBuild = ks.manifest.spec?.postBuild;
+    if (!isObject(postBuild)) return undefined;
+    const variables: Record<string, string> = {};
+    let unknownSources = false;
+    for (const ref of Array.isArray(postBuild.substituteFrom) ? postBuild.substituteFrom : []) {
+      if (!isObject(ref) || typeof ref.name !== 'string') continue;
+      const obj = findSource(String(ref.kind ?? ''), ref.name, ks.namespace);
+      // not in the repository: the cluster may have it (made by hand, by another tool, or a SOPS-decrypted Secret)
+      if (!obj) {
+        unknownSources = true;
+        continue;
+      }
+      const data: Record<string, unknown> = isObject(obj.data) ? obj.data : {};
+      for (const [k, v] of Object.entries(data)) {
+        const value = ref.kind === 'Secret' ? (isUnknownString(String(v)) ? undefined : base64Decode(v)) : typeof v === 'string' ? v : String(v);
+        if (value === undefined || isUnknownString(value)) unknownSources = true;
+        else variables[k] = value;
+      }
+      if (ref.kind === 'Secret' && isObject(obj.stringData)) {
+        for (const [k, v] of Object.entries(obj.stringData)) {
+          if (typeof v === 'string' && !isUnknownString(v)) variables[k] = v;
+          else unknownSources = true;
+        }
+      }
+    }
+    if (isObject(postBuild.substitute)) {
+      for (const [k, v] of Object.entries(postBuild.substitute)) variables[k] = String(v);
+    }
+    return { variables, unknownSources, strategy: typeof postBuild.substituteStrategy === 'string' ? postBuild.substituteStrategy : undefined };
+  };
+
+  const sourceMatches = (ks: FluxKs): boolean => {
+    const ref = ks.manifest.spec?.sourceRef;
+    if (!isObject(ref)) return false;
+    const ns = typeof ref.namespace === 'string' && ref.namespace ? ref.namespace : ks.namespace;
+    return ref.kind === source.kind && ref.name === source.name && (source.namespace === undefined || ns === source.namespace);
+  };
+
+  interface Built { readonly objects: SourcedManifest[]; readonly children: FluxKs[]; readonly error?: string; readonly specPath: string }
+  const cache = new Map<string, Built>();
+  const build = (ks: FluxKs): Built => {
+    const spec = isObject(ks.manifest.spec) ? ks.manifest.spec : {};
+    const substitution = variablesOf(ks);
+    const cacheKey = JSON.stringify([ks.key, spec, substitution ?? null]);
+    const hit = cache.get(cacheKey);
+    if (hit) return hit;
+    const specPath = typeof spec.path === 'string' ? spec.path : '';
+    const result = options.engine.build({ files, path: specPath, spec, name: ks.name, namespace: ks.namespace, ...(substitution ? { substitution } : {}) });
+    const objects: SourcedManifest[] = [];
+    const children: FluxKs[] = [];
+    if (!result.error) {
+      for (const o of result.objects) {
+        const m = o.generated ? decryptedLater(o.object as Manifest) : clusterScoped(o.object as Manifest);
+        const rel = o.originPath.replace(/^\.\//, '');
+        const file = rel ? display(rel) : ks.file;
+        const line = rel ? lineOf(rel, m) : ks.line;
+        objects.push({ manifest: m, file, line, appliedBy: ks.key });
+        if (isFluxKustomization(m)) children.push(ksOf(m, file, line));
+      }
+    }
+    const out = { objects, children, error: result.error, specPath };
+    cache.set(cacheKey, out);
+    return out;
+  };
+  const reportError = (ks: FluxKs, b: Built) => {
+    if (!b.error) return;
+    problems.push({
+      severity: Severity.ERROR,
+      ruleId: 'ESO-FLUX-BUILD',
+      object: { apiVersion: ks.manifest.apiVersion, kind: 'Kustomization', namespace: ks.namespace, name: ks.name },
+      file: ks.file,
+      line: ks.line,
+      field: 'spec.path',
+      message: `Flux cannot build path "${b.specPath || './'}": ${b.error}`,
+      fix: 'fix the files under that path (kustomize build must succeed), or the Kustomization\'s spec; Flux applies nothing of this Kustomization until then',
+    });
+  };
+
+  // 2. Which Kustomizations of the repository are applied by another one: a dry traversal (builds are cached).
+  //    A Kustomization applied by a parent is taken as the parent's build writes it (namespace, patches and
+  //    substitution applied). Likely roots (flux-system, short paths) go first.
+  const identity = (k: FluxKs) => `${k.file}:${k.line}:${k.name}`;
+  const ordered = [...rawKs].sort((x, y) => rootRank(x) - rootRank(y));
+  const items: SourcedManifest[] = [];
+  let kustomizations = 0;
+  const traverse = (roots: FluxKs[], record: boolean): Set<string> => {
+    const produced = new Set<string>();
+    const done = new Set<string>();
+    const visit = (ks: FluxKs) => {
+      if (done.has(ks.key)) return;
+      done.add(ks.key);
+      done.add(identity(ks));
+      if (!sourceMatches(ks)) {
+        if (record) {
+          const ref = ks.manifest.spec?.sourceRef;
+          notChecked.push({ kustomization: ks.key, sourceRef: isObject(ref) ? `${ref.kind}/${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}` : '(none)', file: ks.file, line: ks.line });
+        }
+        return;
+      }
+      const b = build(ks);
+      if (record) {
+        kustomizations++;
+        reportError(ks, b);
+        items.push(...b.objects);
+      }
+      built.push(...b.objects.map(o => o.manifest));
+      for (const child of b.children) {
+        if (identity(child) !== identity(ks)) produced.add(identity(child));
+        if (child.key !== ks.key) visit(child);
+      }
+    };
+    for (const ks of roots) {
+      if (done.has(identity(ks))) continue;
+      // a root is applied by something outside what was read (flux bootstrap, or a parent in another folder)
+      if (record && !build(ks).children.some(c => identity(c) === identity(ks))) items.push({ manifest: ks.manifest, file: ks.file, line: ks.line });
+      visit(ks);
+    }
+    return produced;
+  };
+  const produced = traverse(ordered, false);
+  built.length = 0;
+  const roots = ordered.filter(ks => !produced.has(identity(ks)));
+  // (a cycle of Kustomizations applying each other has no root: start from the first of them)
+  traverse(roots.length ? roots : ordered.slice(0, 1), true);
+  cache.clear();
+
+  // 4. No Flux Kustomization at all: a kustomize tree; build each top-level kustomization folder.
+  if (rawKs.length === 0) {
+    const dirs = [...repo.files.keys()].filter(p => /(^|\/)(kustomization\.ya?ml|Kustomization)$/.test(p)).map(p => path.posix.dirname(p));
+    const top = dirs.filter(d => !dirs.some(o => o !== d && (o === '.' || d.startsWith(`${o}/`))));
+    for (const d of top.sort()) {
+      const pseudo = ksOf({ apiVersion: `${FLUX_KUSTOMIZE_GROUP}/v1`, kind: 'Kustomization', metadata: { name: d === '.' ? 'root' : d, namespace: FLUX_SYSTEM_NAMESPACE }, spec: { path: d } });
+      kustomizations++;
+      const b = build({ ...pseudo, file: display(d) });
+      items.push(...b.objects.map(o => ({ ...o, appliedBy: undefined })));
+    }
+  }
+  problems.push(...unlistedFiles(raw, repo, inScope));
+  return { items, problems, notChecked, kustomizations, files: repo.files.size };
+}
