@@ -1,4 +1,5 @@
 export * from './capability';
+export * from './config-target-options';
 export * from './config-target';
 export * from './policy';
 export * from './kubernetes-auth-role';

@@ -2,7 +2,7 @@ import { Names } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { VaultConfigTarget, VaultTargetOptions } from './config-target';
-import { DEFAULT_OPERATOR_ROLE } from './private/target-object';
+import { DEFAULT_OPERATOR_ROLE, emitTargetObject } from './private/target-object';
 import { TokenReviewer, TokenReviewerMode, VaultTokenReviewerBinding } from './token-reviewer';
 import { REVIEWER_ANNOTATION } from '../model/vault/objects';
 import { EsoValidation } from '../synth/eso-validation';
@@ -85,48 +85,17 @@ export class VaultKubernetesAuthConfig extends Construct {
       : undefined;
     const name = Names.toDnsLabel(this);
 
-    if (target._isCrossplane()) {
-      if (target._legacy()) throw new Error(`${this.node.path}: provider-vault has no legacy cluster-scoped AuthBackendConfig; use the namespaced (.m.) kinds`);
-      const x = target._crossplaneCommon();
-      const forProvider: any = { backend: this.mountPath, kubernetesHost: host };
-      if (props.kubernetesCaCert) forProvider.kubernetesCaCert = props.kubernetesCaCert;
-      if (props.pemKeys?.length) forProvider.pemKeys = props.pemKeys;
-      if (props.useAnnotationsAsAliasMetadata !== undefined) forProvider.useAnnotationsAsAliasMetadata = props.useAnnotationsAsAliasMetadata;
-      if (external) forProvider.disableLocalCaJwt = true;
-      if (mode === TokenReviewerMode.DEDICATED_SERVICE_ACCOUNT) {
-        this.reviewerTokenSecret = new kplus.ServiceAccountTokenSecret(this, 'ReviewerToken', {
-          serviceAccount: reviewer,
-          metadata: { namespace: ns },
-        });
-        forProvider.tokenReviewerJwtSecretRef = { name: this.reviewerTokenSecret.name, key: 'token' };
-      }
-      if (x.vaultNamespace) forProvider.namespace = x.vaultNamespace;
-      target._emit(this, name, {
-        apiVersion: 'kubernetes.vault.m.upbound.io/v1alpha1',
-        kind: 'AuthBackendConfig',
-        namespace: ns,
-        spec: { providerConfigRef: x.providerConfigRef, forProvider },
-      }, annotations);
-    } else {
-      const segs = this.mountPath.split('/');
-      const spec: any = {
-        ...target._operatorCommon(this),
-        path: segs.slice(0, -1).join('/'),
-        name: segs[segs.length - 1],
-        kubernetesHost: host,
-      };
-      if (props.kubernetesCaCert) spec.kubernetesCACert = props.kubernetesCaCert;
-      if (props.pemKeys?.length) spec.PEMKeys = props.pemKeys;
-      if (props.useAnnotationsAsAliasMetadata !== undefined) spec.useAnnotationsAsAliasMetadata = props.useAnnotationsAsAliasMetadata;
-      if (external) spec.disableLocalCAJWT = true;
-      if (mode === TokenReviewerMode.DEDICATED_SERVICE_ACCOUNT) spec.tokenReviewerServiceAccount = { name: reviewer.name };
-      target._emit(this, name, {
-        apiVersion: 'redhatcop.redhat.io/v1alpha1',
-        kind: 'KubernetesAuthEngineConfig',
-        namespace: ns,
-        spec,
-      }, annotations);
-    }
+    const rendered = target._controller.kubernetesAuthConfig(this, {
+      mountPath: this.mountPath,
+      kubernetesHost: host,
+      kubernetesCaCert: props.kubernetesCaCert,
+      pemKeys: props.pemKeys,
+      useAnnotationsAsAliasMetadata: props.useAnnotationsAsAliasMetadata,
+      external,
+      dedicatedReviewer: mode === TokenReviewerMode.DEDICATED_SERVICE_ACCOUNT ? reviewer : undefined,
+    });
+    this.reviewerTokenSecret = rendered.reviewerTokenSecret;
+    emitTargetObject(this, name, rendered.object, annotations);
 
     this.reviewerBinding = new VaultTokenReviewerBinding(this, 'TokenReviewer', {
       serviceAccounts: accounts,

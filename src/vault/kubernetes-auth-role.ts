@@ -4,7 +4,7 @@ import { Construct, IConstruct } from 'constructs';
 import { VaultConfigTarget, VaultTargetOptions } from './config-target';
 import { IVaultPolicy } from './policy';
 import { EsoValidation } from '../synth/eso-validation';
-import { DEFAULT_OPERATOR_ROLE } from './private/target-object';
+import { DEFAULT_OPERATOR_ROLE, emitTargetObject } from './private/target-object';
 
 /** `token_type` of a Kubernetes auth role (only these three parse for auth roles). */
 export enum VaultTokenType {
@@ -199,75 +199,31 @@ export class VaultKubernetesAuthRole extends Construct implements IVaultKubernet
     for (const sa of props.serviceAccounts ?? []) this.addServiceAccount(sa);
     for (const p of props.policies ?? []) this.addPolicy(p);
 
-    const names = Lazy.any({ produce: () => uniq([...this.serviceAccounts.map(sa => sa.name), ...(props.boundServiceAccountNames ?? [])]) });
-    const namespaceList = () => uniq([
-      ...this.serviceAccounts.map(namespaceOf),
-      ...(props.boundServiceAccountNamespaces ?? []),
-      ...this.namespaceProducers.flatMap(p => p()),
-    ]);
-    const policies = Lazy.any({ produce: () => uniq(this.policies.map(p => p.policyName)) });
     const seconds = (d: Duration | undefined) => (d === undefined ? undefined : d.toSeconds());
-    const selector = props.namespaceSelectorLabels;
-    const ns = this.target.namespaceFor(this);
-
-    if (this.target._isCrossplane()) {
-      const x = this.target._crossplaneCommon();
-      const forProvider: any = {
-        backend: this.mountPath,
-        roleName: this.roleName,
-        boundServiceAccountNames: names,
-        boundServiceAccountNamespaces: Lazy.any({ produce: () => { const l = namespaceList(); return l.length ? l : undefined; } }),
-        boundServiceAccountNamespaceSelector: selector ? JSON.stringify({ matchLabels: sortKeys(selector) }) : undefined,
-        audience: props.audience,
-        aliasNameSource: props.aliasNameSource ?? VaultAliasNameSource.SERVICEACCOUNT_UID,
-        tokenPolicies: policies,
-        tokenTtl: seconds(props.tokenTtl),
-        tokenMaxTtl: seconds(props.tokenMaxTtl),
-        tokenExplicitMaxTtl: seconds(props.tokenExplicitMaxTtl),
-        tokenPeriod: seconds(props.tokenPeriod),
-        tokenNumUses: props.tokenNumUses,
-        tokenBoundCidrs: props.tokenBoundCidrs,
-        tokenNoDefaultPolicy: props.tokenNoDefaultPolicy,
-        tokenType: this.tokenType,
-        namespace: x.vaultNamespace,
-      };
-      this.target._emit(this, this.roleName, {
-        apiVersion: this.target._legacy() ? 'kubernetes.vault.upbound.io/v1alpha1' : 'kubernetes.vault.m.upbound.io/v1alpha1',
-        kind: 'AuthBackendRole',
-        namespace: ns,
-        spec: { providerConfigRef: x.providerConfigRef, forProvider: dropUndefined(forProvider) },
-      });
-    } else {
-      if (selector && (props.boundServiceAccountNamespaces?.length || props.serviceAccounts?.length)) {
-        throw new Error(`${this.node.path}: vault-config-operator takes either a namespace list or a namespace selector (targetNamespaces), not both. Drop namespaceSelectorLabels, or use VaultConfigTarget.crossplane() where Vault ORs them`);
-      }
-      const targetNamespaces = selector
-        ? { targetNamespaceSelector: { matchLabels: sortKeys(selector) } }
-        : { targetNamespaces: Lazy.any({ produce: () => namespaceList() }) };
-      const spec: any = {
-        ...this.target._operatorCommon(this),
-        path: this.mountPath,
-        targetServiceAccounts: names,
-        targetNamespaces,
-        policies,
-        audience: props.audience,
-        aliasNameSource: props.aliasNameSource ?? VaultAliasNameSource.SERVICEACCOUNT_UID,
-        tokenTTL: seconds(props.tokenTtl),
-        tokenMaxTTL: seconds(props.tokenMaxTtl),
-        tokenExplicitMaxTTL: seconds(props.tokenExplicitMaxTtl),
-        tokenPeriod: seconds(props.tokenPeriod),
-        tokenNumUses: props.tokenNumUses,
-        tokenBoundCIDRs: props.tokenBoundCidrs,
-        tokenNoDefaultPolicy: props.tokenNoDefaultPolicy,
-        tokenType: this.tokenType,
-      };
-      this.target._emit(this, this.roleName, {
-        apiVersion: 'redhatcop.redhat.io/v1alpha1',
-        kind: 'KubernetesAuthEngineRole',
-        namespace: ns,
-        spec: dropUndefined(spec),
-      });
-    }
+    const role = this.target._controller.kubernetesAuthRole(this, {
+      mountPath: this.mountPath,
+      roleName: this.roleName,
+      serviceAccountNames: Lazy.any({ produce: () => uniq([...this.serviceAccounts.map(sa => sa.name), ...(props.boundServiceAccountNames ?? [])]) }),
+      namespaces: () => uniq([
+        ...this.serviceAccounts.map(namespaceOf),
+        ...(props.boundServiceAccountNamespaces ?? []),
+        ...this.namespaceProducers.flatMap(p => p()),
+      ]),
+      namespaceListGiven: !!(props.boundServiceAccountNamespaces?.length || props.serviceAccounts?.length),
+      namespaceSelectorLabels: props.namespaceSelectorLabels,
+      audience: props.audience,
+      aliasNameSource: props.aliasNameSource ?? VaultAliasNameSource.SERVICEACCOUNT_UID,
+      policies: Lazy.any({ produce: () => uniq(this.policies.map(p => p.policyName)) }),
+      tokenTtl: seconds(props.tokenTtl),
+      tokenMaxTtl: seconds(props.tokenMaxTtl),
+      tokenExplicitMaxTtl: seconds(props.tokenExplicitMaxTtl),
+      tokenPeriod: seconds(props.tokenPeriod),
+      tokenNumUses: props.tokenNumUses,
+      tokenBoundCidrs: props.tokenBoundCidrs,
+      tokenNoDefaultPolicy: props.tokenNoDefaultPolicy,
+      tokenType: this.tokenType,
+    });
+    emitTargetObject(this, this.roleName, role);
   }
 
   /** Allows a service account to log in (adds its name and namespace). */
@@ -292,12 +248,4 @@ export class VaultKubernetesAuthRole extends Construct implements IVaultKubernet
   public _addNamespaceProducer(produce: () => string[]): void {
     this.namespaceProducers.push(produce);
   }
-}
-
-function sortKeys(o: { [k: string]: string }): { [k: string]: string } {
-  return Object.fromEntries(Object.keys(o).sort().map(k => [k, o[k]]));
-}
-
-function dropUndefined(o: any): any {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 }

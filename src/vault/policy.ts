@@ -2,7 +2,7 @@ import { Lazy, Names } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { VaultCapability } from './capability';
 import { VaultConfigTarget, VaultTargetOptions } from './config-target';
-import { DEFAULT_OPERATOR_ROLE } from './private/target-object';
+import { DEFAULT_OPERATOR_ROLE, emitTargetObject } from './private/target-object';
 import { NEW_CAPABILITIES } from '../model/vault/acl';
 import { CollapseSpec, TOKEN_SELF_RULES, accessesForStore, deriveRules } from '../model/vault/derive';
 import { AclRule, mergeRules, renderHcl } from '../model/vault/hcl';
@@ -164,25 +164,7 @@ export class VaultPolicy extends Construct implements IVaultPolicy {
     for (const r of props.rules ?? []) this.addRule(r.path, ...r.capabilities);
 
     const policy = Lazy.any({ produce: () => this.toHcl() });
-    const ns = this.target.namespaceFor(this);
-    if (this.target._isCrossplane()) {
-      const x = this.target._crossplaneCommon();
-      const forProvider: any = { name: this.policyName, policy };
-      if (x.vaultNamespace) forProvider.namespace = x.vaultNamespace;
-      this.target._emit(this, this.policyName, {
-        apiVersion: this.target._legacy() ? 'vault.vault.upbound.io/v1alpha1' : 'vault.vault.m.upbound.io/v1alpha1',
-        kind: 'Policy',
-        namespace: ns,
-        spec: { providerConfigRef: x.providerConfigRef, forProvider },
-      });
-    } else {
-      this.target._emit(this, this.policyName, {
-        apiVersion: 'redhatcop.redhat.io/v1alpha1',
-        kind: 'Policy',
-        namespace: ns,
-        spec: { ...this.target._operatorCommon(this), type: 'acl', policy },
-      });
-    }
+    emitTargetObject(this, this.policyName, this.target._controller.policy(this, { policyName: this.policyName, policy }));
     this.node.addValidation({ validate: () => this.validateDerivation() });
   }
 

@@ -1,0 +1,87 @@
+// Internal: what each controller behind a VaultConfigTarget renders (not re-exported from index.ts).
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { TargetObject } from './target-object';
+import type { VaultConfigTargetType } from '../config-target-options';
+
+/** A Vault ACL policy, as `VaultPolicy` hands it to the controller. */
+export interface PolicyInput {
+  /** Name of the policy in Vault. */
+  readonly policyName: string;
+  /** The HCL text (a cdk8s Lazy: derived policies are computed at synth). */
+  readonly policy: any;
+}
+
+/** A Kubernetes auth role, as `VaultKubernetesAuthRole` hands it to the controller. */
+export interface AuthRoleInput {
+  readonly mountPath: string;
+  readonly roleName: string;
+  /** `bound_service_account_names` (Lazy). */
+  readonly serviceAccountNames: any;
+  /** `bound_service_account_namespaces`, computed at synth. */
+  readonly namespaces: () => string[];
+  /** True when namespaces are given as a list (service accounts or explicit namespaces). */
+  readonly namespaceListGiven: boolean;
+  readonly namespaceSelectorLabels?: { [key: string]: string };
+  readonly audience?: string;
+  readonly aliasNameSource: string;
+  /** `token_policies` (Lazy). */
+  readonly policies: any;
+  /** Durations in seconds. */
+  readonly tokenTtl?: number;
+  readonly tokenMaxTtl?: number;
+  readonly tokenExplicitMaxTtl?: number;
+  readonly tokenPeriod?: number;
+  readonly tokenNumUses?: number;
+  readonly tokenBoundCidrs?: string[];
+  /** As given (not emitted when unset). */
+  readonly tokenNoDefaultPolicy?: boolean;
+  readonly tokenType: string;
+}
+
+/** The Kubernetes auth mount's config, as `VaultKubernetesAuthConfig` hands it to the controller. */
+export interface AuthConfigInput {
+  readonly mountPath: string;
+  readonly kubernetesHost: string;
+  readonly kubernetesCaCert?: string;
+  readonly pemKeys?: string[];
+  readonly useAnnotationsAsAliasMetadata?: boolean;
+  /** Vault is outside the cluster: it must not review with its own pod token. */
+  readonly external: boolean;
+  /** R3: the dedicated reviewer service account. */
+  readonly dedicatedReviewer?: kplus.IServiceAccount;
+}
+
+/** The rendered auth config, and the reviewer token Secret a controller may have to create for it. */
+export interface AuthConfigOutput {
+  readonly object: TargetObject;
+  readonly reviewerTokenSecret?: kplus.ServiceAccountTokenSecret;
+}
+
+/**
+ * One controller that turns the library's Vault objects into Vault API calls: each implementation renders
+ * every Vault construct as its own kinds (no construct branches on the controller).
+ */
+export interface VaultController {
+  readonly type: VaultConfigTargetType;
+  /** vault-config-operator: the Vault role it logs in with. */
+  readonly operatorRole?: string;
+  /** Namespace the objects go to, for a construct in `scope` (undefined: cluster-scoped kinds). */
+  namespaceFor(scope: Construct): string | undefined;
+  /** The object of a `VaultPolicy`. */
+  policy(scope: Construct, input: PolicyInput): TargetObject;
+  /** The object of a `VaultKubernetesAuthRole`. */
+  kubernetesAuthRole(scope: Construct, input: AuthRoleInput): TargetObject;
+  /** The object of a `VaultKubernetesAuthConfig` (may add children to `scope`). */
+  kubernetesAuthConfig(scope: Construct, input: AuthConfigInput): AuthConfigOutput;
+}
+
+/** Drops the undefined values (shallow). */
+export function dropUndefined(o: any): any {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+/** A copy of a label map with its keys sorted (deterministic output). */
+export function sortKeys(o: { [k: string]: string }): { [k: string]: string } {
+  return Object.fromEntries(Object.keys(o).sort().map(k => [k, o[k]]));
+}
