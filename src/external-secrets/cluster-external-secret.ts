@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { TlsExternalSecretProps } from './external-secret';
 import { ExternalSecretSpecOptions } from './external-secret-options';
+import { labelSelectorToKube } from '../base/private/label-selector';
 import { Resource, ResourceProps } from '../base/resource';
 import { toGoDuration } from '../model/go-duration';
 import { dropUndefined } from './private/render';
@@ -117,7 +118,7 @@ export class ClusterExternalSecret extends Resource {
     if (props.namespaces?.length) {
       selectors.push({ matchExpressions: [{ key: NAMESPACE_NAME_LABEL, operator: 'In', values: [...props.namespaces] }] });
     }
-    for (const s of props.namespaceSelectors ?? []) selectors.push(s._toKube());
+    for (const s of props.namespaceSelectors ?? []) selectors.push(labelSelectorToKube(s));
     const esMetadata = dropUndefined({
       labels: nonEmpty(props.externalSecretLabels),
       annotations: nonEmpty(props.externalSecretAnnotations),

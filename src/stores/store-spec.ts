@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { StoreAnnotations } from './annotations';
 import { compact } from './private/construct-helpers';
 import type { SecretStoreProps } from './secret-store';
+import { labelSelectorToKube } from '../base/private/label-selector';
 import { toGoDuration } from '../model/go-duration';
 import { ISecretStore, SecretStoreKind, SecretStoreRef } from '../refs/secret-store-ref';
 import { EsoValidation } from '../synth/eso-validation';
@@ -39,7 +40,7 @@ export function createStoreObject(scope: Construct, kind: string, props: SecretS
 }
 
 function renderCondition(c: ConditionInput): any {
-  const sel = c.namespaceSelector && !c.namespaceSelector.isEmpty() ? (c.namespaceSelector as any)._toKube() : undefined;
+  const sel = c.namespaceSelector && !c.namespaceSelector.isEmpty() ? labelSelectorToKube(c.namespaceSelector) : undefined;
   return compact({
     namespaceSelector: sel ? compact({ matchLabels: sel.matchLabels, matchExpressions: sel.matchExpressions }) : undefined,
     namespaces: c.namespaces && c.namespaces.length ? [...c.namespaces] : undefined,

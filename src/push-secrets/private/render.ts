@@ -1,6 +1,7 @@
 // Internal rendering helpers of the push-secrets domain (not re-exported from index.ts).
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { labelSelectorToKube } from '../../base/private/label-selector';
 import { toGoDuration } from '../../model/go-duration';
 import { ISecretStore, SecretStoreKind } from '../../refs/secret-store-ref';
 import { PushSecretDeletionPolicy, PushSecretUpdatePolicy } from '../enums';
@@ -11,7 +12,7 @@ import type { PushValue } from '../push-value';
 
 /** A plain `LabelSelector` object (matchLabels / matchExpressions), without undefined junk. */
 export function labelSelectorJson(selector: kplus.LabelSelector): any {
-  const k = selector._toKube() as any;
+  const k = labelSelectorToKube(selector);
   const out: Record<string, any> = {};
   if (k.matchLabels && Object.keys(k.matchLabels).length) out.matchLabels = { ...k.matchLabels };
   if (k.matchExpressions && k.matchExpressions.length) {
