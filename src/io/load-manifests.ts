@@ -59,7 +59,7 @@ export function parseManifests(file: string, text: string): { items: SourcedMani
   const lineCounter = new LineCounter();
   let docs;
   try {
-    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false });
+    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, logLevel: 'error' });
   } catch (e: any) {
     problems.push(problem(file, undefined, 'CLI-YAML', `cannot parse YAML: ${e.message}`, 'fix the YAML syntax'));
     return { items, problems };

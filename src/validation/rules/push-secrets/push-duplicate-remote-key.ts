@@ -6,6 +6,11 @@ function describe(w: PushWrite): string {
   return `${w.ps.label} (${w.entryField})`;
 }
 
+/** Same PushSecret spec (and name) in two places: copies of one component. */
+function sameSpec(a: PushWrite, b: PushWrite): boolean {
+  return a.ps.manifest.metadata?.name === b.ps.manifest.metadata?.name && JSON.stringify(a.ps.spec) === JSON.stringify(b.ps.spec);
+}
+
 /**
  * Two writers of one remote value fight: each push overwrites the other (and ESO itself rejects
  * duplicate `remoteKey`+`property` pairs within one PushSecret, data and dataTo merged). Writes of
@@ -36,8 +41,17 @@ export const pushDuplicateRemoteKeyRule: Rule = {
           const clash = a.property === b.property || a.property === undefined || b.property === undefined;
           if (!clash || reported.has(b)) continue;
           reported.add(b);
+          // copies of one PushSecret (a kustomize component rendered into several namespaces) push the same
+          // value while their source Secrets agree: a risk to know about, not a fight
+          const copies = !samePs && b.ps.spec.deletionPolicy !== 'Delete' && sameSpec(a, b);
           const what = `${storeLabel(b.target.kind, b.target.name)} key "${displayKey(b.key, b.target.store)}"`
             + (b.property ? ` property "${b.property}"` : (a.property ? ' (the whole secret)' : ''));
+          if (copies) {
+            out.push(finding(b.field,
+              `${describe(b)} writes ${what}, which ${describe(a)} also writes: the two are copies of one PushSecret, so the pushes agree only while their source Secrets hold the same value`,
+              'push from one namespace only, or give each copy its own remote key (e.g. with the namespace in it)', { target: b.ps.manifest, severity: Severity.WARNING }));
+            continue;
+          }
           out.push(finding(b.field,
             `${describe(b)} writes ${what}, which ${describe(a)} also writes: `
             + (samePs ? 'ESO rejects duplicate remoteKey/property pairs in one PushSecret' : 'each push overwrites the other, and with deletionPolicy Delete one removes the other\'s value'),

@@ -42,4 +42,18 @@ describe('ESO-PUSH-DUPLICATE-REMOTE-KEY', () => {
     const two = ps('push', { secretStoreRefs: [ref('bao-primary'), ref('vault-region2')], data: [prop('password', 'databases/db-credentials', 'password')] });
     expect(run(rule, primary, r2, two)).toEqual([]);
   });
+
+  test('copies of one PushSecret (a component in two namespaces) are a warning, with Delete an error', () => {
+    const spec = { secretStoreRefs: [ref('bao-primary')], data: [prop('password', 'shared/s3', 'password')] };
+    const d = run(rule, primary, ps('s3', spec, 'ai'), ps('s3', spec, 'backstage'));
+    expect(d).toHaveLength(1);
+    expect(d[0].severity).toBe('warning');
+    expect(d[0].message).toContain('copies of one PushSecret');
+    const del = { ...spec, deletionPolicy: 'Delete' };
+    const e = run(rule, primary, ps('s3', del, 'ai'), ps('s3', del, 'backstage'));
+    expect(e.map(x => x.severity)).toEqual(['error']);
+    // same name, different spec: a real fight
+    const f = run(rule, primary, ps('s3', spec, 'ai'), ps('s3', { ...spec, refreshInterval: '5m' }, 'backstage'));
+    expect(f.map(x => x.severity)).toEqual(['error']);
+  });
 });
