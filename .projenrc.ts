@@ -32,7 +32,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     dirs: ['src', 'examples', 'scripts', 'bench'],
     ignorePatterns: ['generated/**', '*.js', '*.d.ts', 'node_modules/'],
   },
-  gitignore: ['/dist/', '/dist-seeds/', '/bench-results/', '.cdk8s-eso-tmp/'],
+  gitignore: ['/dist/', '/dist-seeds/', '/bench-results/', '.cdk8s-eso-tmp/', 'engines/flux-build/*.test'],
   npmignoreEnabled: true,
 });
 

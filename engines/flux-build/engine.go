@@ -190,18 +190,38 @@ func artifactPath(rel string) string {
 	return path.Join(ArtifactRoot, path.Clean("/"+filepath.ToSlash(rel)))
 }
 
-func build(req BuildRequest, resp *BuildResponse) error {
+// newArtifactFS writes files into a fresh in-memory filesystem under ArtifactRoot.
+func newArtifactFS(files map[string]string) (filesys.FileSystem, bool, error) {
 	fs := filesys.MakeFsInMemory()
 	if err := fs.MkdirAll(ArtifactRoot); err != nil {
-		return err
+		return nil, false, err
 	}
 	hasOpenAPI := false
-	for name, content := range req.Files {
+	for name, content := range files {
 		if err := fs.WriteFile(artifactPath(name), []byte(content)); err != nil {
-			return fmt.Errorf("cannot add %s to the in-memory artifact: %w", name, err)
+			return nil, false, fmt.Errorf("cannot add %s to the in-memory artifact: %w", name, err)
 		}
 		if isKustomizationFile(name) && strings.Contains(content, "openapi") {
 			hasOpenAPI = true
+		}
+	}
+	return fs, hasOpenAPI, nil
+}
+
+func build(req BuildRequest, resp *BuildResponse) (err error) {
+	var fs filesys.FileSystem
+	var hasOpenAPI bool
+	if req.Files == nil && artifactFS != nil {
+		// SetArtifact's filesystem, shared by the builds of one repository: the only file a build writes (the
+		// generated or overlaid top-level kustomization) is put back afterwards
+		fs, hasOpenAPI = artifactFS, artifactHasOpenAPI
+	} else {
+		files := req.Files
+		if files == nil {
+			files = artifactFiles
+		}
+		if fs, hasOpenAPI, err = newArtifactFS(files); err != nil {
+			return err
 		}
 	}
 	spec := req.Spec
@@ -236,6 +256,11 @@ func build(req BuildRequest, resp *BuildResponse) error {
 		if err != nil {
 			return err
 		}
+	}
+	if previous, readErr := fs.ReadFile(kfile); readErr == nil {
+		defer func() { _ = fs.WriteFile(kfile, previous) }()
+	} else {
+		defer func() { _ = fs.RemoveAll(kfile) }()
 	}
 	if err := fs.WriteFile(kfile, manifest); err != nil {
 		return err

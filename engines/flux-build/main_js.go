@@ -50,6 +50,9 @@ func main() {
 	api.Set("substitute", handler(Substitute, func(msg string) SubstituteResponse {
 		return SubstituteResponse{Objects: []map[string]interface{}{}, SourceIndexes: []int{}, UnknownVariables: []string{}, Error: msg}
 	}))
+	api.Set("setArtifact", handler(SetArtifact, func(msg string) ArtifactResponse {
+		return ArtifactResponse{Kept: []string{}, Ignored: []string{}, Unrepresentable: []string{}, Error: msg}
+	}))
 	api.Set("version", js.FuncOf(func(js.Value, []js.Value) any { return marshal(Version()) }))
 	js.Global().Set(name, api)
 	select {}

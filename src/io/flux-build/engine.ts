@@ -102,10 +102,32 @@ export interface FluxSubstitutionOptions {
   readonly strategy?: string;
 }
 
+/** Input of {@link FluxBuildEngine.setArtifact}. */
+export interface FluxArtifactRequest {
+  /** The repository: POSIX paths relative to its root → UTF-8 text (regular files only: Flux archives no symlinks). */
+  readonly files: Readonly<Record<string, string>>;
+  /** The GitRepository's `spec.ignore`, if set. */
+  readonly ignore?: string;
+}
+
+/** Output of {@link FluxBuildEngine.setArtifact}. */
+export interface FluxArtifactResponse {
+  /** Files in the artifact source-controller would archive, sorted. */
+  readonly kept: readonly string[];
+  /** Files its ignore rules leave out (VCS files, `.sourceignore`, `spec.ignore`, or the defaults). */
+  readonly ignored: readonly string[];
+  /** Files kept whose names kustomize's in-memory filesystem cannot hold: left out of builds. */
+  readonly unrepresentable: readonly string[];
+  readonly error?: string;
+}
+
 /** Input of {@link FluxBuildEngine.build}. */
 export interface FluxBuildRequest {
-  /** The artifact: POSIX paths relative to the artifact root → UTF-8 text. */
-  readonly files: Readonly<Record<string, string>>;
+  /**
+   * The artifact: POSIX paths relative to the artifact root → UTF-8 text.
+   * @default - the artifact of the last {@link FluxBuildEngine.setArtifact} call (sent once per repository)
+   */
+  readonly files?: Readonly<Record<string, string>>;
   /** `spec.path` of the Flux Kustomization (e.g. `./apps/prod`); empty means the root. */
   readonly path?: string;
   /** The Flux Kustomization's `spec`. */
@@ -199,6 +221,11 @@ export interface FluxBuildVersion {
 export interface FluxBuildEngine {
   /** Flux's generator, kustomize build, substitution, owner labels and commonMetadata. */
   build(request: FluxBuildRequest): FluxBuildResponse;
+  /**
+   * Sets the artifact later builds read (once per repository: sending the files with every build costs more
+   * than the build): the repository's files minus what source-controller's ignore rules leave out.
+   */
+  setArtifact(request: FluxArtifactRequest): FluxArtifactResponse;
   /** Flux's post-build substitution alone. */
   substitute(request: FluxSubstituteRequest): FluxSubstituteResponse;
   /** Versions of kustomize and fluxcd/pkg in the engine. */
@@ -216,6 +243,7 @@ export const UNKNOWN_VARIABLE_MARKER_PATTERN = /\u00abflux:([_A-Za-z][_A-Za-z0-9
 interface RawEngine {
   build(request: string): string;
   substitute(request: string): string;
+  setArtifact(request: string): string;
   version(): string;
 }
 
@@ -374,6 +402,14 @@ function wrap({ raw, drainOutput }: StartedEngine): FluxBuildEngine {
       const result = call<FluxSubstituteResponse>(
         () => raw.substitute(JSON.stringify(request)),
         (error) => ({ objects: [], sourceIndexes: [], unknownVariables: [], error }),
+      );
+      drainOutput();
+      return result;
+    },
+    setArtifact: (request) => {
+      const result = call<FluxArtifactResponse>(
+        () => raw.setArtifact(JSON.stringify(request)),
+        (error) => ({ kept: [], ignored: [], unrepresentable: [], error }),
       );
       drainOutput();
       return result;

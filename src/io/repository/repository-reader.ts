@@ -6,6 +6,7 @@ import { isObject } from '../../model/json';
 import { Manifest, SourcedManifest, parseApiVersion } from '../../model/manifest';
 import { SOPS_MARKER, isUnknownString } from '../../model/unknown';
 import { Diagnostic, Severity } from '../../validation/diagnostic';
+import type { FluxBuildEngine, FluxBuildSpec } from '../flux-build/engine';
 import { parseManifests } from '../load-manifests';
 
 /**
@@ -15,21 +16,8 @@ import { parseManifests } from '../load-manifests';
  * and line it came from and the Kustomization that applies it.
  */
 
-/** The build engine (kustomize + Flux, compiled to WebAssembly). */
-export interface RepositoryBuildEngine {
-  build(request: {
-    readonly files: { readonly [path: string]: string };
-    readonly path: string;
-    readonly spec: unknown;
-    readonly name: string;
-    readonly namespace: string;
-    readonly substitution?: { readonly variables: { readonly [name: string]: string }; readonly unknownSources: boolean; readonly strategy?: string };
-  }): {
-    readonly objects: ReadonlyArray<{ readonly object: any; readonly originPath: string; readonly generated: boolean }>;
-    readonly unknownVariables?: readonly string[];
-    readonly error?: string;
-  };
-}
+/** The build engine (kustomize + Flux, compiled to WebAssembly): what the reader uses of it. */
+export type RepositoryBuildEngine = Pick<FluxBuildEngine, 'setArtifact' | 'build'>;
 
 export interface RepositoryReadOptions {
   /**
@@ -132,7 +120,9 @@ const KUSTOMIZATION_FILE = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
  * YAML files with Kubernetes objects next to a kustomization file that does not reference them: kustomize reads
  * only what the kustomization file lists, so Flux never applies them (flux-build.md trap 9).
  */
-function unlistedFiles(raw: ReadonlyArray<SourcedManifest & { rel: string }>, repo: RepositoryFiles, inScope: (rel: string) => boolean): Diagnostic[] {
+function unlistedFiles(
+  raw: ReadonlyArray<SourcedManifest & { rel: string }>, repo: RepositoryFiles, inScope: (rel: string) => boolean,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const objectFiles = new Map<string, SourcedManifest>();
   for (const r of raw) {
@@ -145,7 +135,8 @@ function unlistedFiles(raw: ReadonlyArray<SourcedManifest & { rel: string }>, re
   const referenced = new Set<string>();
   for (const rel of kfiles) {
     try {
-      for (const s of stringLeaves(parseYaml(repo.files.get(rel)!))) referenced.add(path.posix.normalize(path.posix.join(path.posix.dirname(rel), s)));
+      const dir = path.posix.dirname(rel);
+      for (const s of stringLeaves(parseYaml(repo.files.get(rel)!))) referenced.add(path.posix.normalize(path.posix.join(dir, s)));
     } catch {
       // a kustomization file that does not parse fails the build, which reports it
     }
@@ -211,11 +202,20 @@ export function readRepositoryFrom(repo: RepositoryFiles, displayRoot: string, o
 
   // 1. Every YAML document of the repository, file by file: where the Flux Kustomizations are, the
   //    ConfigMaps/Secrets substituteFrom may name, and the line of each object for provenance.
-  const raw: Array<SourcedManifest & { rel: string }> = [];
+  const all: Array<SourcedManifest & { rel: string }> = [];
   for (const [rel, text] of repo.files) {
     if (!/\.ya?ml$/.test(rel)) continue;
-    for (const item of parseManifests(display(rel), text).items) raw.push({ ...item, rel });
+    for (const item of parseManifests(display(rel), text).items) all.push({ ...item, rel });
   }
+  // What Flux sees is source-controller's artifact: the repository minus its ignore rules (the source
+  // GitRepository's spec.ignore, every .sourceignore, or else the defaults)
+  const gitRepository = all.find(r => r.manifest.kind === source.kind && r.manifest.metadata?.name === source.name
+    && parseApiVersion(r.manifest.apiVersion).group === 'source.toolkit.fluxcd.io');
+  const ignore = typeof gitRepository?.manifest.spec?.ignore === 'string' ? gitRepository.manifest.spec.ignore : undefined;
+  const artifact = options.engine.setArtifact({ files: Object.fromEntries(repo.files), ...(ignore !== undefined ? { ignore } : {}) });
+  const ignored = new Set(artifact.ignored);
+  const unrepresentable = new Set(artifact.unrepresentable);
+  const raw = all.filter(r => !ignored.has(r.rel));
   const lines = new Map<string, number>();
   for (const r of raw) {
     const k = `${r.rel}|${r.manifest.kind}|${r.manifest.metadata?.name}`;
@@ -242,7 +242,6 @@ export function readRepositoryFrom(repo: RepositoryFiles, displayRoot: string, o
       spec: { path: sync.path, prune: true, interval: '10m', sourceRef: { kind: sync.kind, name: 'flux-system' } },
     }, r.file, r.line));
   }
-  const files = Object.fromEntries(repo.files);
 
   // objects built so far (and the raw documents) to find substituteFrom sources in
   const built: Manifest[] = [];
@@ -300,7 +299,9 @@ export function readRepositoryFrom(repo: RepositoryFiles, displayRoot: string, o
     const hit = cache.get(cacheKey);
     if (hit) return hit;
     const specPath = typeof spec.path === 'string' ? spec.path : '';
-    const result = options.engine.build({ files, path: specPath, spec, name: ks.name, namespace: ks.namespace, ...(substitution ? { substitution } : {}) });
+    const result = options.engine.build({
+      path: specPath, spec: spec as FluxBuildSpec, name: ks.name, namespace: ks.namespace, ...(substitution ? { substitution } : {}),
+    });
     const objects: SourcedManifest[] = [];
     const children: FluxKs[] = [];
     if (!result.error) {
@@ -319,6 +320,21 @@ export function readRepositoryFrom(repo: RepositoryFiles, displayRoot: string, o
   };
   const reportError = (ks: FluxKs, b: Built) => {
     if (!b.error) return;
+    // a file whose name the offline engine cannot hold (kustomize's in-memory filesystem): not a finding
+    const odd = [...unrepresentable].find(f => b.error!.includes(path.posix.basename(f)) || b.error!.includes(path.posix.dirname(f)));
+    if (odd) {
+      problems.push({
+        severity: Severity.WARNING,
+        ruleId: 'ESO-FLUX-BUILD',
+        object: { apiVersion: ks.manifest.apiVersion, kind: 'Kustomization', namespace: ks.namespace, name: ks.name },
+        file: ks.file,
+        line: ks.line,
+        field: 'spec.path',
+        message: `not checked: the build reads ${odd}, a file name the offline build engine cannot hold (only letters, digits, "-", "_", ".", ":")`,
+        fix: 'rename the file, or check this Kustomization with flux build kustomization',
+      });
+      return;
+    }
     problems.push({
       severity: Severity.ERROR,
       ruleId: 'ESO-FLUX-BUILD',
@@ -390,6 +406,6 @@ export function readRepositoryFrom(repo: RepositoryFiles, displayRoot: string, o
       items.push(...b.objects.map(o => ({ ...o, appliedBy: undefined })));
     }
   }
-  problems.push(...unlistedFiles(raw, repo, inScope));
-  return { items, problems, notChecked, kustomizations, files: repo.files.size };
+  problems.push(...unlistedFiles(raw, repo, rel => inScope(rel) && !ignored.has(rel)));
+  return { items, problems, notChecked, kustomizations, files: repo.files.size - ignored.size };
 }

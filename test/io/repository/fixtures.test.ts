@@ -73,7 +73,8 @@ describe.each(fixtures)('flux repository fixture %s', name => {
       // object): the finding on an object that Kustomization applies
       const hit = e.stage === 'apply'
         ? result.report.diagnostics.find(d => d.message.includes(e.contains)
-          && result.items.some(i => appliedBy.get(i.manifest) === e.kustomization && i.manifest.kind === d.object.kind && i.manifest.metadata?.name === d.object.name))
+          && result.items.some(i => appliedBy.get(i.manifest) === e.kustomization
+            && i.manifest.kind === d.object.kind && i.manifest.metadata?.name === d.object.name))
         : errors.find(p => `${p.object.namespace}/${p.object.name}` === e.kustomization && p.message.includes(e.contains));
       expect({ expected: e, found: !!hit, errors: hit ? [] : errors.map(p => p.message) }).toEqual({ expected: e, found: true, errors: [] });
     }
