@@ -42,18 +42,20 @@ function repositoryRoot(dir: string): { root: string; repo: RepositoryFiles; mou
   const abs = path.resolve(dir);
   const own = readRepositoryFiles(abs);
   const paths = kustomizationPathsIn(own);
-  if (paths.every(p => hasFolder(own, p))) return { root: abs, repo: own, mountAt: '' };
-  // a folder written for a repository path (FluxLayout's repositoryPath) read on its own: mount it there
-  const mountAt = mountPointOf(own, paths);
-  if (mountAt) return { root: abs, repo: readRepositoryFiles(abs, mountAt), mountAt };
+  const resolved = (root: string) => paths.filter(p => fs.existsSync(path.join(root, ...p.split('/')))).length;
+  if (paths.length === 0 || resolved(abs) === paths.length) return { root: abs, repo: own, mountAt: '' };
+  // the nearest enclosing folder where the paths exist (the checkout; a `.git` folder ends the search)
+  let best = { root: abs, hits: resolved(abs) };
   for (let d = path.dirname(abs); ; d = path.dirname(d)) {
-    if (fs.existsSync(path.join(d, '.git'))) {
-      const repo = readRepositoryFiles(d);
-      return paths.filter(p => hasFolder(repo, p)).length > paths.filter(p => hasFolder(own, p)).length
-        ? { root: d, repo, mountAt: '' } : { root: abs, repo: own, mountAt: '' };
-    }
-    if (path.dirname(d) === d) return { root: abs, repo: own, mountAt: '' };
+    const hits = resolved(d);
+    if (hits > best.hits) best = { root: d, hits };
+    if (hits === paths.length || fs.existsSync(path.join(d, '.git')) || path.dirname(d) === d) break;
   }
+  if (best.root !== abs) return { root: best.root, repo: readRepositoryFiles(best.root), mountAt: '' };
+  // a folder written for a repository path (FluxLayout's repositoryPath) read on its own: mount it there
+  const mountAt = best.hits === 0 ? mountPointOf(own, paths) : undefined;
+  if (mountAt) return { root: abs, repo: readRepositoryFiles(abs, mountAt), mountAt };
+  return { root: abs, repo: own, mountAt: '' };
 }
 
 /** The prefix P such that every Kustomization path is P/<a folder of the tree>, if there is one. */

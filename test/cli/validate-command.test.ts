@@ -36,6 +36,63 @@ spec:
 `;
 
 describe('cdk8s-eso validate', () => {
+  test('- reads rendered YAML from stdin (kustomize build DIR | cdk8s-eso validate -)', () => {
+    const lines: string[] = [];
+    const bad = GOOD_STORE.replace('apiVersion: external-secrets.io/v1', 'apiVersion: external-secrets.io/v1beta1');
+    const code = validateCommand(['-'], { stdin: () => `${GOOD_STORE}---\n${bad.replace('name: vault', 'name: old')}`, out: l => lines.push(l) });
+    expect(code).toBe(1);
+    expect(lines[0]).toMatch(/^<stdin>:\d+: ClusterSecretStore old: apiVersion: /);
+    expect(lines[lines.length - 1]).toBe('1 error, 0 warnings in 2 objects');
+    expect(validateCommand(['-'], { stdin: () => GOOD_STORE, out: () => undefined })).toBe(0);
+  });
+
+  test('a folder with Flux Kustomizations is read as Flux builds it; --raw reads it file by file', () => {
+    const dir = tmp({
+      'clusters/prod/sync.yaml': `apiVersion: kustomize.toolkit.fluxcd.io/v1
+kind: Kustomization
+metadata:
+  name: apps
+  namespace: flux-system
+spec:
+  interval: 10m
+  path: ./apps
+  prune: true
+  targetNamespace: shop
+  sourceRef:
+    kind: GitRepository
+    name: flux-system
+  postBuild:
+    substitute:
+      STORE: vault
+`,
+      'apps/store.yaml': GOOD_STORE,
+      'apps/es.yaml': `apiVersion: external-secrets.io/v1
+kind: ExternalSecret
+metadata:
+  name: db
+spec:
+  refreshInterval: \${INTERVAL:=1h}
+  secretStoreRef:
+    kind: ClusterSecretStore
+    name: \${STORE}
+  target:
+    name: db
+  data:
+    - secretKey: password
+      remoteRef:
+        key: shop/db
+        property: password
+`,
+    });
+    const repo: string[] = [];
+    expect(validateCommand([dir], { out: l => repo.push(l) })).toBe(0);
+    expect(repo[repo.length - 1]).toMatch(/^0 errors, \d+ warnings? in 3 objects/);
+    // file by file, the variables are read literally: a bad duration and a store that does not exist
+    const raw: string[] = [];
+    expect(validateCommand([dir], { raw: true, out: l => raw.push(l) })).toBe(1);
+    expect(raw.join('\n')).toContain('ESO-ES-REFRESH-INTERVAL');
+  });
+
   test('prints FILE: KIND NAMESPACE/NAME: FIELD: MESSAGE (fix: ...) and exits 1 on errors', () => {
     const dir = tmp({ 'apps/es.yaml': 'apiVersion: external-secrets.io/v1beta1\nkind: ExternalSecret\nmetadata:\n  name: db\n  namespace: shop\nspec:\n  dataFrom:\n    - extract:\n        key: shop/db\n' });
     const r = run([dir]);

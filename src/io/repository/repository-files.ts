@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { parseAllDocuments } from 'yaml';
 
 /**
  * The files of a repository as source-controller archives them for Flux (flux-build.md §1.0): regular files
@@ -71,12 +72,23 @@ export function looksLikeFluxRepository(repo: RepositoryFiles, scope = ''): bool
   return false;
 }
 
-/** `spec.path` of every Flux Kustomization in the files (a quick textual scan, for choosing the repository root). */
+/** `spec.path` of every Flux Kustomization in the files (for choosing the repository root), without `./`. */
 export function kustomizationPathsIn(repo: RepositoryFiles): string[] {
   const out: string[] = [];
   for (const [p, text] of repo.files) {
     if (!/\.ya?ml$/.test(p) || !text.includes('kustomize.toolkit.fluxcd.io/')) continue;
-    for (const m of text.matchAll(/^\s+path:\s*["']?([^"'\s#]+)/gm)) out.push(m[1].replace(/^\.\/?/, '').replace(/\/+$/, ''));
+    let docs: unknown[];
+    try {
+      docs = parseAllDocuments(text, { logLevel: 'silent' }).map(d => d.toJS({ maxAliasCount: 100 }));
+    } catch {
+      continue;
+    }
+    for (const d of docs) {
+      const m = d as any;
+      if (m?.kind !== 'Kustomization' || typeof m?.apiVersion !== 'string' || !m.apiVersion.startsWith('kustomize.toolkit.fluxcd.io/')) continue;
+      const sp = m.spec?.path;
+      if (typeof sp === 'string' && !sp.startsWith('/') && !sp.includes('${')) out.push(sp.replace(/^\.\/?/, '').replace(/\/+$/, ''));
+    }
   }
   return out;
 }

@@ -26,7 +26,7 @@ export const apiVersionRule: Rule = {
     if (!entry.served) {
       return [finding('apiVersion', `${m.apiVersion} ${m.kind} is not served by the pinned CRDs${entry.deprecated ? ' (deprecated)' : ''}; `
         + `the API server rejects it: no matches for kind "${m.kind}" in version "${m.apiVersion}"`,
-        served.length ? `use apiVersion: ${served[served.length - 1]}` : 'use a served version')];
+      served.length ? `use apiVersion: ${served[served.length - 1]}` : 'use a served version')];
     }
     return [];
   },

@@ -1,9 +1,9 @@
-import { esDataFromSourceRule } from './es-datafrom-source';
 import { esDataRequiredRule } from './es-data-required';
+import { esDataFromSourceRule } from './es-datafrom-source';
+import { esDeletionPolicyRule } from './es-deletion-policy';
 import { esDuplicateKeyRule } from './es-duplicate-key';
 import { esImmutableRefreshRule } from './es-immutable-refresh';
 import { esMergePolicyRule } from './es-merge-policy';
-import { esDeletionPolicyRule } from './es-deletion-policy';
 import { esRefreshIntervalRule } from './es-refresh-interval';
 import { esRefreshZeroRule } from './es-refresh-zero';
 import { esRewriteKeyRule } from './es-rewrite-key';

@@ -1,8 +1,7 @@
 import { fluxCrdSameLayerRule } from './flux-crd-same-layer';
 import { fluxDependsOnRule } from './flux-depends-on';
-import { fluxSpecRule } from './flux-spec';
-import { fluxHealthRule } from './flux-health';
 import { fluxHealthCheckApiVersionRule } from './flux-hc-api-version';
+import { fluxHealthRule } from './flux-health';
 import { fluxHelmCrdsRule } from './flux-helm-crds';
 import { fluxKustomizationFileRule } from './flux-kustomization-file';
 import { fluxLayerOrderRule } from './flux-layer-order';
@@ -10,6 +9,7 @@ import { fluxNamespaceRule } from './flux-namespace';
 import { fluxNonKubernetesYamlRule } from './flux-non-k8s-yaml';
 import { fluxPruneMoveRule } from './flux-prune-move';
 import { fluxSopsRule } from './flux-sops';
+import { fluxSpecRule } from './flux-spec';
 import { fluxSubstituteRule } from './flux-substitute';
 import { Rule } from '../../rule';
 

@@ -1,9 +1,9 @@
 import { clusterGeneratorKindRule } from './gen-cluster-kind';
-import { generatorRefRule } from './gen-ref';
-import { generatorRefreshRule } from './gen-refresh';
 import { passwordArithmeticRule } from './gen-password-arithmetic';
 import { passwordEmptySymbolsRule } from './gen-password-empty-symbols';
 import { passwordSecretKeysRule } from './gen-password-secret-keys';
+import { generatorRefRule } from './gen-ref';
+import { generatorRefreshRule } from './gen-refresh';
 import { Rule } from '../../rule';
 
 /** Rules for generators: one file per rule, listed here. */

@@ -1,12 +1,12 @@
-import { storeConditionsIgnoredRule } from './store-conditions-ignored';
-import { storeFakeProviderRule } from './store-fake-provider';
-import { storeNamespaceRegexRule } from './store-namespace-regex';
-import { storeRegexUnanchoredRule } from './store-regex-unanchored';
-import { storeOneProviderRule } from './store-one-provider';
 import { openBaoAppRoleRoleIdRule } from './openbao-approle-role-id';
 import { openBaoAuthOneRule } from './openbao-auth-one';
 import { openBaoCaOneRule } from './openbao-ca-one';
+import { storeConditionsIgnoredRule } from './store-conditions-ignored';
+import { storeFakeProviderRule } from './store-fake-provider';
+import { storeNamespaceRegexRule } from './store-namespace-regex';
+import { storeOneProviderRule } from './store-one-provider';
 import { storeRefreshIntervalRule } from './store-refresh-interval';
+import { storeRegexUnanchoredRule } from './store-regex-unanchored';
 import { storeRetryIntervalRule } from './store-retry-interval';
 import { vaultAppRoleRoleIdRule } from './vault-approle-role-id';
 import { vaultAuthMountPathRule } from './vault-auth-mount-path';

@@ -1,8 +1,8 @@
 import { ces, es, run } from './helpers';
-import { esDataFromSourceRule } from '../../../../src/validation/rules/external-secrets/es-datafrom-source';
 import { esDataRequiredRule } from '../../../../src/validation/rules/external-secrets/es-data-required';
-import { esDuplicateKeyRule } from '../../../../src/validation/rules/external-secrets/es-duplicate-key';
+import { esDataFromSourceRule } from '../../../../src/validation/rules/external-secrets/es-datafrom-source';
 import { esDeletionPolicyRule } from '../../../../src/validation/rules/external-secrets/es-deletion-policy';
+import { esDuplicateKeyRule } from '../../../../src/validation/rules/external-secrets/es-duplicate-key';
 import { esSourceRefRule } from '../../../../src/validation/rules/external-secrets/es-source-ref';
 import { esTemplateFromTargetRule } from '../../../../src/validation/rules/external-secrets/es-template-from-target';
 import { esTemplateTypeRule } from '../../../../src/validation/rules/external-secrets/es-template-type';

@@ -3,9 +3,9 @@ import { Severity } from '../../../../src/validation/diagnostic';
 import { storeConditionsIgnoredRule } from '../../../../src/validation/rules/stores/store-conditions-ignored';
 import { storeFakeProviderRule } from '../../../../src/validation/rules/stores/store-fake-provider';
 import { storeNamespaceRegexRule } from '../../../../src/validation/rules/stores/store-namespace-regex';
-import { storeRegexUnanchoredRule } from '../../../../src/validation/rules/stores/store-regex-unanchored';
 import { storeOneProviderRule } from '../../../../src/validation/rules/stores/store-one-provider';
 import { storeRefreshIntervalRule } from '../../../../src/validation/rules/stores/store-refresh-interval';
+import { storeRegexUnanchoredRule } from '../../../../src/validation/rules/stores/store-regex-unanchored';
 import { storeRetryIntervalRule } from '../../../../src/validation/rules/stores/store-retry-interval';
 
 const fake = { fake: { data: [{ key: 'k', value: 'example-not-a-secret' }] } };
