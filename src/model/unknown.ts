@@ -45,14 +45,21 @@ export function unknownVariableNames(s: string): string[] {
  */
 export function valueAt(root: unknown, field: string): unknown {
   if (!field) return root;
-  let cur: any = root;
-  // split on dots and [n], keeping keys that contain '/' intact
+  // split on dots and [n]; a key may itself contain dots (`stringData.tls.crt`): the longest key that exists wins
   const parts = field.match(/[^.[\]]+|\[\d+\]/g) ?? [];
-  for (const p of parts) {
+  const walk = (cur: any, i: number): unknown => {
+    if (i === parts.length) return cur;
     if (cur === null || cur === undefined || typeof cur !== 'object') return undefined;
-    cur = p.startsWith('[') ? cur[Number(p.slice(1, -1))] : cur[p];
-  }
-  return cur;
+    const p = parts[i];
+    if (p.startsWith('[')) return walk(cur[Number(p.slice(1, -1))], i + 1);
+    for (let j = parts.length; j > i; j--) {
+      if (parts.slice(i, j).some(x => x.startsWith('['))) continue;
+      const key = parts.slice(i, j).join('.');
+      if (Object.prototype.hasOwnProperty.call(cur, key)) return walk(cur[key], j);
+    }
+    return undefined;
+  };
+  return walk(root, 0);
 }
 
 /** True when a SOPS-encrypted object (a top-level `sops` block with a `mac`). */

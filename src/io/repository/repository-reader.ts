@@ -343,7 +343,11 @@ export function readRepositoryFrom(repo: RepositoryFiles, displayRoot: string, o
       line: ks.line,
       field: 'spec.path',
       message: `Flux cannot build path "${b.specPath || './'}": ${b.error}`,
-      fix: 'fix the files under that path (kustomize build must succeed), or the Kustomization\'s spec; Flux applies nothing of this Kustomization until then',
+      fix: /variable not set \(strict mode\)|variable substitution failed/.test(b.error)
+        ? 'define the variable (postBuild.substitute or substituteFrom) or give it a default (${VAR:=value}); if it is meant for another tool '
+          + '(a Grafana dashboard, a shell script) escape it as $${VAR} or annotate the object kustomize.toolkit.fluxcd.io/substitute: disabled '
+          + '(Flux >= 2.9 substitutes in strict mode: nothing of this Kustomization is applied until then)'
+        : 'fix the files under that path (kustomize build must succeed), or the Kustomization\'s spec; Flux applies nothing of this Kustomization until then',
     });
   };
 
