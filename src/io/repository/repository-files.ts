@@ -14,19 +14,25 @@ export interface RepositoryFiles {
   readonly files: Map<string, string>;
   /** Files that could not be read (path relative to the root → reason). */
   readonly unreadable: Map<string, string>;
+  /**
+   * Binary files (a NUL byte): in `files` with empty text, so a generator that lists them (an image in a
+   * configMapGenerator) still finds them; what they hold does not matter to any rule.
+   */
+  readonly binary: Set<string>;
 }
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
 
 /**
- * Reads the tree under `root`. Binary files (NUL bytes) and files over 20 MB are left out.
+ * Reads the tree under `root`. Files over 20 MB are left out; binary files are kept, empty.
  * @param mountAt the folder's path in the repository, when it is a sub-folder read on its own (keys get this prefix)
  */
 export function readRepositoryFiles(root: string, mountAt = ''): RepositoryFiles {
   const abs = path.resolve(root);
   const files = new Map<string, string>();
   const unreadable = new Map<string, string>();
+  const binary = new Set<string>();
   const walk = (dir: string, rel: string) => {
     let entries: fs.Dirent[];
     try {
@@ -49,7 +55,12 @@ export function readRepositoryFiles(root: string, mountAt = ''): RepositoryFiles
             continue;
           }
           const text = fs.readFileSync(p, 'utf8');
-          if (!text.includes('\u0000')) files.set(r, text);
+          if (text.includes('\u0000')) {
+            binary.add(r);
+            files.set(r, '');
+          } else {
+            files.set(r, text);
+          }
         } catch (e2: any) {
           unreadable.set(r, e2.code ?? e2.message);
         }
@@ -57,7 +68,7 @@ export function readRepositoryFiles(root: string, mountAt = ''): RepositoryFiles
     }
   };
   walk(abs, mountAt.replace(/^\.\/?|\/+$/g, ''));
-  return { root: abs, files, unreadable };
+  return { root: abs, files, unreadable, binary };
 }
 
 /** True when the tree holds Flux Kustomizations or kustomize `kustomization.yaml` files (repository mode). */

@@ -243,13 +243,12 @@ export function readRepositoryFrom(repo: RepositoryFiles, displayRoot: string, o
     }, r.file, r.line));
   }
 
-  // objects built so far (and the raw documents) to find substituteFrom sources in
+  // substituteFrom reads objects in the cluster: the ones a Kustomization of this repository applies (found by
+  // the dry traversal, before anything is reported); a file no Kustomization applies is not in the cluster
+  // because of this repository, so its values are unknown (bootstrap may have made it)
   const built: Manifest[] = [];
-  const findSource = (kind: string, name: string, namespace: string): Manifest | undefined => {
-    const match = (m: Manifest) => m.kind === kind && m.metadata?.name === name;
-    return built.find(m => match(m) && (m.metadata?.namespace ?? namespace) === namespace)
-      ?? raw.map(r => r.manifest).find(m => match(m) && (m.metadata?.namespace === undefined || m.metadata.namespace === namespace));
-  };
+  const findSource = (kind: string, name: string, namespace: string): Manifest | undefined =>
+    built.find(m => m.kind === kind && m.metadata?.name === name && (m.metadata?.namespace ?? namespace) === namespace);
 
   const variablesOf = (ks: FluxKs): { variables: Record<string, string>; unknownSources: boolean; strategy?: string } | undefined => {
     const postBuild = ks.manifest.spec?.postBuild;
@@ -393,7 +392,6 @@ export function readRepositoryFrom(repo: RepositoryFiles, displayRoot: string, o
     return produced;
   };
   const produced = traverse(ordered, false);
-  built.length = 0;
   const roots = ordered.filter(ks => !produced.has(identity(ks)));
   // (a cycle of Kustomizations applying each other has no root: start from the first of them)
   traverse(roots.length ? roots : ordered.slice(0, 1), true);

@@ -1,5 +1,6 @@
 import { ALLOW_PLAINTEXT_ANNOTATION } from '../../../model/api';
 import { Manifest, ESO_GROUP, parseApiVersion } from '../../../model/manifest';
+import { isSopsEncrypted, isUnknownString } from '../../../model/unknown';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 
@@ -91,12 +92,19 @@ export const plaintextSecretRule: Rule = {
     const out: Finding[] = [];
     const isCoreSecret = m.kind === 'Secret' && m.apiVersion === 'v1';
     if (isCoreSecret) {
+      // a SOPS-encrypted Secret (a sops block and ciphertext values): what its SOPS rules left in clear
+      // (encrypted_regex / unencrypted_regex) was chosen, so it is a warning; a sops block alone encrypts nothing
+      const sections = ['data', 'stringData'].map(k => m[k]).filter(v => v && typeof v === 'object');
+      const sops = isSopsEncrypted(m) && sections.some(v => Object.values(v).some(x => typeof x === 'string' && isUnknownString(x)));
       for (const section of ['data', 'stringData']) {
         const values = m[section];
         if (!values || typeof values !== 'object') continue;
         for (const [k, v] of Object.entries(values)) {
           if (v === '' || v === null || v === undefined) continue;
-          out.push(finding(`${section}.${k}`, `Secret "${m.metadata?.name}" carries a value for "${k}" in plain YAML that will be committed to Git`, fix));
+          out.push(sops
+            ? finding(`${section}.${k}`, `Secret "${m.metadata?.name}" is SOPS-encrypted but leaves "${k}" in clear text (the file's SOPS rules do not encrypt it)`,
+              `make sure "${k}" is not secret, or let SOPS encrypt it (encrypted_regex in .sops.yaml); ${fix}`, { severity: Severity.WARNING })
+            : finding(`${section}.${k}`, `Secret "${m.metadata?.name}" carries a value for "${k}" in plain YAML that will be committed to Git`, fix));
         }
       }
     }

@@ -18,6 +18,15 @@ describe('ESO-PLAINTEXT-SECRET', () => {
     expect(d[0].fix).toContain(`${ALLOW_PLAINTEXT_ANNOTATION}: "db"`);
   });
 
+  test('SOPS: ciphertext is never reported; clear values of a SOPS-encrypted Secret are a warning; a sops block alone hides nothing', () => {
+    const enc = ['ENC[AES256_GCM,data:', 'QUFBQQ==', ',iv:AAAA,tag:BBBB,type:str]'].join('');
+    const sops = { mac: enc, lastmodified: '2026-01-01T00:00:00Z', version: '3.9.0' };
+    const encrypted = run({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db' }, stringData: { 'password': enc, 'user.name': 'admin' }, sops });
+    expect(encrypted.map(d => [d.field, d.severity])).toEqual([['stringData.user.name', 'warning']]);
+    const fake = run({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db' }, stringData: { password: 'example-not-a-secret' }, sops });
+    expect(fake.map(d => [d.field, d.severity])).toEqual([['stringData.password', 'error']]);
+  });
+
   test('a Secret without values (e.g. created empty for a controller) passes', () => {
     expect(run({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db' }, type: 'Opaque' })).toEqual([]);
   });
