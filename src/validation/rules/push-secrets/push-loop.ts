@@ -2,6 +2,12 @@ import { allPushWrites, displayKey, esReadsByKey, propertiesOverlap, storeLabel 
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 
+/** `refreshPolicy: CreatedOnce`, or `refreshInterval: 0` with the default (Periodic) policy. */
+function readsOnce(spec: any): boolean {
+  if (spec?.refreshPolicy === 'CreatedOnce') return true;
+  return spec?.refreshPolicy === undefined && (spec?.refreshInterval === 0 || /^0+(\.0+)?(ns|us|µs|ms|s|m|h)?$/.test(String(spec?.refreshInterval ?? '-')));
+}
+
 /**
  * A PushSecret that pushes a Secret which an ExternalSecret materializes from the SAME store and key
  * is a loop: each controller overwrites the other's result. Pushing to a primary while ExternalSecrets
@@ -23,6 +29,9 @@ export const pushLoopRule: Rule = {
       for (const r of reads.get(w.key) ?? []) {
         if (r.storeId !== w.target.id || r.targetName !== source || r.targetNamespace !== w.ps.namespace) continue;
         if (!propertiesOverlap(r.property, w.property)) continue;
+        // an ExternalSecret that reads once (restore after a rebuild, then the PushSecret keeps the store current)
+        // never overwrites the Secret again: no loop
+        if (readsOnce(r.es.spec)) continue;
         const dedupe = `${w.entryField}|${w.target.id}|${r.es.manifest.metadata?.name}`;
         if (seen.has(dedupe)) continue;
         seen.add(dedupe);

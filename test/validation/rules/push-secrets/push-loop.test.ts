@@ -15,6 +15,14 @@ describe('ESO-PUSH-LOOP', () => {
     expect(d[0].message).toContain('overwrite each other in a loop');
   });
 
+  test('an ExternalSecret that reads once (restore, then push back) is no loop; a periodic one is', () => {
+    const spec = { secretStoreRef: ref('bao-primary'), target: { name: 'db-credentials', creationPolicy: 'Orphan' }, data: [read('password', 'databases/db-credentials', 'password')] };
+    expect(run(rule, primary, push, es('db', { ...spec, refreshPolicy: 'CreatedOnce' }))).toEqual([]);
+    expect(run(rule, primary, push, es('db', { ...spec, refreshInterval: '0s' }))).toEqual([]);
+    expect(run(rule, primary, push, es('db', { ...spec, refreshInterval: '1h' }))).toHaveLength(1);
+    expect(run(rule, primary, push, es('db', { ...spec, refreshPolicy: 'Periodic', refreshInterval: '1h' }))).toHaveLength(1);
+  });
+
   test('mount-prefixed and data/ keys are the same secret', () => {
     const loop = es('db', { secretStoreRef: ref('bao-primary'), target: { name: 'db-credentials' }, dataFrom: [{ extract: { key: 'secret/data/databases/db-credentials' } }] });
     expect(run(rule, primary, push, loop)).toHaveLength(1);
