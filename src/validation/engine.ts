@@ -186,3 +186,17 @@ export function summaryLine(r: ValidationReport): string {
     (r.silenced ? `, ${r.silenced} silenced by ${IGNORE_ANNOTATION}` : '') +
     (r.unknownValues ? `; ${plural(r.unknownValues, 'value')} not checked (come from the cluster)` : '');
 }
+
+/** What reports need to know about a rule (SARIF rule metadata): the registry's id, severity, description, example. */
+export interface RuleInfo {
+  readonly id: string;
+  readonly severity: Severity;
+  readonly description: string;
+  readonly example?: string;
+}
+
+/** Every registered rule's metadata, sorted by id (front ends may not import the rules themselves). */
+export function ruleCatalog(): RuleInfo[] {
+  return ALL_RULES.map(r => ({ id: r.id, severity: r.severity, description: r.description, example: r.example }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
