@@ -13,7 +13,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   constructsVersion: '10.3.0',
   jsiiVersion: '~6.0.0',
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
-  bundledDeps: ['yaml@^2.8.0', 'ajv@^8.17.1'],
+  bundledDeps: ['yaml@^2.8.0', 'ajv@^8.17.1', '@bufbuild/cel@^0.6.1', 're2js@^2.10.0'],
   devDeps: ['fast-check@^4', 'ts-node@^10', 'ajv-draft-04@^1'],
   keywords: ['cdk8s', 'external-secrets', 'vault', 'openbao', 'flux', 'gitops'],
   github: false,
