@@ -4,7 +4,7 @@ import { VaultCapability } from './capability';
 import { VaultConfigTarget, VaultTargetOptions } from './config-target';
 import { DEFAULT_OPERATOR_ROLE, emitTargetObject } from './private/target-object';
 import { NEW_CAPABILITIES } from '../model/vault/acl';
-import { CollapseSpec, TOKEN_SELF_RULES, accessesForStore, deriveRules } from '../model/vault/derive';
+import { CollapseSpec, TOKEN_SELF_RULES, accessesForStore, deriveRules, unsafeAccesses, unsafeKeyProblem } from '../model/vault/derive';
 import { AclRule, mergeRules, renderHcl } from '../model/vault/hcl';
 import { loginKey, vaultModel } from '../model/vault/objects';
 import { ISecretStore } from '../refs/secret-store-ref';
@@ -54,6 +54,10 @@ export class PathCollapse {
     if (folders.length === 0 || folders.some(f => !f.replace(/^\/+|\/+$/g, ''))) {
       throw new Error('PathCollapse.under: give at least one non-empty mount-relative folder, e.g. "external-secrets"');
     }
+    for (const f of folders) {
+      const problem = unsafeKeyProblem(f);
+      if (problem) throw new Error(`PathCollapse.under: folder ${JSON.stringify(f)} ${problem}; give a literal mount-relative folder, e.g. "external-secrets"`);
+    }
     return new PathCollapse({ mode: 'under', prefixes: folders });
   }
 
@@ -101,6 +105,9 @@ export interface VaultPolicyForStoreOptions extends VaultPolicyOptions {
    */
   readonly additionalRules?: VaultPolicyRule[];
 }
+
+/** RFC 1123 subdomain (metadata.name of the emitted object). */
+const POLICY_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 class ImportedVaultPolicy extends Construct implements IVaultPolicy {
   constructor(scope: Construct, id: string, public readonly policyName: string) {
@@ -159,6 +166,9 @@ export class VaultPolicy extends Construct implements IVaultPolicy {
     super(scope, id);
     EsoValidation.of(this);
     this.target = props.target ?? VaultConfigTarget.vaultConfigOperator(DEFAULT_OPERATOR_ROLE);
+    if (props.policyName !== undefined && (typeof props.policyName !== 'string' || !POLICY_NAME.test(props.policyName) || props.policyName.length > 253)) {
+      throw new Error(`${this.node.path}: policyName ${JSON.stringify(props.policyName)} is not a valid name: it is also the Kubernetes object's metadata.name, so use lower-case letters, digits, "-" and "." (at most 253 characters, starting and ending with a letter or digit), e.g. "eso-read"`);
+    }
     this.policyName = props.policyName ?? Names.toDnsLabel(this);
     this.allowNewCapabilities = props.allowSubscribeAndRecover ?? false;
     for (const r of props.rules ?? []) this.addRule(r.path, ...r.capabilities);
@@ -214,6 +224,15 @@ export class VaultPolicy extends Construct implements IVaultPolicy {
     if (!storeNow(s)) {
       return [`VaultPolicy.forStore: ${s.storeKind} "${s.storeName}" is not defined in this app with a vault provider, so its KV mount and version are unknown and nothing can be derived. Define the store in this app, or write the policy with new VaultPolicy(..., { rules })`];
     }
-    return [];
+    // least privilege that cannot widen: a key Vault's policy syntax cannot express literally is refused
+    const index = appIndex(this);
+    const info = storeFromIndex(index, s);
+    if (!info) return [];
+    return unsafeAccesses(accessesForStore(index, info)).map(({ access: a, problem }) => {
+      const c = a.consumer;
+      const who = `${c.kind} "${c.metadata?.namespace ? `${c.metadata.namespace}/` : ''}${c.metadata?.name ?? '?'}"`;
+      return `VaultPolicy.forStore (policy "${this.policyName}"): ${who} ${a.field}: key ${JSON.stringify(a.key)} ${problem}, so the derived grant would cover other keys than this one. `
+        + 'Use the literal key (Vault paths have no escape for "*" and "+"), or grant it by hand with new VaultPolicy(..., { rules }) and review that grant';
+    });
   }
 }

@@ -41,6 +41,43 @@ export interface Access {
 // fast path: nothing to clean (no `//`, no leading `/`) → the same string, no regex
 const clean = (p: string) => (p.indexOf('//') < 0 && p.charCodeAt(0) !== 47 ? p : p.replace(/\/{2,}/g, '/').replace(/^\//, ''));
 
+/**
+ * Why a key (or path) cannot be written literally into a Vault policy path, or undefined when it can.
+ * Vault's policy syntax has no escape: `*` is a prefix glob, a `+` segment matches any one segment, so a
+ * key holding them would grant far more than that key; `.`/`..` segments, backslashes and control
+ * characters do not name one stable path either.
+ */
+export function unsafeKeyProblem(key: string): string | undefined {
+  if (key.indexOf('*') >= 0) return 'contains "*", which a Vault policy path reads as a glob (every path starting with the text before it)';
+  if (key.indexOf('+') >= 0) return 'contains "+", which a Vault policy path reads as a wildcard for a whole segment (or refuses inside one)';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(key)) return 'contains a control character';
+  if (key.indexOf('\\') >= 0) return 'contains a backslash';
+  if (key.split('/').some(s => s === '..' || s === '.')) return 'has a "." or ".." segment';
+  return undefined;
+}
+
+/** An access whose key cannot be granted literally (see `unsafeKeyProblem`). */
+export interface UnsafeAccess {
+  readonly access: Access;
+  readonly problem: string;
+}
+
+/** The accesses whose keys a derived policy refuses to turn into paths. */
+export function unsafeAccesses(accesses: readonly Access[]): UnsafeAccess[] {
+  const out: UnsafeAccess[] = [];
+  const seen = new Set<string>();
+  for (const a of accesses) {
+    const problem = unsafeKeyProblem(a.key);
+    if (!problem) continue;
+    const id = `${a.consumer.kind}|${a.consumer.metadata?.namespace ?? ''}|${a.consumer.metadata?.name ?? ''}|${a.field}|${a.key}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push({ access: a, problem });
+  }
+  return out;
+}
+
 /** KV data path of a key (ESO `buildPath`). */
 export function dataPath(store: VaultProviderInfo, key: string): { path: string; kv?: Access['kv'] } {
   const mount = store.mount;
@@ -370,7 +407,8 @@ export function deriveRules(accesses: readonly Access[], collapse: CollapseSpec,
     if (!r) byPath.set(path, (r = { path, caps: new Set(), kv }));
     caps.forEach(c => r!.caps.add(c));
   };
-  for (const a of accesses) add(a.path, a.capabilities, a.kv);
+  // a key that is not literal never becomes a path (VaultPolicy refuses it at synth, see unsafeAccesses)
+  for (const a of accesses) if (unsafeKeyProblem(a.key) === undefined) add(a.path, a.capabilities, a.kv);
   for (const r of extra) add(r.path, r.capabilities);
   const rules = mergeRules(widen([...byPath.values()], collapse).map(r => ({ path: r.path, capabilities: [...r.caps] })));
   // inheritance: a more specific rule shadows a broader one in Vault, so give it the broader one's grants
