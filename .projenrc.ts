@@ -13,7 +13,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   constructsVersion: '10.3.0',
   jsiiVersion: '~6.0.0',
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
-  bundledDeps: ['yaml@^2.8.0', 'ajv@^8.17.1', '@bufbuild/cel@^0.6.1', 're2js@^2.10.0'],
+  bundledDeps: ['yaml@^2.8.0', 'ajv@^8.17.1', '@bufbuild/cel@^0.6.1', '@bufbuild/protobuf@^2.6.2', 're2js@^2.10.0'],
   devDeps: ['fast-check@^4', 'ts-node@^10', 'ajv-draft-04@^1'],
   keywords: ['cdk8s', 'external-secrets', 'vault', 'openbao', 'flux', 'gitops'],
   github: false,
@@ -34,6 +34,15 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   },
   gitignore: ['/dist/', '/dist-seeds/', '/bench-results/', '.cdk8s-eso-tmp/', 'engines/flux-build/*.test'],
   npmignoreEnabled: true,
+  // jsii bindings (issue 15; README "Python and Go"). Names follow the repository URL; the Java package is
+  // the group id with '-' -> '_' (JLS 6.1: a package name cannot hold '-').
+  publishToPypi: { distName: 'cdk8s-external-secrets', module: 'cdk8s_external_secrets' },
+  publishToGo: { moduleName: 'github.com/cdk8s-external-secrets/cdk8s-external-secrets-go' },
+  publishToMaven: {
+    javaPackage: 'io.github.cdk8s_external_secrets',
+    mavenGroupId: 'io.github.cdk8s-external-secrets',
+    mavenArtifactId: 'cdk8s-external-secrets',
+  },
 });
 
 // The layers of src/ (README "Development"): imports only point down. Lowest first:
