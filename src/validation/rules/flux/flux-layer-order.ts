@@ -31,11 +31,15 @@ export const fluxLayerOrderRule: Rule = {
         const gating = installerLayers.filter(i => model.reaches(k, i));
         if (!gating.length) {
           const names = installerLayers.map(i => i.name);
+          // an app of this library knows how its CRDs get installed (an error); in a repository they may be
+          // installed before Flux runs (a bootstrap helmfile), which the files do not show: a warning
+          const ours = ctx.index.source(k.manifest)?.constructPath !== undefined;
           out.push(finding('spec.dependsOn',
             `${ksLabel(k)} applies ${family.name} objects (${example}) but does not depend on ${installerLayers.map(ksLabel).join(' / ')}, ` +
-            `which installs their CRDs: the first reconcile fails with "no matches for kind ${users[0].kind}"`,
+            `which installs their CRDs: on a new cluster the first reconcile fails with "no matches for kind ${users[0].kind}"` +
+            (ours ? '' : ' and is retried until the CRDs exist, unless they are installed before Flux (bootstrap)'),
             `add dependsOn: [{name: ${names[0]}}] to Kustomization ${k.name} (or to a Kustomization it depends on)`,
-            { target: k.manifest }));
+            { target: k.manifest, ...(ours ? {} : { severity: Severity.WARNING }) }));
           continue;
         }
         for (const i of gating) {

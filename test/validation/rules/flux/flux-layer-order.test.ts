@@ -11,8 +11,8 @@ describe('ESO-FLUX-LAYER-ORDER', () => {
     expect(run(fluxLayerOrderRule, items).length).toBe(0); // apps -> configs -> controllers
   });
 
-  test('bad: apps does not depend on the layer that installs ESO', () => {
-    const items = layered({ apps: { dependsOn: undefined } });
+  test('bad: apps does not depend on the layer that installs ESO (an error for an app of this library)', () => {
+    const items = layered({ apps: { dependsOn: undefined } }).map(i => ({ ...i, constructPath: `flux/${i.file}` }));
     const d = run(fluxLayerOrderRule, items);
     expect(d).toHaveLength(1);
     expect(d[0].ruleId).toBe('ESO-FLUX-LAYER-ORDER');
@@ -22,6 +22,13 @@ describe('ESO-FLUX-LAYER-ORDER', () => {
     expect(d[0].message).toContain('ExternalSecret example/db');
     expect(d[0].message).toContain('no matches for kind ExternalSecret');
     expect(d[0].fix).toContain('dependsOn: [{name: controllers}]');
+  });
+
+  test('in files (a repository, rendered output) the missing dependsOn is a warning: CRDs may come from a bootstrap', () => {
+    const items = layered({ apps: { dependsOn: undefined } });
+    const d = run(fluxLayerOrderRule, items);
+    expect(d.map(x => [x.severity, x.field])).toEqual([['warning', 'spec.dependsOn']]);
+    expect(d[0].message).toContain('unless they are installed before Flux (bootstrap)');
   });
 
   test('bad: the installing layer neither waits nor health-checks', () => {
