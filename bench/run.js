@@ -1,6 +1,6 @@
 'use strict';
 /**
- * `npm run bench`: validated synth vs raw cdk8s, fixed overhead, and CLI validation vs YAML parsing.
+ * `npm run bench`: validated synth vs raw cdk8s, fixed overhead, CLI validation vs YAML parsing, and repository mode.
  * Each configuration runs in its own process, alternately (A B A B ...), and the medians are compared.
  * Results go to stdout and to bench-results/latest.json; BENCHMARKS.md records a run.
  *
@@ -114,6 +114,28 @@ for (const n of sizes) {
   console.log(`cdk8s-eso validate 10000 documents: ${report.cli.validateMs.toFixed(0)} ms, YAML parse alone ${report.cli.parseMs.toFixed(0)} ms, ratio ${report.cli.ratio.toFixed(2)}`);
 }
 
+// 4. repository mode: a GitOps repository of ~1000 objects in ~30 Flux Kustomizations, read the way Flux builds
+//    it (WebAssembly kustomize + Flux engine) and validated, whole CLI process
+{
+  const repo = path.join(results, 'repo-1000');
+  const made = JSON.parse(execFileSync(process.execPath, [path.join(__dirname, 'make-repo.js'), repo, '30', '1000'], { encoding: 'utf8' }).trim());
+  const t = [];
+  for (let i = 0; i < pairs; i++) {
+    const s = process.hrtime.bigint();
+    try {
+      execFileSync(process.execPath, [path.join(root, 'lib', 'cli', 'main.js'), 'validate', repo], { stdio: 'ignore' });
+    } catch (e) {
+      if (e.status !== 1) throw e;
+    }
+    t.push(Number(process.hrtime.bigint() - s) / 1e6);
+  }
+  const engine = [];
+  for (let i = 0; i < pairs; i++) engine.push(node('engine-start.js', []).startMs);
+  fs.rmSync(repo, { recursive: true, force: true });
+  report.repository = { objects: made.objects, kustomizations: made.layers + 2, validateMs: median(t), engineStartMs: median(engine) };
+  console.log(`repository mode, ${made.objects} objects in ${made.layers + 2} Flux Kustomizations: ${report.repository.validateMs.toFixed(0)} ms (engine start-up ${report.repository.engineStartMs.toFixed(0)} ms)`);
+}
+
 fs.writeFileSync(path.join(results, 'latest.json'), JSON.stringify(report, null, 2));
 const md = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memGb} GiB, Node ${report.machine.node}; ${pairs} alternating pairs, medians.`,
@@ -125,6 +147,8 @@ const md = [
   `Fixed overhead (whole process, the five seed examples): library ${report.fixed.validatedMs.toFixed(0)} ms, raw cdk8s ${report.fixed.rawMs.toFixed(0)} ms, overhead ${report.fixed.overheadMs.toFixed(0)} ms.`,
   '',
   `CLI: \`cdk8s-eso validate\` on 10 000 documents ${report.cli.validateMs.toFixed(0)} ms vs YAML parse alone ${report.cli.parseMs.toFixed(0)} ms (ratio ${report.cli.ratio.toFixed(2)}).`,
+  '',
+  `Repository mode: ${report.repository.objects} objects in ${report.repository.kustomizations} Flux Kustomizations read as Flux builds them and validated in ${report.repository.validateMs.toFixed(0)} ms (whole process; build engine start-up ${report.repository.engineStartMs.toFixed(0)} ms).`,
 ];
 fs.writeFileSync(path.join(results, 'latest.md'), md.join('\n') + '\n');
 if (ratio10k !== undefined) console.log(`ratio@10000=${ratio10k.toFixed(2)}`);
