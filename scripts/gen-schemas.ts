@@ -6,6 +6,9 @@
  *   generated/schemas/catalog.json                one entry per group/version/kind: served, scope, validator file
  *   generated/schemas/<group>_<version>_<Kind>.js  an ajv standalone validator for every served version
  *   generated/schemas/<...>.<map>.<key>.js          one validator per alternative of a split kind (store providers)
+ *   generated/schemas/cel.json                     every x-kubernetes-validations rule of every served version, with
+ *                                                  the schema path it sits at; each rule is parsed and planned here
+ *                                                  (@bufbuild/cel), so a rule that does not compile fails the generation
  *
  * Compiling the whole bundle with ajv takes seconds; doing it here, once, keeps the runtime cost
  * to a `require` of the one validator a kind needs.
@@ -17,6 +20,7 @@ import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import { parseAllDocuments } from 'yaml';
 import type { CatalogEntry } from '../src/validation/schema/catalog';
+import { CelRule, compileCelRule } from '../src/validation/schema/cel';
 
 const root = path.resolve(__dirname, '..');
 const shared = path.resolve(root, '..', 'shared');
@@ -70,6 +74,31 @@ function closeObjects(schema: any): any {
   return out;
 }
 
+/**
+ * Every `x-kubernetes-validations` rule of a version's schema, where it sits: property names, `*` for the
+ * items of a list and `{}` for the values of a map (additionalProperties), as the API server walks them.
+ */
+function celRules(schema: any, at: string[] = [], out: CelRule[] = []): CelRule[] {
+  if (!schema || typeof schema !== 'object') return out;
+  for (const r of schema['x-kubernetes-validations'] ?? []) {
+    const rule: CelRule = {
+      path: at,
+      rule: r.rule,
+      ...(r.message !== undefined ? { message: r.message } : {}),
+      ...(r.messageExpression !== undefined ? { messageExpression: r.messageExpression } : {}),
+      ...(r.fieldPath !== undefined ? { fieldPath: r.fieldPath } : {}),
+      ...(r.reason !== undefined ? { reason: r.reason } : {}),
+      ...(r.optionalOldSelf !== undefined ? { optionalOldSelf: r.optionalOldSelf } : {}),
+    };
+    compileCelRule(rule); // throws when the rule (or its messageExpression) does not parse and plan
+    out.push(rule);
+  }
+  for (const [k, child] of Object.entries(schema.properties ?? {})) celRules(child, [...at, k], out);
+  if (schema.items && !Array.isArray(schema.items)) celRules(schema.items, [...at, '*'], out);
+  if (schema.additionalProperties && typeof schema.additionalProperties === 'object') celRules(schema.additionalProperties, [...at, '{}'], out);
+  return out;
+}
+
 function crdFiles(): string[] {
   const files = [path.join(shared, 'eso', 'bundle.yaml')];
   const vaultDir = path.join(shared, 'vault-crds');
@@ -84,6 +113,7 @@ function main() {
   fs.mkdirSync(outDir, { recursive: true });
   const catalog: Record<string, CatalogEntry> = {};
   const hashes: Record<string, string> = {};
+  const cel: Record<string, CelRule[]> = {};
 
   for (const file of crdFiles()) {
     const text = fs.readFileSync(file, 'utf8');
@@ -98,6 +128,8 @@ function main() {
         let parts: CatalogEntry['parts'];
         const source = path.relative(shared, file);
         if (v.served) {
+          const rules = celRules(v.schema.openAPIV3Schema);
+          if (rules.length) cel[key] = rules;
           const schema = closeObjects(v.schema.openAPIV3Schema);
           const base = `${group}_${v.name}_${names.kind}`;
           const split = SPLIT[`${group}/${names.kind}`];
@@ -138,7 +170,10 @@ function main() {
   }
   const sorted = Object.fromEntries(Object.entries(catalog).sort(([a], [b]) => a.localeCompare(b)));
   fs.writeFileSync(path.join(outDir, 'catalog.json'), JSON.stringify({ sources: hashes, kinds: sorted }, null, 2) + '\n');
-  console.log(`wrote ${Object.values(catalog).filter(e => e.validator).length} validators, ${Object.keys(catalog).length} catalog entries`);
+  const celSorted = Object.fromEntries(Object.entries(cel).sort(([a], [b]) => a.localeCompare(b)));
+  fs.writeFileSync(path.join(outDir, 'cel.json'), JSON.stringify(celSorted, null, 1) + '\n');
+  const celCount = Object.values(cel).reduce((n, r) => n + r.length, 0);
+  console.log(`wrote ${Object.values(catalog).filter(e => e.validator).length} validators, ${Object.keys(catalog).length} catalog entries, ${celCount} CEL rules of ${Object.keys(cel).length} kinds`);
 }
 
 main();

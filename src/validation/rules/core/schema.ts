@@ -1,7 +1,7 @@
-import { parseApiVersion } from '../../../model/manifest';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { SchemaError, isKnownGroup, lookupKind, partValidatorFor, validatorFor } from '../../schema/catalog';
+import { admit } from '../../schema/admit';
+import { SchemaError } from '../../schema/catalog';
 
 /** `/spec/data/0/remoteRef` → `spec.data[0].remoteRef`. */
 export function jsonPointerToField(pointer: string): string {
@@ -51,28 +51,7 @@ export const schemaRule: Rule = {
   description: 'objects must satisfy the OpenAPI schema of the pinned CRD (required fields, enums, patterns, unknown fields)',
   example: 'ExternalSecret spec.data[0] without secretKey, or spec.provider.vault.auth.kubernetes.mountpath (misspelt)',
   checkObject(m) {
-    const { group, version } = parseApiVersion(m.apiVersion);
-    if (!group || !m.kind || !isKnownGroup(group)) return [];
-    const entry = lookupKind(group, version, m.kind);
-    if (!entry?.served) return []; // ESO-API-VERSION reports it
-    const validate = validatorFor(entry);
-    if (!validate) return [];
-    // validators fill CRD defaults in (defaulting runs before validation in the API server): check a copy
-    const copy = structuredClone(m);
-    const errors: SchemaError[] = validate(copy) ? [] : [...(validate.errors ?? [])];
-    if (entry.parts) {
-      // Each alternative present (e.g. spec.provider.vault) is checked by its own validator.
-      let holder: any = copy;
-      for (const seg of entry.parts.pointer.split('/').slice(1)) holder = holder && typeof holder === 'object' ? holder[seg] : undefined;
-      if (holder && typeof holder === 'object' && !Array.isArray(holder)) {
-        for (const [alt, value] of Object.entries(holder)) {
-          const part = partValidatorFor(entry, alt);
-          if (part && !part(value)) {
-            for (const e of part.errors ?? []) errors.push({ ...e, instancePath: `${entry.parts.pointer}/${alt}${e.instancePath}` });
-          }
-        }
-      }
-    }
+    const errors = admit(m)?.schemaErrors ?? [];
     const seen = new Set<string>();
     const out: Finding[] = [];
     for (const e of errors) {

@@ -1,0 +1,61 @@
+import { CatalogEntry, SchemaError, isKnownGroup, lookupKind, partValidatorFor, validatorFor } from './catalog';
+import { CelViolation, celRulesFor, evaluateCel } from './cel';
+import { Manifest, parseApiVersion } from '../../model/manifest';
+
+/** What the API server's create path makes of an object of a pinned CRD kind (in its order). */
+export interface Admission {
+  readonly entry: CatalogEntry;
+  /** The object after defaulting (a copy: the manifest is never changed). */
+  readonly defaulted: Record<string, unknown>;
+  /** OpenAPI errors (ajv), after defaulting. */
+  readonly schemaErrors: readonly SchemaError[];
+  /** CEL x-kubernetes-validations violations; undefined when CEL did not run (a blocking OpenAPI error came first). */
+  readonly cel?: readonly CelViolation[];
+}
+
+// strategy.go hasBlockingErr: NotSupported (enum), Required, TooLong, TooMany, TypeInvalid stop CEL.
+const BLOCKING = new Set(['enum', 'required', 'maxLength', 'maxItems', 'maxProperties', 'type']);
+
+const cache = new WeakMap<object, Admission | null>();
+
+/**
+ * Defaults, validates (OpenAPI) and, when nothing blocking came first, evaluates the CEL rules, as
+ * apiextensions-apiserver does on create. Undefined for objects of kinds the pinned CRDs do not serve.
+ * One result per manifest object (ESO-SCHEMA and ESO-SCHEMA-CEL share it).
+ */
+export function admit(m: Manifest): Admission | undefined {
+  const hit = cache.get(m);
+  if (hit !== undefined) return hit ?? undefined;
+  const result = compute(m);
+  cache.set(m, result ?? null);
+  return result;
+}
+
+function compute(m: Manifest): Admission | undefined {
+  const { group, version } = parseApiVersion(m.apiVersion);
+  if (!group || !m.kind || !isKnownGroup(group)) return undefined;
+  const entry = lookupKind(group, version, m.kind);
+  if (!entry?.served) return undefined;
+  const validate = validatorFor(entry);
+  if (!validate) return undefined;
+  // validators fill CRD defaults in (defaulting runs before validation in the API server): check a copy
+  const copy = structuredClone(m) as unknown as Record<string, unknown>;
+  const errors: SchemaError[] = validate(copy) ? [] : [...(validate.errors ?? [])];
+  if (entry.parts) {
+    // Each alternative present (e.g. spec.provider.vault) is checked by its own validator.
+    let holder: any = copy;
+    for (const seg of entry.parts.pointer.split('/').slice(1)) holder = holder && typeof holder === 'object' ? holder[seg] : undefined;
+    if (holder && typeof holder === 'object' && !Array.isArray(holder)) {
+      for (const [alt, value] of Object.entries(holder)) {
+        const part = partValidatorFor(entry, alt);
+        if (part && !part(value)) {
+          for (const e of part.errors ?? []) errors.push({ ...e, instancePath: `${entry.parts.pointer}/${alt}${e.instancePath}` });
+        }
+      }
+    }
+  }
+  const blocked = errors.some(e => BLOCKING.has(e.keyword));
+  const rules = celRulesFor(`${entry.group}/${entry.version}/${entry.kind}`);
+  const cel = blocked ? undefined : evaluateCel(rules, copy);
+  return { entry, defaulted: copy, schemaErrors: errors, cel };
+}
