@@ -16,7 +16,9 @@ func (acceptingProvider) NewClient(context.Context, esv1.GenericStore, client.Cl
 	return nil, nil
 }
 
-func (acceptingProvider) ValidateStore(esv1.GenericStore) (admission.Warnings, error) { return nil, nil }
+func (acceptingProvider) ValidateStore(esv1.GenericStore) (admission.Warnings, error) {
+	return nil, nil
+}
 
 func (acceptingProvider) Capabilities() esv1.SecretStoreCapabilities {
 	return esv1.SecretStoreReadWrite
