@@ -95,6 +95,22 @@ project.addTask('docs:rules', {
   exec: 'ts-node --transpile-only scripts/gen-rules-doc.ts',
 });
 
+// jsii bindings (issue 15; README "Python and Go", test/bindings/). Two dependencies of the bindings are not
+// served by the registries this project's machines reach: cdk8s's Go module at v2.70.0
+// (github.com/cdk8s-team/cdk8s-core-go/cdk8s/v2; the Go proxy has v2.69.10, not v2.70.0) and the Maven artifact
+// org.cdk8s:cdk8s-plus-28. package:go and package:java therefore also generate them from node_modules (the exact
+// JS the TypeScript library runs) into dist-pkg/, where jsii-pacmak's own build (local.go.mod, user.xml) and the
+// examples pick them up. --outdir keeps jsii-pacmak from editing .npmignore; Maven caches in ~/.m2 (jsii-pacmak's
+// default is a fresh repository per run).
+project.gitignore.exclude('/dist-pkg/');
+project.npmignore?.exclude('/dist-pkg/');
+project.tasks.tryFind('package:python')?.reset('jsii-pacmak -v --target python --outdir dist-pkg');
+project.tasks.tryFind('package:go')?.reset('jsii-pacmak -v --target go --outdir dist-pkg . node_modules/cdk8s');
+project.tasks.tryFind('package:java')?.reset(
+  'jsii-pacmak -v --target java --outdir dist-pkg --maven-local-repository "$HOME/.m2/repository" . node_modules/cdk8s-plus-28');
+// Python API reference (jsii-docgen), regenerated with API.md on every compile and committed like it.
+project.tasks.tryFind('docgen')?.exec('jsii-docgen --language python -o docs/python/API.md');
+
 // The README's test command: jsii compile (+ docgen), jest, eslint.
 project.testTask.prependSpawn(project.compileTask);
 
