@@ -110,7 +110,7 @@ export function validateManifests(items: readonly SourcedManifest[], options: En
   let silenced = 0;
 
   const emit = (rule: Rule, target: Manifest, f: Finding) => {
-    if (ignoredRules(target)?.has(rule.id)) {
+    if (!rule.notSilenceable && ignoredRules(target)?.has(rule.id)) {
       silenced++;
       return;
     }

@@ -53,6 +53,11 @@ export interface Rule {
    * ciphertext is dropped ("unknown is not wrong").
    */
   readonly judgesUnknown?: boolean;
+  /**
+   * The generic ignore annotation (`cdk8s-external-secrets.io/ignore`) does not silence this rule: it has an
+   * opt-in of its own that names the object (the plaintext guard's `allow-plaintext: <own name>`).
+   */
+  readonly notSilenceable?: boolean;
   checkObject?(manifest: Manifest, ctx: RuleContext): Finding[];
   /** Cross-resource rules: look at the index once, return findings with `target` set. */
   checkApp?(ctx: RuleContext): Finding[];
