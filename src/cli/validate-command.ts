@@ -4,9 +4,10 @@ import { LoadResult, loadManifests, parseManifests } from '../io/load-manifests'
 import { repositoryBuildEngine } from '../io/repository/build-engine';
 import { RepositoryFiles, hasFolder, kustomizationPathsIn, looksLikeFluxRepository, readRepositoryFiles } from '../io/repository/repository-files';
 import { NotCheckedKustomization, RepositoryBuildEngine, readRepositoryFrom } from '../io/repository/repository-reader';
-import { Diagnostic, Severity } from '../validation/diagnostic';
-import { summaryLine, validateManifests } from '../validation/engine';
-import { formatCliLine } from '../validation/report';
+import { Severity } from '../validation/diagnostic';
+import { ruleCatalog, summaryLine, validateManifests } from '../validation/engine';
+import { ReportFormat, ToolInfo, ValidateRun, formatGithub, formatJson, formatJunit, formatSarif, formatText, markInputProblems } from './report-formats';
+import { printable, style } from './terminal';
 
 export interface ValidateCommandOptions {
   readonly strict?: boolean;
@@ -25,10 +26,19 @@ export interface ValidateCommandOptions {
   readonly engine?: RepositoryBuildEngine;
   /** Standard input, for the path `-` (tests); default: the process's. */
   readonly stdin?: () => string;
+  /** Output format. @default text */
+  readonly format?: ReportFormat;
+  /** Text format: ANSI colours (main.ts: on a terminal without NO_COLOR). @default false */
+  readonly color?: boolean;
+  /** The tool as reports name it (tests); default: from package.json and the rule registry. */
+  readonly tool?: ToolInfo;
+  /** Where a line (text, github) or the whole document (json, sarif, junit) goes; default stdout. */
   readonly out?: (line: string) => void;
+  /** Usage and I/O errors; default: `out`. */
+  readonly err?: (line: string) => void;
 }
 
-interface Loaded extends LoadResult {
+export interface Loaded extends LoadResult {
   readonly notChecked: NotCheckedKustomization[];
   readonly repositoryMode: boolean;
 }
@@ -76,7 +86,7 @@ function mountPointOf(repo: RepositoryFiles, paths: string[]): string | undefine
 }
 
 /** Reads each path: `-` from stdin, a Flux repository as Flux builds it, anything else file by file. */
-function load(paths: readonly string[], options: ValidateCommandOptions): Loaded {
+export function load(paths: readonly string[], options: ValidateCommandOptions): Loaded {
   const items: LoadResult['items'] = [];
   const problems: LoadResult['problems'] = [];
   const notChecked: NotCheckedKustomization[] = [];
@@ -130,40 +140,63 @@ function load(paths: readonly string[], options: ValidateCommandOptions): Loaded
   return { items, problems, files, notChecked, repositoryMode };
 }
 
-function formatProblem(d: Diagnostic): string {
-  return `${d.file}${d.line ? `:${d.line}` : ''}: ${d.message} (fix: ${d.fix}) [${d.severity} ${d.ruleId}]`;
+/** The tool as the reports name it: package name and version, the repository, the rule registry. */
+export function toolInfo(): ToolInfo {
+  let pkg: any = {};
+  try {
+    pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+  } catch {
+    pkg = {};
+  }
+  const repo = String(pkg.repository?.url ?? 'https://github.com/cdk8s-external-secrets/cdk8s-external-secrets').replace(/^git\+/, '').replace(/\.git$/, '');
+  return { name: 'cdk8s-eso', version: String(pkg.version ?? '0.0.0'), homepage: repo, rules: ruleCatalog() };
 }
 
-/** `cdk8s-eso validate PATH...`: returns the exit code (1 on any error). */
-export function validateCommand(paths: readonly string[], options: ValidateCommandOptions = {}): number {
-  const out = options.out ?? ((l: string) => process.stdout.write(l + '\n'));
-  if (options.each && paths.length > 1) {
-    let code = 0;
-    for (const p of paths) {
-      code = Math.max(code, validateCommand([p], { ...options, each: false, out: line => out(line.match(/^\d+ errors?, /) ? `${p}: ${line}` : line) }));
-    }
-    return code;
-  }
+/** Validates one app (all paths, or one with --each). */
+function validateRun(paths: readonly string[], options: ValidateCommandOptions, label?: string): ValidateRun {
   const loaded = load(paths, options);
   // Documents that are not Kubernetes objects go to the rules too: in a Flux layer folder they break the build.
   const nonManifests = loaded.problems.filter(p => p.ruleId === 'CLI-NOT-OBJECT' && p.file).map(p => ({ file: p.file!, line: p.line }));
-  if (options.previous !== undefined && !fs.existsSync(options.previous)) {
-    out(`${options.previous}: --previous DIR does not exist`);
-    return 2;
-  }
   const previous = options.previous !== undefined ? loadManifests([options.previous]).items : undefined;
   const report = validateManifests(loaded.items, { strict: options.strict, nonManifests, previous, countUnknown: true });
-  for (const n of loaded.notChecked) {
-    out(`${n.file ?? ''}${n.line ? `:${n.line}` : ''}: Kustomization ${n.kustomization}: not checked: it applies ${n.sourceRef}, not this repository (use --source to choose it)`);
-  }
-  const problems = loaded.problems.map(p => (options.strict && p.severity === Severity.WARNING ? { ...p, severity: Severity.ERROR } : p));
-  for (const p of problems) out(formatProblem(p));
-  for (const d of report.diagnostics) out(formatCliLine(d));
+  const problems = markInputProblems(loaded.problems.map(p => (options.strict && p.severity === Severity.WARNING ? { ...p, severity: Severity.ERROR } : p)));
   const problemErrors = problems.filter(p => p.severity === Severity.ERROR).length;
-  out(summaryLine({
-    ...report,
-    errors: report.errors + problemErrors,
-    warnings: report.warnings + problems.length - problemErrors,
-  }) + (loaded.notChecked.length ? `; ${loaded.notChecked.length} Kustomization${loaded.notChecked.length === 1 ? '' : 's'} not checked (other sources)` : ''));
-  return report.errors + problemErrors > 0 ? 1 : 0;
+  const errors = report.errors + problemErrors;
+  const warnings = report.warnings + problems.length - problemErrors;
+  const summary = summaryLine({ ...report, errors, warnings }) +
+    (loaded.notChecked.length ? `; ${loaded.notChecked.length} Kustomization${loaded.notChecked.length === 1 ? '' : 's'} not checked (other sources)` : '');
+  const files = [...new Set(loaded.items.map(i => i.file).filter((f): f is string => !!f))];
+  return {
+    ...(label !== undefined ? { path: label } : {}),
+    findings: [...problems, ...report.diagnostics],
+    notChecked: loaded.notChecked,
+    errors,
+    warnings,
+    objects: report.objects,
+    silenced: report.silenced,
+    unknownValues: report.unknownValues ?? 0,
+    summary,
+    files,
+  };
+}
+
+/** `cdk8s-eso validate PATH...`: returns the exit code (0 clean, 1 any error, 2 usage or I/O error). */
+export function validateCommand(paths: readonly string[], options: ValidateCommandOptions = {}): number {
+  const out = options.out ?? ((l: string) => process.stdout.write(l + '\n'));
+  if (options.previous !== undefined && !fs.existsSync(options.previous)) {
+    (options.err ?? out)(`${printable(options.previous)}: --previous DIR does not exist`);
+    return 2;
+  }
+  const runs = options.each && paths.length > 1
+    ? paths.map(p => validateRun([p], options, p))
+    : [validateRun(paths, options)];
+  const format = options.format ?? 'text';
+  switch (format) {
+    case 'json': out(formatJson(runs, options.tool ?? toolInfo())); break;
+    case 'sarif': out(formatSarif(runs, options.tool ?? toolInfo())); break;
+    case 'junit': out(formatJunit(runs)); break;
+    case 'github': formatGithub(runs).forEach(l => out(l)); break;
+    default: formatText(runs, style(!!options.color)).forEach(l => out(l)); break;
+  }
+  return runs.some(r => r.errors > 0) ? 1 : 0;
 }
