@@ -9,10 +9,13 @@
  *   generated/schemas/cel.json                     every x-kubernetes-validations rule of every served version, with
  *                                                  the schema path it sits at; each rule is parsed and planned here
  *                                                  (@bufbuild/cel), so a rule that does not compile fails the generation
+ *   generated/schemas/durations.json               every field ESO decodes as a Go duration, per kind, read from ESO's
+ *                                                  own Go types (`go run ./cmd/durations` in test/conformance; needs Go)
  *
  * Compiling the whole bundle with ajv takes seconds; doing it here, once, keeps the runtime cost
  * to a `require` of the one validator a kind needs.
  */
+import { execFileSync } from 'child_process';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -172,6 +175,8 @@ function main() {
   fs.writeFileSync(path.join(outDir, 'catalog.json'), JSON.stringify({ sources: hashes, kinds: sorted }, null, 2) + '\n');
   const celSorted = Object.fromEntries(Object.entries(cel).sort(([a], [b]) => a.localeCompare(b)));
   fs.writeFileSync(path.join(outDir, 'cel.json'), JSON.stringify(celSorted, null, 1) + '\n');
+  const durations = execFileSync('go', ['run', './cmd/durations'], { cwd: path.join(root, 'test', 'conformance'), encoding: 'utf8' });
+  fs.writeFileSync(path.join(outDir, 'durations.json'), durations);
   const celCount = Object.values(cel).reduce((n, r) => n + r.length, 0);
   console.log(`wrote ${Object.values(catalog).filter(e => e.validator).length} validators, ${Object.keys(catalog).length} catalog entries, ${celCount} CEL rules of ${Object.keys(cel).length} kinds`);
 }

@@ -47,6 +47,8 @@ import (
 	"sigs.k8s.io/yaml"
 
 	esv1 "github.com/external-secrets/external-secrets/apis/externalsecrets/v1"
+	esv1alpha1 "github.com/external-secrets/external-secrets/apis/externalsecrets/v1alpha1"
+	genv1alpha1 "github.com/external-secrets/external-secrets/apis/generators/v1alpha1"
 )
 
 // Verdict is one line of output.
@@ -62,6 +64,10 @@ type Verdict struct {
 	ESOChecked bool     `json:"esoChecked"`
 	Warnings   []string `json:"warnings"`
 	Pruned     []string `json:"prunedFields"`
+	// DecodeError: the admitted object does not decode into ESO's Go type (what the controller's client
+	// does on every reconcile), e.g. a metav1.Duration that time.ParseDuration refuses. Admission does
+	// not see it for kinds without a webhook (PushSecret, generators): the object is stored, then fails.
+	DecodeError string `json:"decodeError,omitempty"`
 }
 
 // Error is one field error of the CRD pipeline.
@@ -177,6 +183,10 @@ func check[T runtime.Object](u *unstructured.Unstructured, obj T, v admission.Va
 func main() {
 	ctrl.SetLogger(logr.Discard())
 	registerProviders()
+	scheme := runtime.NewScheme()
+	must(esv1.AddToScheme(scheme))
+	must(esv1alpha1.AddToScheme(scheme))
+	must(genv1alpha1.AddToScheme(scheme))
 	crds := map[string]*entry{}
 	for _, p := range os.Args[1:] {
 		f, err := os.Open(p)
@@ -223,6 +233,14 @@ func main() {
 			v.Warnings = append(v.Warnings, w...)
 			if err != nil {
 				v.ESOError = err.Error()
+			}
+		}
+		if len(errs) == 0 && v.ESOError == "" {
+			if typed, err := scheme.New(gvk); err == nil {
+				js, _ := json.Marshal(u.Object)
+				if err := json.Unmarshal(js, typed); err != nil {
+					v.DecodeError = err.Error()
+				}
 			}
 		}
 		v.Allowed = len(errs) == 0 && v.ESOError == ""

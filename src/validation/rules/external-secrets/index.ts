@@ -2,6 +2,7 @@ import { esDataRequiredRule } from './es-data-required';
 import { esDataFromSourceRule } from './es-datafrom-source';
 import { esDeletionPolicyRule } from './es-deletion-policy';
 import { esDuplicateKeyRule } from './es-duplicate-key';
+import { esFindNoPathRule } from './es-find-no-path';
 import { esImmutableRefreshRule } from './es-immutable-refresh';
 import { esMergePolicyRule } from './es-merge-policy';
 import { esRefreshIntervalRule } from './es-refresh-interval';
@@ -34,4 +35,6 @@ export const EXTERNAL_SECRET_RULES: Rule[] = [
   // cross-resource
   esStoreRefRule, esStoreNamespaceRule, esStoreConditionsRule, esTargetOwnerRule, esTargetPlainSecretRule,
   esVaultKeyRule, esVaultKv1Rule, esWholeSecretRule,
+  // what ESO's Vault client refuses at run time
+  esFindNoPathRule,
 ];

@@ -83,7 +83,8 @@ describe('ESO-SCHEMA-CEL', () => {
   });
 
   test('property: a GitlabDeployToken is refused exactly when projectID and groupID are both set or both absent (fixed seed)', () => {
-    fc.assert(fc.property(fc.option(fc.string({ minLength: 1 }), { nil: undefined }), fc.option(fc.string({ minLength: 1 }), { nil: undefined }), (p, g) => {
+    const maybe = fc.option(fc.string({ minLength: 1 }), { nil: undefined });
+    fc.assert(fc.property(maybe, maybe, (p, g) => {
       const spec: Record<string, unknown> = {};
       if (p !== undefined) spec.projectID = p;
       if (g !== undefined) spec.groupID = g;

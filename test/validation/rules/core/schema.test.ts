@@ -31,6 +31,26 @@ describe('ESO-SCHEMA', () => {
     expect(m.spec.provider.vault.auth.kubernetes).toEqual({ role: 'eso' });
   });
 
+  test('issue 14 examples: no "required" error on a field the CRD defaults', () => {
+    // vault-config-operator Policy and KubernetesAuthEngineRole: authentication.serviceAccount defaults to {name: default}
+    const auth = { path: 'kubernetes', role: 'vault-admin' };
+    const policy: Manifest = { apiVersion: 'redhatcop.redhat.io/v1alpha1', kind: 'Policy', metadata: { name: 'p', namespace: 'vault' }, spec: { authentication: auth, policy: 'path "x" {}' } };
+    expect(run(policy)).toEqual([]);
+    const role: Manifest = {
+      apiVersion: 'redhatcop.redhat.io/v1alpha1',
+      kind: 'KubernetesAuthEngineRole',
+      metadata: { name: 'r', namespace: 'vault' },
+      spec: { authentication: auth, path: 'kubernetes', policies: ['p'], targetNamespaces: { targetNamespaces: ['app'] } },
+    };
+    expect(run(role).filter(d => /required/.test(d.message))).toEqual([]);
+    // Password: noUpper and allowRepeat are required, with default: false (length defaults to 24)
+    const password: Manifest = { apiVersion: 'generators.external-secrets.io/v1alpha1', kind: 'Password', metadata: { name: 'pw', namespace: 'app' }, spec: { length: 32 } };
+    expect(run(password)).toEqual([]);
+    // a required field without a default is still missing
+    const noRole: Manifest = { ...policy, spec: { authentication: { path: 'kubernetes' }, policy: 'path "x" {}' } };
+    expect(run(noRole).map(d => d.field)).toEqual(['spec.authentication.role']);
+  });
+
   test('unknown (misspelt) fields are reported, not silently dropped', () => {
     const d = run(store({ server: 'https://v', Path: 'secret' }));
     expect(d.map(x => x.field)).toEqual(['spec.provider.vault.Path']);
