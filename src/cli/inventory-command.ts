@@ -30,7 +30,7 @@ export function inventoryCommand(paths: readonly string[], options: InventoryCom
   const inv = secretInventory(loaded.items);
   switch (options.format ?? 'markdown') {
     case 'json': out(JSON.stringify(inv, null, 2)); break;
-    case 'csv': out(inventoryCsv(inv).replace(/\r\n$/, '')); break;
+    case 'csv': out(inventoryCsv(inv).slice(0, -1)); break; // RFC 4180 CRLF rows; `out` adds the last LF
     default: out(inventoryMarkdown(inv)); break;
   }
   return loaded.problems.some(p => p.ruleId === 'CLI-READ') ? 2 : 0;
