@@ -1,6 +1,6 @@
-import { collapseGraph, graphDot, graphMermaid, secretGraph } from '../model/secret-graph';
 import { findingLine, markInputProblems } from './report-formats';
 import { load } from './validate-command';
+import { collapseGraph, graphDot, graphMermaid, secretGraph } from '../model/secret-graph';
 
 export const GRAPH_FORMATS = ['mermaid', 'dot', 'json'] as const;
 export type GraphFormat = typeof GRAPH_FORMATS[number];

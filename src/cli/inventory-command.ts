@@ -1,6 +1,6 @@
-import { inventoryCsv, inventoryMarkdown, secretInventory } from '../model/inventory';
 import { findingLine, markInputProblems } from './report-formats';
 import { load } from './validate-command';
+import { inventoryCsv, inventoryMarkdown, secretInventory } from '../model/inventory';
 
 export const INVENTORY_FORMATS = ['markdown', 'json', 'csv'] as const;
 export type InventoryFormat = typeof INVENTORY_FORMATS[number];

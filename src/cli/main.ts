@@ -6,7 +6,7 @@ import { REPORT_FORMATS, ReportFormat } from './report-formats';
 import { printable, quietOnBrokenPipe, wantsColor } from './terminal';
 import { toolInfo, validateCommand } from './validate-command';
 
-const EXIT_CODES = `Exit codes: 0 clean (warnings allowed), 1 findings with errors (or warnings with --strict), 2 usage or I/O error.`;
+const EXIT_CODES = 'Exit codes: 0 clean (warnings allowed), 1 findings with errors (or warnings with --strict), 2 usage or I/O error.';
 
 const READING = `A folder that holds Flux Kustomizations or kustomization.yaml files is read as a GitOps repository, the way
 Flux builds it: the Kustomizations of the source (GitRepository/flux-system by default) are built with
@@ -130,8 +130,15 @@ export function main(argv: string[], io: Io = {
       }
       if (!checkCommon(v, REPORT_FORMATS, VALIDATE_USAGE, io) || !positionals(parsed.positionals, VALIDATE_USAGE)) return 2;
       return validateCommand(parsed.positionals, {
-        strict: !!v.strict, each: !!v.each, raw: !!v.raw, source: v.source, previous: v.previous,
-        format: (v.format ?? 'text') as ReportFormat, color: wantsColor(process.stdout), out: io.out, err: io.err,
+        strict: !!v.strict,
+        each: !!v.each,
+        raw: !!v.raw,
+        source: v.source,
+        previous: v.previous,
+        format: (v.format ?? 'text') as ReportFormat,
+        color: wantsColor(process.stdout),
+        out: io.out,
+        err: io.err,
       });
     }
     case 'inventory': {

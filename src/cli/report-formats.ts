@@ -1,7 +1,7 @@
 // The output formats of `cdk8s-eso validate`: text for people, json, sarif, github and junit for CI.
+import { Style, printable, style as noStyle } from './terminal';
 import { Diagnostic, Severity } from '../validation/diagnostic';
 import { RuleInfo, describeObject } from '../validation/engine';
-import { Style, printable, style as noStyle } from './terminal';
 
 export const REPORT_FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
 export type ReportFormat = typeof REPORT_FORMATS[number];
@@ -119,14 +119,19 @@ function diagnosticJson(d: Diagnostic) {
 }
 
 function summaryJson(r: Omit<ValidateRun, 'findings' | 'notChecked' | 'path' | 'summary'> & { notChecked: number; text: string }) {
-  return { errors: r.errors, warnings: r.warnings, objects: r.objects, silenced: r.silenced, unknownValues: r.unknownValues, notChecked: r.notChecked, text: r.text };
+  const { errors, warnings, objects, silenced, unknownValues, notChecked, text: summary } = r;
+  return { errors, warnings, objects, silenced, unknownValues, notChecked, text: summary };
 }
 
 function total(runs: readonly ValidateRun[]) {
   const sum = (f: (r: ValidateRun) => number) => runs.reduce((n, r) => n + f(r), 0);
   return {
-    errors: sum(r => r.errors), warnings: sum(r => r.warnings), objects: sum(r => r.objects), silenced: sum(r => r.silenced),
-    unknownValues: sum(r => r.unknownValues), notChecked: sum(r => r.notChecked.length),
+    errors: sum(r => r.errors),
+    warnings: sum(r => r.warnings),
+    objects: sum(r => r.objects),
+    silenced: sum(r => r.silenced),
+    unknownValues: sum(r => r.unknownValues),
+    notChecked: sum(r => r.notChecked.length),
     text: runs.map(r => (r.path !== undefined ? `${r.path}: ${r.summary}` : r.summary)).join('\n'),
   };
 }

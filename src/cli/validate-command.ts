@@ -1,13 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { ReportFormat, ToolInfo, ValidateRun, formatGithub, formatJson, formatJunit, formatSarif, formatText, markInputProblems } from './report-formats';
+import { printable, style } from './terminal';
 import { LoadResult, loadManifests, parseManifests } from '../io/load-manifests';
 import { repositoryBuildEngine } from '../io/repository/build-engine';
 import { RepositoryFiles, hasFolder, kustomizationPathsIn, looksLikeFluxRepository, readRepositoryFiles } from '../io/repository/repository-files';
 import { NotCheckedKustomization, RepositoryBuildEngine, readRepositoryFrom } from '../io/repository/repository-reader';
-import { Severity } from '../validation/diagnostic';
+import { Diagnostic, Severity } from '../validation/diagnostic';
 import { ruleCatalog, summaryLine, validateManifests } from '../validation/engine';
-import { ReportFormat, ToolInfo, ValidateRun, formatGithub, formatJson, formatJunit, formatSarif, formatText, markInputProblems } from './report-formats';
-import { printable, style } from './terminal';
 
 export interface ValidateCommandOptions {
   readonly strict?: boolean;
@@ -159,7 +159,8 @@ function validateRun(paths: readonly string[], options: ValidateCommandOptions, 
   const nonManifests = loaded.problems.filter(p => p.ruleId === 'CLI-NOT-OBJECT' && p.file).map(p => ({ file: p.file!, line: p.line }));
   const previous = options.previous !== undefined ? loadManifests([options.previous]).items : undefined;
   const report = validateManifests(loaded.items, { strict: options.strict, nonManifests, previous, countUnknown: true });
-  const problems = markInputProblems(loaded.problems.map(p => (options.strict && p.severity === Severity.WARNING ? { ...p, severity: Severity.ERROR } : p)));
+  const strictly = (p: Diagnostic) => (options.strict && p.severity === Severity.WARNING ? { ...p, severity: Severity.ERROR } : p);
+  const problems = markInputProblems(loaded.problems.map(strictly));
   const problemErrors = problems.filter(p => p.severity === Severity.ERROR).length;
   const errors = report.errors + problemErrors;
   const warnings = report.warnings + problems.length - problemErrors;

@@ -90,8 +90,11 @@ function sourcesOf(es: EsSpec): InventorySource[] {
   arr(es.spec.data).forEach(d => {
     const ref = d?.sourceRef?.storeRef ?? specRef;
     out.push({
-      type: 'data', from: refName(ref, 'SecretStore'),
-      remoteKey: shown(d?.remoteRef?.key), property: shown(d?.remoteRef?.property), secretKey: shown(d?.secretKey),
+      type: 'data',
+      from: refName(ref, 'SecretStore'),
+      remoteKey: shown(d?.remoteRef?.key),
+      property: shown(d?.remoteRef?.property),
+      secretKey: shown(d?.secretKey),
     });
   });
   arr(es.spec.dataFrom).forEach(d => {

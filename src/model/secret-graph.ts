@@ -123,7 +123,10 @@ export function secretGraph(items: readonly SourcedManifest[], options: { applie
       details.push('(not in the input)');
     }
     return node({
-      id, kind: 'store', label: `${kind} ${nsName(kind === 'ClusterSecretStore' ? undefined : namespace, name)}`, details,
+      id,
+      kind: 'store',
+      label: `${kind} ${nsName(kind === 'ClusterSecretStore' ? undefined : namespace, name)}`,
+      details,
       namespace: kind === 'ClusterSecretStore' || !namespace ? '' : shown(namespace),
       ...(store && layerOf(store) ? { layer: layerOf(store) } : {}),
     });
@@ -265,8 +268,12 @@ export function collapseGraph(g: SecretGraph, options: { maxNodes?: number; focu
   }
   const kept = g.nodes.filter(n => !map.has(n.id));
   const groupNodes: GraphNode[] = [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([id, members]) => ({
-    id, kind: 'group', label: id === 'group:(cluster)' ? 'cluster-scoped objects' : `namespace ${id.slice('group:'.length)}`,
-    details: [`${members} objects`], namespace: id === 'group:(cluster)' ? '' : id.slice('group:'.length), members,
+    id,
+    kind: 'group',
+    label: id === 'group:(cluster)' ? 'cluster-scoped objects' : `namespace ${id.slice('group:'.length)}`,
+    details: [`${members} objects`],
+    namespace: id === 'group:(cluster)' ? '' : id.slice('group:'.length),
+    members,
   }));
   return rewire([...kept, ...groupNodes], g.edges, id => map.get(id) ?? id);
 }
@@ -322,8 +329,16 @@ export function graphMermaid(g: SecretGraph): string {
 const dotText = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ');
 
 const DOT_SHAPES: Record<GraphNodeKind, string> = {
-  'generator': 'hexagon', 'secret': 'parallelogram', 'push-secret': 'box, style=rounded', 'store': 'cylinder', 'remote-path': 'note',
-  'external-secret': 'box, style=rounded', 'workload': 'box', 'vault-policy': 'component', 'vault-role': 'component', 'group': 'folder',
+  'generator': 'hexagon',
+  'secret': 'parallelogram',
+  'push-secret': 'box, style=rounded',
+  'store': 'cylinder',
+  'remote-path': 'note',
+  'external-secret': 'box, style=rounded',
+  'workload': 'box',
+  'vault-policy': 'component',
+  'vault-role': 'component',
+  'group': 'folder',
 };
 
 /** Graphviz DOT: stores are clusters holding their remote paths. */

@@ -189,7 +189,7 @@ describe('validate --format', () => {
     ]);
     const coloured = run('text', { color: true }).out;
     expect(coloured[0]).toBe(`\u001b[4m${path.join(coloured[0].slice(4, coloured[0].indexOf('broken.yaml')), 'broken.yaml')}\u001b[24m`);
-    expect(coloured).toContain(`  \u001b[2m   16\u001b[22m  \u001b[31merror  \u001b[39m  ExternalSecret shop/db: spec.refreshInterval: refreshInterval "1d" is not a Go duration (units ns, us, ms, s, m, h; there is no d or w) (fix: use "24h")  \u001b[2mESO-ES-REFRESH-INTERVAL\u001b[22m`);
+    expect(coloured).toContain('  \u001b[2m   16\u001b[22m  \u001b[31merror  \u001b[39m  ExternalSecret shop/db: spec.refreshInterval: refreshInterval "1d" is not a Go duration (units ns, us, ms, s, m, h; there is no d or w) (fix: use "24h")  \u001b[2mESO-ES-REFRESH-INTERVAL\u001b[22m');
     expect(coloured.filter(l => l.includes('es.yaml'))).toHaveLength(1); // the file once
     expect(coloured[coloured.length - 1]).toBe('\u001b[1m\u001b[31m2 errors, 1 warning in 3 objects\u001b[39m\u001b[22m');
   });
