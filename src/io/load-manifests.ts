@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { Composer, Document, LineCounter, Parser, isAlias, isMap, isPair, isSeq } from 'yaml';
 import { Manifest, SourcedManifest } from '../model/manifest';
 import { Diagnostic, Severity } from '../validation/diagnostic';
 
@@ -13,22 +13,72 @@ export interface LoadResult {
 
 const YAML_FILE = /\.ya?ml$/i;
 
+/** Default cap on the bytes of one file (`LoadOptions.maxBytes`). */
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+/** Default cap on the nodes one document may expand to through aliases (`LoadOptions.maxAliasNodes`). */
+export const DEFAULT_MAX_ALIAS_NODES = 100_000;
+
+/** Limits of the YAML reader (each gives one diagnostic when reached). */
+export interface LoadOptions {
+  /** Bytes per file; a bigger file is one CLI-READ diagnostic and is not read. Default 20 MB. */
+  readonly maxBytes?: number;
+  /**
+   * Nodes that aliases (`*name`) of one document may add when expanded (a "billion laughs" or an alias
+   * fan-out); more is one CLI-YAML diagnostic. Default 100 000.
+   */
+  readonly maxAliasNodes?: number;
+}
+
+const mb = (n: number) => (n < 1024 * 1024 ? `${n} bytes` : `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MB`);
+
 function problem(file: string, line: number | undefined, ruleId: string, message: string, fix: string, severity = Severity.ERROR): Diagnostic {
   return { severity, ruleId, object: {}, file, line, field: '', message, fix };
 }
 
-/** YAML files under the given paths (folders recursively, sorted for deterministic output). */
+/** What a non-regular file is, for messages. */
+function kindOf(st: fs.Stats): string {
+  if (st.isFIFO()) return 'a FIFO (named pipe)';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  return 'not a regular file';
+}
+
+/**
+ * YAML files under the given paths (folders recursively, sorted for deterministic output). Only regular
+ * files are read: a FIFO, socket or device (also given explicitly, like /dev/zero) is one diagnostic.
+ * Symlinks are followed, and each real file and folder is visited once: a link back to a folder being
+ * walked (a loop) is one warning, a second name of a file already read is skipped.
+ */
 export function collectFiles(paths: readonly string[], problems: Diagnostic[]): string[] {
   const out: string[] = [];
+  const seenFiles = new Set<string>();
+  const walking = new Set<string>();
+  const walked = new Set<string>();
   const walk = (p: string, explicit: boolean) => {
     let st: fs.Stats;
+    let real: string;
     try {
       st = fs.statSync(p);
+      real = fs.realpathSync(p);
     } catch (e: any) {
-      problems.push(problem(p, undefined, 'CLI-READ', `cannot read: ${e.code ?? e.message}`, 'check the path exists and is readable'));
+      const code = e.code ?? e.message;
+      const dangling = code === 'ENOENT' && (() => { try { return fs.lstatSync(p).isSymbolicLink(); } catch { return false; } })();
+      if (code === 'ELOOP') {
+        problems.push(problem(p, undefined, 'CLI-READ', 'symlink loop: the link resolves to itself', 'remove or fix the symlink', Severity.WARNING));
+      } else if (dangling) {
+        problems.push(problem(p, undefined, 'CLI-READ', 'dangling symlink: its target does not exist', 'remove the symlink or restore its target', Severity.WARNING));
+      } else {
+        problems.push(problem(p, undefined, 'CLI-READ', `cannot read: ${code}`, 'check the path exists and is readable'));
+      }
       return;
     }
     if (st.isDirectory()) {
+      if (walking.has(real)) {
+        problems.push(problem(p, undefined, 'CLI-READ', `symlink loop: this folder is ${real === p ? 'itself' : `"${real}"`}, which is being read already; not read again`, 'remove the symlink that points back into its own folder tree', Severity.WARNING));
+        return;
+      }
+      if (walked.has(real)) return; // the same folder under a second name: read once
       let entries: string[];
       try {
         entries = fs.readdirSync(p).sort();
@@ -36,11 +86,20 @@ export function collectFiles(paths: readonly string[], problems: Diagnostic[]): 
         problems.push(problem(p, undefined, 'CLI-READ', `cannot list folder: ${e.code ?? e.message}`, 'check the folder permissions'));
         return;
       }
+      walking.add(real);
       for (const e of entries) {
         if (e === 'node_modules' || e.startsWith('.')) continue;
         walk(path.join(p, e), false);
       }
+      walking.delete(real);
+      walked.add(real);
     } else if (explicit || YAML_FILE.test(p)) {
+      if (!st.isFile()) {
+        problems.push(problem(p, undefined, 'CLI-READ', `${kindOf(st)}, not a regular file: not read`, 'pass regular YAML files or folders (for a pipe, use "-" to read standard input)'));
+        return;
+      }
+      if (seenFiles.has(real)) return; // a second name (symlink) of a file already read
+      seenFiles.add(real);
       out.push(p);
     }
   };
@@ -48,86 +107,252 @@ export function collectFiles(paths: readonly string[], problems: Diagnostic[]): 
   return out;
 }
 
-/** Parses one multi-document YAML text into manifests; malformed YAML is a diagnostic with file and line. */
-export function parseManifests(file: string, text: string): { items: SourcedManifest[]; problems: Diagnostic[] } {
+/** Nodes the aliases of one document add when expanded, counting up to `cap` (then stops). */
+function aliasExpansion(doc: Document.Parsed, cap: number): number {
+  const sizes = new Map<unknown, number>();
+  let added = 0;
+  const size = (node: unknown, depth: number): number => {
+    if (node === null || node === undefined || added > cap) return 1;
+    if (depth > 1000) throw new RangeError('deep');
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    let n = 1;
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      const t = target === undefined ? 1 : size(target, depth + 1);
+      added += t;
+      n = t;
+    } else if (isMap(node) || isSeq(node)) {
+      for (const item of (node as any).items) {
+        if (isPair(item)) n += size(item.key, depth + 1) + size(item.value, depth + 1);
+        else n += size(item, depth + 1);
+      }
+    }
+    if (!isAlias(node)) sizes.set(node, n);
+    return n;
+  };
+  size(doc.contents, 0);
+  return added;
+}
+
+/** The key a duplicate-key error points at (for the message). */
+function keyAt(text: string, offset: number): string {
+  const m = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:\n]*)/.exec(text.slice(offset, offset + 256));
+  return (m?.[1] ?? '').trim();
+}
+
+/** Parse options: the alias cap (the byte cap applies to files, see `loadManifests`). */
+export interface ParseOptions {
+  /** @see LoadOptions.maxAliasNodes */
+  readonly maxAliasNodes?: number;
+}
+
+/**
+ * Parses one multi-document YAML text into manifests; malformed YAML is a diagnostic with file and line.
+ * Documents are composed one at a time (a 100 000-document file never holds every document's syntax tree).
+ * Duplicate mapping keys are an error, as in Kubernetes' decoder and kustomize (the last one would win
+ * silently); an alias expansion over the cap, a List with items that are not objects, and a file of only
+ * `---` separators each give one diagnostic.
+ */
+export function parseManifests(file: string, text: string, options: ParseOptions = {}): { items: SourcedManifest[]; problems: Diagnostic[] } {
   const items: SourcedManifest[] = [];
   const problems: Diagnostic[] = [];
   if (!text.trim()) {
     problems.push(problem(file, undefined, 'CLI-EMPTY', 'file is empty', 'remove the file or add manifests', Severity.WARNING));
     return { items, problems };
   }
+  const maxAlias = options.maxAliasNodes ?? DEFAULT_MAX_ALIAS_NODES;
+  const mayAlias = text.indexOf('*') >= 0;
   const lineCounter = new LineCounter();
-  let docs;
+  let documents = 0;
+  let empty = 0;
   try {
-    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, logLevel: 'error' });
+    const parser = new Parser(lineCounter.addNewLine);
+    const composer = new Composer({ uniqueKeys: true, merge: true, logLevel: 'error' });
+    for (const doc of composer.compose(parser.parse(text), true, text.length)) {
+      documents++;
+      if (parseDocument(file, text, doc, lineCounter, mayAlias, maxAlias, items, problems) === 'empty') empty++;
+    }
   } catch (e: any) {
     problems.push(problem(file, undefined, 'CLI-YAML', `cannot parse YAML: ${e.message}`, 'fix the YAML syntax'));
     return { items, problems };
   }
-  const docList = Array.isArray(docs) ? docs : [docs];
-  for (const doc of docList) {
-    const line = lineCounter.linePos((doc.contents as any)?.range?.[0] ?? doc.range?.[0] ?? 0).line;
-    if (doc.errors.length > 0) {
-      const err = doc.errors[0];
-      const errLine = err.linePos?.[0]?.line ?? line;
-      problems.push(problem(file, errLine, 'CLI-YAML', `malformed YAML: ${err.message.split('\n')[0]}`, 'fix the YAML syntax at that line'));
-      continue;
-    }
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: 1000 });
-    } catch (e: any) {
-      problems.push(problem(file, line, 'CLI-YAML', `cannot read document: ${e.message}`, 'fix the YAML at that line'));
-      continue;
-    }
-    if (value === null || value === undefined) continue; // empty document between `---`
-    const docs2 = expandList(value);
-    if (!docs2) {
-      const what = Array.isArray(value) ? 'a list' : `a ${typeof value}`;
-      problems.push(problem(file, line, 'CLI-NOT-OBJECT', `document is ${what}, not a Kubernetes object`, 'each YAML document must be a mapping with apiVersion and kind'));
-      continue;
-    }
-    for (const m of docs2) {
-      if (typeof m.apiVersion !== 'string' || typeof m.kind !== 'string') {
-        problems.push(problem(file, line, 'CLI-NOT-OBJECT', 'document has no apiVersion/kind: not a Kubernetes object', 'add apiVersion and kind, or keep non-Kubernetes YAML out of manifest folders', Severity.WARNING));
-        continue;
-      }
-      items.push({ manifest: m, file, line });
-    }
+  if (documents > 0 && empty === documents) {
+    problems.push(problem(file, undefined, 'CLI-EMPTY', 'file has no YAML document, only "---" separators or comments', 'remove the file or add manifests', Severity.WARNING));
   }
   return { items, problems };
 }
 
-/** A mapping is one object; a `kind: List` (e.g. `kubectl get -o yaml`) is its items. */
-function expandList(value: unknown): Manifest[] | undefined {
+function parseDocument(file: string, text: string, doc: Document.Parsed, lineCounter: LineCounter, mayAlias: boolean, maxAlias: number,
+  items: SourcedManifest[], problems: Diagnostic[]): 'empty' | undefined {
+  const line = lineCounter.linePos((doc.contents as any)?.range?.[0] ?? doc.range?.[0] ?? 0).line;
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0];
+    // the position as yaml's prettyErrors words it ("… at line 2, column 1:")
+    const pos = err.linePos?.[0] ?? lineCounter.linePos(err.pos[0]);
+    const errLine = pos.line;
+    if (err.code === 'DUPLICATE_KEY') {
+      problems.push(problem(file, errLine, 'CLI-YAML', `duplicate key ${JSON.stringify(keyAt(text, err.pos[0]))} in one mapping: Kubernetes' decoder and kustomize refuse it (here the last one would win silently)`,
+        'remove or merge the repeated key at that line'));
+    } else {
+      problems.push(problem(file, errLine, 'CLI-YAML', `malformed YAML: ${err.message.split('\n')[0]} at line ${pos.line}, column ${pos.col}:`, 'fix the YAML syntax at that line'));
+    }
+    return undefined;
+  }
+  if (mayAlias) {
+    let added: number;
+    try {
+      added = aliasExpansion(doc, maxAlias);
+    } catch {
+      problems.push(problem(file, line, 'CLI-YAML', 'document is nested more than 1000 levels deep', 'Kubernetes objects are never that deep: fix the YAML'));
+      return undefined;
+    }
+    if (added > maxAlias) {
+      problems.push(problem(file, line, 'CLI-YAML', `aliases (*name) in this document expand to more than ${maxAlias} nodes: not read (an alias bomb or fan-out)`,
+        'write the repeated parts out, or use fewer aliases of large anchors'));
+      return undefined;
+    }
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: -1 });
+  } catch (e: any) {
+    problems.push(problem(file, line, 'CLI-YAML', `cannot read document: ${e.message}`, 'fix the YAML at that line'));
+    return undefined;
+  }
+  if (value === null || value === undefined) return 'empty'; // empty document between `---`
+  const docs2 = expandList(value);
+  if (!docs2) {
+    const what = Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+    problems.push(problem(file, line, 'CLI-NOT-OBJECT', `document is ${what}, not a Kubernetes object`, 'each YAML document must be a mapping with apiVersion and kind'));
+    return undefined;
+  }
+  if (docs2.bad.length) {
+    const first = docs2.bad[0];
+    problems.push(problem(file, line, 'CLI-NOT-OBJECT',
+      `${docs2.kind} has ${docs2.bad.length} item${docs2.bad.length === 1 ? '' : 's'} that ${docs2.bad.length === 1 ? 'is' : 'are'} not an object (items[${first.index}] is ${first.what}); ${docs2.bad.length === 1 ? 'it is' : 'they are'} not read`,
+      'every item of a List must be a Kubernetes object (a mapping with apiVersion and kind)'));
+  }
+  for (const m of docs2.objects) {
+    if (typeof m.apiVersion !== 'string' || typeof m.kind !== 'string') {
+      problems.push(problem(file, line, 'CLI-NOT-OBJECT', 'document has no apiVersion/kind: not a Kubernetes object', 'add apiVersion and kind, or keep non-Kubernetes YAML out of manifest folders', Severity.WARNING));
+      continue;
+    }
+    items.push({ manifest: m, file, line });
+  }
+  return undefined;
+}
+
+/** A mapping is one object; a `kind: List` (e.g. `kubectl get -o yaml`) is its items (the ones that are not objects in `bad`). */
+function expandList(value: unknown): { objects: Manifest[]; bad: Array<{ index: number; what: string }>; kind: string } | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const m = value as Manifest;
   if (typeof m.kind === 'string' && m.kind.endsWith('List') && Array.isArray(m.items)) {
-    return m.items.filter((i: unknown) => i && typeof i === 'object' && !Array.isArray(i));
+    const objects: Manifest[] = [];
+    const bad: Array<{ index: number; what: string }> = [];
+    m.items.forEach((i: unknown, index: number) => {
+      if (i && typeof i === 'object' && !Array.isArray(i)) objects.push(i as Manifest);
+      else bad.push({ index, what: i === null || i === undefined ? 'empty' : Array.isArray(i) ? 'a list' : `a ${typeof i}` });
+    });
+    return { objects, bad, kind: m.kind };
   }
-  return [m];
+  return { objects: [m], bad: [], kind: '' };
 }
 
-/** Reads every YAML file under `paths`; one bad file never stops the others. */
-export function loadManifests(paths: readonly string[]): LoadResult {
+/** The first byte offset where `buf` is not valid UTF-8 (-1 when it is). */
+export function invalidUtf8Offset(buf: Uint8Array): number {
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i];
+    if (b < 0x80) { i++; continue; }
+    const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= buf.length || (buf[i + k] & 0xc0) !== 0x80) return i;
+    const b1 = buf[i + 1];
+    if ((b === 0xe0 && b1 < 0xa0) || (b === 0xed && b1 > 0x9f) || (b === 0xf0 && b1 < 0x90) || (b === 0xf4 && b1 > 0x8f)) return i;
+    i += n + 1;
+  }
+  return -1;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Decodes and parses the bytes of one file (or of standard input: pass `<stdin>` as the name). The byte
+ * cap is checked by the caller that reads (`loadManifests`); invalid UTF-8 and NUL bytes give one diagnostic.
+ */
+export function parseManifestBytes(file: string, bytes: Uint8Array, options: ParseOptions = {}): { items: SourcedManifest[]; problems: Diagnostic[] } {
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    const at = invalidUtf8Offset(bytes);
+    let line = 1;
+    for (let i = 0; i < at; i++) if (bytes[i] === 10) line++;
+    return {
+      items: [],
+      problems: [problem(file, line, 'CLI-YAML', `not valid UTF-8 (byte ${at}${at >= 0 ? ` is 0x${bytes[at].toString(16).padStart(2, '0')}` : ''}): YAML files must be UTF-8`,
+        'convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)')],
+    };
+  }
+  if (text.includes('\u0000')) {
+    return { items: [], problems: [problem(file, undefined, 'CLI-YAML', 'binary file, not YAML', 'pass only YAML files or folders')] };
+  }
+  return parseManifests(file, text, options);
+}
+
+/** Reads one regular file of at most `maxBytes` bytes (never blocks on a FIFO that replaced it). */
+function readCapped(file: string, maxBytes: number): { bytes: Buffer } | { problem: Diagnostic } {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (e: any) {
+    return { problem: problem(file, undefined, 'CLI-READ', `cannot read: ${e.code ?? e.message}`, 'check the file permissions') };
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) {
+      return { problem: problem(file, undefined, 'CLI-READ', `${kindOf(st)}, not a regular file: not read`, 'pass regular YAML files or folders') };
+    }
+    if (st.size > maxBytes) {
+      return {
+        problem: problem(file, undefined, 'CLI-READ', `file is ${mb(st.size)}, over the ${mb(maxBytes)} limit per file: not read`,
+          'split the file, or raise the per-file limit (maxBytes) if it really is one set of manifests'),
+      };
+    }
+    const bytes = Buffer.alloc(st.size);
+    let off = 0;
+    while (off < bytes.length) {
+      const n = fs.readSync(fd, bytes, off, bytes.length - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return { bytes: off === bytes.length ? bytes : bytes.subarray(0, off) };
+  } catch (e: any) {
+    return { problem: problem(file, undefined, 'CLI-READ', `cannot read: ${e.code ?? e.message}`, 'check the file permissions') };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Reads every YAML file under `paths`; one bad file never stops the others. Bounded: a file over
+ * `maxBytes` (default 20 MB) is not read, an alias expansion over `maxAliasNodes` is not expanded.
+ */
+export function loadManifests(paths: readonly string[], options: LoadOptions = {}): LoadResult {
   const problems: Diagnostic[] = [];
   const files = collectFiles(paths, problems);
   const items: SourcedManifest[] = [];
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   for (const file of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e: any) {
-      problems.push(problem(file, undefined, 'CLI-READ', `cannot read: ${e.code ?? e.message}`, 'check the file permissions'));
+    const read = readCapped(file, maxBytes);
+    if ('problem' in read) {
+      problems.push(read.problem);
       continue;
     }
-    if (text.includes('\u0000')) {
-      problems.push(problem(file, undefined, 'CLI-YAML', 'binary file, not YAML', 'pass only YAML files or folders'));
-      continue;
-    }
-    const r = parseManifests(file, text);
-    items.push(...r.items);
-    problems.push(...r.problems);
+    const r = parseManifestBytes(file, read.bytes, options);
+    for (const item of r.items) items.push(item);
+    for (const p of r.problems) problems.push(p);
   }
   return { items, problems, files: files.length };
 }
