@@ -141,6 +141,12 @@ function keyAt(text: string, offset: number): string {
   return (m?.[1] ?? '').trim();
 }
 
+/** Manifests and problems of one text. */
+export interface ParseResult {
+  readonly items: SourcedManifest[];
+  readonly problems: Diagnostic[];
+}
+
 /** Parse options: the alias cap (the byte cap applies to files, see `loadManifests`). */
 export interface ParseOptions {
   /** @see LoadOptions.maxAliasNodes */
@@ -267,7 +273,7 @@ export function invalidUtf8Offset(buf: Uint8Array): number {
     if (b < 0x80) { i++; continue; }
     const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (n < 0) return i;
-    for (let k = 1; k <= n; k++) if (i + k >= buf.length || (buf[i + k] & 0xc0) !== 0x80) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= buf.length || buf[i + k] < 0x80 || buf[i + k] > 0xbf) return i;
     const b1 = buf[i + 1];
     if ((b === 0xe0 && b1 < 0xa0) || (b === 0xed && b1 > 0x9f) || (b === 0xf0 && b1 < 0x90) || (b === 0xf4 && b1 > 0x8f)) return i;
     i += n + 1;
@@ -281,7 +287,7 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * Decodes and parses the bytes of one file (or of standard input: pass `<stdin>` as the name). The byte
  * cap is checked by the caller that reads (`loadManifests`); invalid UTF-8 and NUL bytes give one diagnostic.
  */
-export function parseManifestBytes(file: string, bytes: Uint8Array, options: ParseOptions = {}): { items: SourcedManifest[]; problems: Diagnostic[] } {
+export function parseManifestBytes(file: string, bytes: Uint8Array, options: ParseOptions = {}): ParseResult {
   let text: string;
   try {
     text = UTF8.decode(bytes);
@@ -305,6 +311,7 @@ export function parseManifestBytes(file: string, bytes: Uint8Array, options: Par
 function readCapped(file: string, maxBytes: number): { bytes: Buffer } | { problem: Diagnostic } {
   let fd: number;
   try {
+    // eslint-disable-next-line no-bitwise
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch (e: any) {
     return { problem: problem(file, undefined, 'CLI-READ', `cannot read: ${e.code ?? e.message}`, 'check the file permissions') };
