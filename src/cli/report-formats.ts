@@ -10,6 +10,8 @@ export type ReportFormat = typeof REPORT_FORMATS[number];
 export interface NotCheckedItem {
   readonly kustomization: string;
   readonly sourceRef: string;
+  /** Why it is not checked (another source, or nothing applies it). */
+  readonly reason: string;
   readonly file?: string;
   readonly line?: number;
 }
@@ -66,7 +68,7 @@ export function findingLine(d: Diagnostic): string {
 }
 
 export function notCheckedLine(n: NotCheckedItem): string {
-  return `${where(n)}: Kustomization ${n.kustomization}: not checked: it applies ${n.sourceRef}, not this repository (use --source to choose it)`;
+  return `${where(n)}: Kustomization ${n.kustomization}: not checked: ${n.reason}`;
 }
 
 /** Findings grouped by file (stable: the engine's order inside a file), files in order of first appearance. */

@@ -165,7 +165,7 @@ function validateRun(paths: readonly string[], options: ValidateCommandOptions, 
   const errors = report.errors + problemErrors;
   const warnings = report.warnings + problems.length - problemErrors;
   const summary = summaryLine({ ...report, errors, warnings }) +
-    (loaded.notChecked.length ? `; ${loaded.notChecked.length} Kustomization${loaded.notChecked.length === 1 ? '' : 's'} not checked (other sources)` : '');
+    (loaded.notChecked.length ? `; ${loaded.notChecked.length} Kustomization${loaded.notChecked.length === 1 ? '' : 's'} not checked (other sources, or applied by nothing)` : '');
   const files = [...new Set(loaded.items.map(i => i.file).filter((f): f is string => !!f))];
   return {
     ...(label !== undefined ? { path: label } : {}),

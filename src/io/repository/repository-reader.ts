@@ -40,7 +40,10 @@ export interface RepositoryReadOptions {
 /** A Flux Kustomization whose source is another repository: its path is not read. */
 export interface NotCheckedKustomization {
   readonly kustomization: string;
+  /** The source it applies, when that is why it is not checked. */
   readonly sourceRef: string;
+  /** Why it is not checked: another source, or nothing applies it. */
+  readonly reason: string;
   readonly file?: string;
   readonly line?: number;
 }
@@ -367,7 +370,8 @@ export function readRepositoryFrom(repo: RepositoryFiles, displayRoot: string, o
       if (!sourceMatches(ks)) {
         if (record) {
           const ref = ks.manifest.spec?.sourceRef;
-          notChecked.push({ kustomization: ks.key, sourceRef: isObject(ref) ? `${ref.kind}/${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}` : '(none)', file: ks.file, line: ks.line });
+          const sourceRef = isObject(ref) ? `${ref.kind}/${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}` : '(none)';
+          notChecked.push({ kustomization: ks.key, sourceRef, reason: `it applies ${sourceRef}, not this repository (use --source to choose it)`, file: ks.file, line: ks.line });
         }
         return;
       }
@@ -392,7 +396,17 @@ export function readRepositoryFrom(repo: RepositoryFiles, displayRoot: string, o
     return produced;
   };
   const produced = traverse(ordered, false);
-  const roots = ordered.filter(ks => !produced.has(identity(ks)));
+  let roots = ordered.filter(ks => !produced.has(identity(ks)));
+  // With the bootstrap Kustomization in what was read (flux bootstrap's or flux-operator's flux-system), only
+  // what it reaches is applied: another Kustomization no one applies is a file Flux never reconciles
+  const bootstrap = roots.filter(ks => ks.name === 'flux-system' && ks.namespace === FLUX_SYSTEM_NAMESPACE);
+  if (bootstrap.length) {
+    for (const ks of roots) {
+      if (bootstrap.includes(ks)) continue;
+      notChecked.push({ kustomization: ks.key, sourceRef: '', reason: 'no Kustomization applies it (flux-system does not reach it)', file: ks.file, line: ks.line });
+    }
+    roots = bootstrap;
+  }
   // (a cycle of Kustomizations applying each other has no root: start from the first of them)
   traverse(roots.length ? roots : ordered.slice(0, 1), true);
   cache.clear();

@@ -45,11 +45,13 @@ export const fluxLayerOrderRule: Rule = {
         for (const i of gating) {
           if (waits(i) || reportedUngated.has(i)) continue;
           reportedUngated.add(i);
+          const ours = ctx.index.source(i.manifest)?.constructPath !== undefined;
           out.push(finding('spec.wait',
             `${ksLabel(i)} installs the ${family.name} CRDs and ${ksLabel(k)} depends on it, but it neither waits nor health-checks: ` +
-            'it turns Ready as soon as the HelmRelease object is applied, before the CRDs and the webhook exist',
+            'it turns Ready as soon as the HelmRelease object is applied, before the CRDs and the webhook exist' +
+            (ours ? '' : ' (on a new cluster the dependent\'s first reconcile fails and is retried, unless the CRDs are installed before Flux)'),
             `set wait: true on Kustomization ${i.name} (or list the HelmRelease in its healthChecks)`,
-            { target: i.manifest }));
+            { target: i.manifest, ...(ours ? {} : { severity: Severity.WARNING }) }));
         }
       }
     }

@@ -31,8 +31,11 @@ describe('ESO-FLUX-LAYER-ORDER', () => {
     expect(d[0].message).toContain('unless they are installed before Flux (bootstrap)');
   });
 
-  test('bad: the installing layer neither waits nor health-checks', () => {
+  test('bad: the installing layer neither waits nor health-checks (an error in an app of this library, a warning in files)', () => {
+    const ours = layered({ controllers: { wait: false } }).map(i => ({ ...i, constructPath: `flux/${i.file}` }));
+    expect(run(fluxLayerOrderRule, ours).map(x => x.severity)).toEqual(['error']);
     const d = run(fluxLayerOrderRule, layered({ controllers: { wait: false } }));
+    expect(d.map(x => x.severity)).toEqual(['warning']);
     expect(d).toHaveLength(1);
     expect(d[0].field).toBe('spec.wait');
     expect(d[0].object.name).toBe('controllers');

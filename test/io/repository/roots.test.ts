@@ -1,0 +1,57 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { loadFluxBuildEngine } from '../../../src/io/flux-build/engine';
+import { readRepository } from '../../../src/io/repository/repository-reader';
+
+const ks = (name: string, p: string) => `apiVersion: kustomize.toolkit.fluxcd.io/v1
+kind: Kustomization
+metadata:
+  name: ${name}
+  namespace: flux-system
+spec:
+  interval: 10m
+  path: ${p}
+  prune: true
+  sourceRef:
+    kind: GitRepository
+    name: flux-system
+`;
+const cm = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: default\n`;
+
+function repo(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eso-roots-'));
+  for (const [f, t] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+    fs.writeFileSync(path.join(dir, f), t);
+  }
+  return dir;
+}
+
+describe('repository roots', () => {
+  jest.setTimeout(60_000);
+
+  test('with flux-system in the repository, a Kustomization nothing applies is not checked, and its path not read', () => {
+    const dir = repo({
+      'clusters/prod/flux-system/sync.yaml': ks('flux-system', './clusters/prod'),
+      'clusters/prod/apps.yaml': ks('apps', './apps'),
+      'apps/cm.yaml': cm('applied'),
+      'disabled/ks.yaml': ks('disabled', './disabled/app'),
+      'disabled/app/cm.yaml': cm('never-applied'),
+    });
+    const r = readRepository(dir, { engine: loadFluxBuildEngine() });
+    const names = r.items.map(i => i.manifest.metadata?.name);
+    expect(names).toContain('applied');
+    expect(names).not.toContain('never-applied');
+    expect(r.notChecked.map(n => [n.kustomization, n.reason])).toEqual([['flux-system/disabled', 'no Kustomization applies it (flux-system does not reach it)']]);
+  });
+
+  test('without a bootstrap Kustomization (rendered layer Kustomizations), every unapplied Kustomization is a root', () => {
+    const dir = repo({ 'flux/apps.yaml': ks('apps', './apps'), 'flux/configs.yaml': ks('configs', './configs'), 'apps/cm.yaml': cm('a'), 'configs/cm.yaml': cm('c') });
+    const r = readRepository(dir, { engine: loadFluxBuildEngine() });
+    expect(r.items.map(i => `${i.appliedBy ?? '-'} ${i.manifest.kind} ${i.manifest.metadata?.name}`).sort()).toEqual([
+      '- Kustomization apps', '- Kustomization configs', 'flux-system/apps ConfigMap a', 'flux-system/configs ConfigMap c',
+    ]);
+    expect(r.notChecked).toEqual([]);
+  });
+});
