@@ -81,18 +81,20 @@ export class EsoValidation extends Construct {
         if (this.synthPass) return original.call(app);
         const all = app.node.findAll();
         const errors: string[] = [];
-        for (const c of all) {
-          if (c === this) continue;
-          for (const e of c.node.validate()) errors.push(`[${c.node.path}] ${e}`);
-        }
-        if (errors.length === 0) {
-          const pass = SynthPass.begin(app);
-          let items;
-          try {
-            items = this.collect(all, pass);
-          } finally {
-            pass.end(app);
+        // one pass for the construct validations and the engine: a construct validation that reads the app (a
+        // derived policy checking its keys) resolves through the pass and shares the derivations' index
+        const pass = SynthPass.begin(app);
+        let items: ReturnType<EsoValidation['collect']> | undefined;
+        try {
+          for (const c of all) {
+            if (c === this) continue;
+            for (const e of c.node.validate()) errors.push(`[${c.node.path}] ${e}`);
           }
+          if (errors.length === 0) items = this.collect(all, pass);
+        } finally {
+          pass.end(app);
+        }
+        if (items) {
           const manifests = new Map<ApiObject, any>();
           items.forEach(i => manifests.set(i.object, i.manifest));
           // the derivations' index (if any) lends its read models to the validation's: computed once per synth
