@@ -74,7 +74,28 @@ function closeObjects(schema: any): any {
   if (out.properties && out.additionalProperties === undefined && !out['x-kubernetes-preserve-unknown-fields']) {
     out.additionalProperties = false;
   }
+  // a `set` list holds no duplicates (the API server's listtype.ValidateListSetsAndMaps: "Duplicate value")
+  if (out['x-kubernetes-list-type'] === 'set' && out.type === 'array') out.uniqueItems = true;
   return out;
+}
+
+/**
+ * An object with no declared fields (`type: object`, e.g. the UUID generator's spec) keeps none either: the
+ * API server prunes every field of it. The root's metadata is the exception (ObjectMeta, coerced separately),
+ * and so are embedded resources.
+ */
+function closeEmptyObjects(schema: any, isRoot = true): void {
+  if (!schema || typeof schema !== 'object') return;
+  for (const [k, child] of Object.entries<any>(schema.properties ?? {})) {
+    if (isRoot && k === 'metadata') continue;
+    closeEmptyObjects(child, false);
+  }
+  if (schema.items && typeof schema.items === 'object') closeEmptyObjects(schema.items, false);
+  if (schema.additionalProperties && typeof schema.additionalProperties === 'object') closeEmptyObjects(schema.additionalProperties, false);
+  if (!isRoot && schema.type === 'object' && !schema.properties && schema.additionalProperties === undefined
+    && !schema['x-kubernetes-preserve-unknown-fields'] && !schema['x-kubernetes-embedded-resource']) {
+    schema.additionalProperties = false;
+  }
 }
 
 /**
@@ -134,6 +155,7 @@ function main() {
           const rules = celRules(v.schema.openAPIV3Schema);
           if (rules.length) cel[key] = rules;
           const schema = closeObjects(v.schema.openAPIV3Schema);
+          closeEmptyObjects(schema);
           const base = `${group}_${v.name}_${names.kind}`;
           const split = SPLIT[`${group}/${names.kind}`];
           if (split) {

@@ -1,5 +1,6 @@
 import { Rule } from '../src/validation/rule';
 import { ALL_RULES } from '../src/validation/rules';
+import { stricterThanUpstream } from '../src/validation/schema/upstream-lints';
 
 const cell = (s: string | undefined) => (s ?? '').replace(/\|/g, '\\|').replace(/\n/g, '<br>');
 
@@ -15,13 +16,15 @@ export function renderRulesDoc(rules: readonly Rule[] = ALL_RULES): string {
     '`strict` / `--strict`. Silence one rule on one object with the annotation',
     '`cdk8s-external-secrets.io/ignore: RULE-ID` (comma-separated for several); the summary counts what was silenced.',
     'Pitfall ids refer to the team\'s pitfalls catalogue (../shared/reference/pitfalls.md).',
+    'The last column lists the deliberate lints: rules that refuse objects upstream admits (the API server\'s CRD',
+    'pipeline and ESO\'s webhooks, run by `npm run conformance`), and why.',
     '',
-    '| rule id | severity | scope | kinds | what it catches | pitfalls | example |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| rule id | severity | scope | kinds | what it catches | pitfalls | example | stricter than upstream, because … |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of sorted) {
     const scope = r.checkApp ? (r.checkObject ? 'object + app' : 'app') : 'object';
-    lines.push(`| \`${r.id}\` | ${r.severity} | ${scope} | ${cell((r.kinds ?? ['any']).join(', '))} | ${cell(r.description)} | ${cell((r.pitfalls ?? []).join(', '))} | ${r.example ? `<code>${cell(r.example)}</code>` : ''} |`);
+    lines.push(`| \`${r.id}\` | ${r.severity} | ${scope} | ${cell((r.kinds ?? ['any']).join(', '))} | ${cell(r.description)} | ${cell((r.pitfalls ?? []).join(', '))} | ${r.example ? `<code>${cell(r.example)}</code>` : ''} | ${cell(stricterThanUpstream(r))} |`);
   }
   return lines.join('\n') + '\n';
 }

@@ -58,6 +58,13 @@ export interface Rule {
    * opt-in of its own that names the object (the plaintext guard's `allow-plaintext: <own name>`).
    */
   readonly notSilenceable?: boolean;
+  /**
+   * A deliberate lint: the rule refuses objects that upstream (the API server, ESO's webhook and controller)
+   * accepts and runs, because they would not do what their author meant. Says why, for docs/rules.md's
+   * "stricter than upstream, because …" column; the differential test (npm run conformance) counts a
+   * disagreement as documented only when the rule has it.
+   */
+  readonly stricterThanUpstream?: string;
   checkObject?(manifest: Manifest, ctx: RuleContext): Finding[];
   /** Cross-resource rules: look at the index once, return findings with `target` set. */
   checkApp?(ctx: RuleContext): Finding[];

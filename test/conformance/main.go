@@ -68,6 +68,11 @@ type Verdict struct {
 	// does on every reconcile), e.g. a metav1.Duration that time.ParseDuration refuses. Admission does
 	// not see it for kinds without a webhook (PushSecret, generators): the object is stored, then fails.
 	DecodeError string `json:"decodeError,omitempty"`
+	// RuntimeErrors: what the controller refuses at reconcile of an admitted object, by upstream's engines:
+	// the regular expressions ESO compiles with Go's regexp (find.name.regexp, rewrite regexp.source,
+	// dataTo match.regexp).
+	RuntimeErrors []string `json:"runtimeErrors"`
+	ParseError    string   `json:"parseError,omitempty"`
 }
 
 // Error is one field error of the CRD pipeline.
@@ -198,11 +203,13 @@ func main() {
 	i := 0
 	docs(os.Stdin, func(js []byte) {
 		u := &unstructured.Unstructured{}
-		if u.UnmarshalJSON(js) != nil {
+		if err := u.UnmarshalJSON(js); err != nil {
+			_ = out.Encode(Verdict{Index: i, ParseError: err.Error(), CRDErrors: []Error{}, Warnings: []string{}, Pruned: []string{}, RuntimeErrors: []string{}})
+			i++
 			return
 		}
 		gvk := u.GroupVersionKind()
-		v := Verdict{Index: i, Kind: gvk.Kind, Name: u.GetName(), CRDErrors: []Error{}, Warnings: []string{}, Pruned: []string{}}
+		v := Verdict{Index: i, Kind: gvk.Kind, Name: u.GetName(), CRDErrors: []Error{}, Warnings: []string{}, Pruned: []string{}, RuntimeErrors: []string{}}
 		i++
 		e := crds[gvk.Group+"/"+gvk.Version+"/"+gvk.Kind]
 		if e == nil {
@@ -242,6 +249,7 @@ func main() {
 					v.DecodeError = err.Error()
 				}
 			}
+			v.RuntimeErrors = append(v.RuntimeErrors, regexErrors(gvk.Kind, u.Object)...)
 		}
 		v.Allowed = len(errs) == 0 && v.ESOError == ""
 		_ = out.Encode(v)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"reflect"
 
 	esv1 "github.com/external-secrets/external-secrets/apis/externalsecrets/v1"
 	"sigs.k8s.io/controller-runtime/pkg/client"
@@ -9,7 +10,8 @@ import (
 )
 
 // acceptingProvider stands in for a provider module the module proxy does not serve (see main.go): it
-// makes GetProvider find the store type, and its ValidateStore accepts.
+// makes GetProvider find the store type, and its ValidateStore accepts (provider-specific admission
+// checks, e.g. vault's referent-auth and client TLS pairing, are therefore not exercised).
 type acceptingProvider struct{}
 
 func (acceptingProvider) NewClient(context.Context, esv1.GenericStore, client.Client, string) (esv1.SecretsClient, error) {
@@ -24,9 +26,17 @@ func (acceptingProvider) Capabilities() esv1.SecretStoreCapabilities {
 	return esv1.SecretStoreReadWrite
 }
 
+// registerProviders registers every provider field of esv1.SecretStoreProvider (the ESO controller binary
+// registers all of them), so GetProvider's "exactly one provider" and "registered" checks are upstream's.
 func registerProviders() {
-	// The three the library renders (vault, openBao, fake), each maintained in ESO v2.9.0.
-	esv1.Register(acceptingProvider{}, &esv1.SecretStoreProvider{Vault: &esv1.VaultProvider{}}, esv1.MaintenanceStatusMaintained)
-	esv1.Register(acceptingProvider{}, &esv1.SecretStoreProvider{OpenBao: &esv1.OpenBaoProvider{}}, esv1.MaintenanceStatusMaintained)
-	esv1.Register(acceptingProvider{}, &esv1.SecretStoreProvider{Fake: &esv1.FakeProvider{}}, esv1.MaintenanceStatusMaintained)
+	t := reflect.TypeOf(esv1.SecretStoreProvider{})
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if f.Type.Kind() != reflect.Pointer {
+			continue
+		}
+		spec := &esv1.SecretStoreProvider{}
+		reflect.ValueOf(spec).Elem().Field(i).Set(reflect.New(f.Type.Elem()))
+		esv1.Register(acceptingProvider{}, spec, esv1.MaintenanceStatusMaintained)
+	}
 }

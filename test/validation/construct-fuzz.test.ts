@@ -177,7 +177,7 @@ const valueArb = fc.record({
 });
 const sourceArb = fc.oneof(
   fc.record({ kind: fc.constant('extract' as const), key: remoteKey, rewrite: maybe(fc.tuple(fc.constantFrom('^(.*)$', '(', 'a'), fc.constantFrom('x_$1', ''))) }),
-  fc.record({ kind: fc.constant('find' as const), path: maybe(remoteKey), nameRegexp: maybe(fc.constantFrom('^app-.*', '[', '.*')), tags: maybe(stringMap(dnsLabel, name)) }),
+  fc.record({ kind: fc.constant('find' as const), path: maybe(remoteKey), nameRegexp: maybe(fc.constantFrom('^app-.*', '^db-', '.*')), tags: maybe(stringMap(dnsLabel, name)) }),
   fc.record({ kind: fc.constant('password' as const), length: maybe(count) }),
 );
 const esProps = fc.record({

@@ -31,6 +31,19 @@ export function admit(m: Manifest): Admission | undefined {
   return result;
 }
 
+/** Object fields whose value is null are dropped (list items stay: a null item is a type error upstream too). */
+function withoutNullFields<T>(v: T): T {
+  if (Array.isArray(v)) {
+    v.forEach(withoutNullFields);
+  } else if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      if (x === null) delete (v as Record<string, unknown>)[k];
+      else withoutNullFields(x);
+    }
+  }
+  return v;
+}
+
 function compute(m: Manifest): Admission | undefined {
   const { group, version } = parseApiVersion(m.apiVersion);
   if (!group || !m.kind || !isKnownGroup(group)) return undefined;
@@ -38,8 +51,10 @@ function compute(m: Manifest): Admission | undefined {
   if (!entry?.served) return undefined;
   const validate = validatorFor(entry);
   if (!validate) return undefined;
-  // validators fill CRD defaults in (defaulting runs before validation in the API server): check a copy
-  const copy = structuredClone(m) as unknown as Record<string, unknown>;
+  // validators fill CRD defaults in (defaulting runs before validation in the API server): check a copy,
+  // without the nulls the API server prunes first (PruneNonNullableNullsWithoutDefaults: a field set to null
+  // is absent, then defaulted)
+  const copy = withoutNullFields(structuredClone(m)) as unknown as Record<string, unknown>;
   const errors: SchemaError[] = validate(copy) ? [] : [...(validate.errors ?? [])];
   if (entry.parts) {
     // Each alternative present (e.g. spec.provider.vault) is checked by its own validator.

@@ -43,7 +43,8 @@ export const esTemplateEngineRule: Rule = {
     const t = es?.spec?.target?.template;
     if (!es || !t || typeof t !== 'object') return [];
     const out: Finding[] = [];
-    if (t.engineVersion !== undefined && t.engineVersion !== 'v2') {
+    // null is absent: the API server prunes it and defaults v2 (found by npm run conformance)
+    if (t.engineVersion !== undefined && t.engineVersion !== null && t.engineVersion !== 'v2') {
       out.push(finding(`${es.prefix}.target.template.engineVersion`,
         `template engineVersion ${JSON.stringify(t.engineVersion)} no longer exists: ESO 0.16 removed engine v1 (supported values: "v2")`,
         'set engineVersion: v2 and port the template (base64decode → b64dec, fromJSON → fromJson, toJSON → toJson)'));
