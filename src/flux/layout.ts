@@ -327,8 +327,9 @@ export class FluxLayout extends Chart {
     if (inventory !== undefined && fs.existsSync(inventoryFile) && !fs.readFileSync(inventoryFile, 'utf8').startsWith(SECRETS_MARKER)) {
       throw new Error(`${this.node.path}: refusing to overwrite ${inventoryFile}: it was not written by FluxLayout; move it away or set secretsInventory: false`);
     }
-    writeOwnedFolders(this.node.path, outdir, folders);
-    if (inventory !== undefined) fs.writeFileSync(inventoryFile, inventory, 'utf8');
+    // every folder and the inventory are written into a temporary sibling and swapped in together
+    const all = inventory === undefined ? folders : { ...folders, [SECRETS_FILE]: inventory };
+    writeOwnedFolders(this.node.path, outdir, all, f => path.basename(f) === SECRETS_FILE && fs.readFileSync(f, 'utf8').startsWith(SECRETS_MARKER));
   }
 
   /** Renders, validates (against `previous`, when known) and returns the files by path. */

@@ -9,26 +9,37 @@ import { SourcedManifest } from '../model/manifest';
  * the generated marker. Folders it does not own are never touched.
  */
 
-/** True when `dir` was written by a FluxLayout (its kustomization.yaml carries the generated marker). */
+/** True when `dir` is a real folder (not a symlink) written by a FluxLayout (its kustomization.yaml carries the generated marker). */
 export function isOwnedFolder(dir: string): boolean {
   try {
+    if (!fs.lstatSync(dir).isDirectory()) return false;
     return fs.readFileSync(path.join(dir, 'kustomization.yaml'), 'utf8').startsWith(GENERATED_MARKER);
   } catch {
     return false;
   }
 }
 
+/** The entries of outdir (sorted), or [] when it does not exist. */
+function entriesOf(outdir: string): string[] {
+  try {
+    return fs.readdirSync(outdir).sort();
+  } catch (e: any) {
+    if (e.code === 'ENOENT') return [];
+    throw e;
+  }
+}
+
 /**
  * The objects of the folders an earlier synth wrote under outdir, with their paths in the repository
- * (`prefix` + path under outdir); undefined when there are none.
+ * (`prefix` + path under outdir); undefined when there are none. Symlinks (also dangling ones) are not
+ * followed: FluxLayout never writes them.
  */
 export function readOwnedFolders(outdir: string, prefix: string): SourcedManifest[] | undefined {
-  if (!fs.existsSync(outdir)) return undefined;
   const items: SourcedManifest[] = [];
   let owned = 0;
-  for (const entry of fs.readdirSync(outdir).sort()) {
+  for (const entry of entriesOf(outdir)) {
     const dir = path.join(outdir, entry);
-    if (!fs.statSync(dir).isDirectory() || !isOwnedFolder(dir)) continue;
+    if (!isOwnedFolder(dir)) continue;
     owned++;
     for (const item of loadManifests([dir]).items) {
       const rel = path.relative(outdir, item.file ?? dir).split(path.sep).join('/');
@@ -38,28 +49,170 @@ export function readOwnedFolders(outdir: string, prefix: string): SourcedManifes
   return owned ? items : undefined;
 }
 
+/** Why an old folder cannot be removed (an immutable or append-only file, a folder that cannot be written), or undefined. */
+function unremovable(dir: string): string | undefined {
+  const probe = path.join(dir, `.eso-probe-${process.pid}`);
+  try {
+    fs.writeFileSync(probe, '');
+    fs.unlinkSync(probe);
+  } catch (e: any) {
+    return `${dir}: entries cannot be removed (${e.code ?? e.message})`;
+  }
+  for (const entry of fs.readdirSync(dir)) {
+    const p = path.join(dir, entry);
+    const st = fs.lstatSync(p);
+    if (st.isDirectory()) {
+      const why = unremovable(p);
+      if (why) return why;
+    } else if (st.isFile()) {
+      // opening for writing changes nothing, and fails with EPERM on an immutable or append-only file
+      try {
+        fs.closeSync(fs.openSync(p, 'r+'));
+      } catch (e: any) {
+        if (e.code === 'EPERM') return `${p}: cannot be removed (EPERM: immutable or append-only)`;
+      }
+    }
+  }
+  return undefined;
+}
+
+const describeError = (e: any) => (e?.code === 'ENOSPC' ? 'ENOSPC: no space left on device' : e?.code ? `${e.code}${e.syscall ? ` (${e.syscall})` : ''}` : String(e?.message ?? e));
+
 /**
- * Writes `files` (paths relative to outdir, `/`-separated) after removing the folders an earlier synth wrote.
- * Refuses, before anything is removed, to overwrite a non-empty folder it does not own.
+ * Writes `files` (paths relative to outdir, `/`-separated; the first segment is a folder, or a top-level
+ * file) in place of the folders an earlier synth wrote, without ever half-writing:
+ * 1. refuses, before anything is touched, to replace a folder or file it does not own, a symlink (also a
+ *    dangling one) where it writes, and old folders that cannot be removed (immutable files);
+ * 2. writes everything into a temporary sibling folder of outdir (same file system); on any error (a full
+ *    disk) that folder is removed and outdir is unchanged;
+ * 3. moves the old folders aside and the new ones into place (renames), rolling back on any error;
+ * 4. only then deletes the old folders.
+ * Folders it does not own are never touched. Every error is one message naming outdir and what to do.
  * @param where construct path for the error message
+ * @param isOwnedFile for top-level files: true when the existing file may be replaced
  */
-export function writeOwnedFolders(where: string, outdir: string, files: { readonly [file: string]: string }): void {
-  const folders = new Set(Object.keys(files).map(f => f.split('/')[0]));
-  for (const folder of folders) {
-    const dir = path.join(outdir, folder);
-    if (fs.existsSync(dir) && fs.readdirSync(dir).length && !isOwnedFolder(dir)) {
-      throw new Error(`${where}: refusing to overwrite ${dir}: it was not written by FluxLayout (no generated kustomization.yaml); move it away or choose another outdir`);
+export function writeOwnedFolders(where: string, outdir: string, files: { readonly [file: string]: string },
+  isOwnedFile: (file: string) => boolean = () => false): void {
+  const fail = (what: string, fix: string): never => {
+    throw new Error(`${where}: ${what}; nothing was changed in ${outdir}. ${fix}`);
+  };
+  const folders = new Set<string>();
+  const topFiles = new Set<string>();
+  for (const f of Object.keys(files)) {
+    const parts = f.split('/');
+    if (parts.length > 1) folders.add(parts[0]);
+    else topFiles.add(f);
+  }
+  // 1. preflight: nothing is touched yet
+  let outdirStat: fs.Stats | undefined;
+  try {
+    outdirStat = fs.statSync(outdir);
+  } catch (e: any) {
+    if (e.code !== 'ENOENT') fail(`cannot use ${outdir}: ${describeError(e)}`, 'check the outdir');
+    let dangling = false;
+    try {
+      dangling = fs.lstatSync(outdir).isSymbolicLink();
+    } catch { /* does not exist */ }
+    if (dangling) fail(`${outdir} is a dangling symlink`, 'remove the symlink or point it at an existing folder');
+  }
+  if (outdirStat && !outdirStat.isDirectory()) fail(`${outdir} is not a folder`, 'move the file away or choose another outdir');
+  const entries = entriesOf(outdir);
+  const oldOwned = entries.filter(e => isOwnedFolder(path.join(outdir, e)));
+  for (const entry of entries) {
+    const p = path.join(outdir, entry);
+    const target = folders.has(entry) || topFiles.has(entry);
+    const st = fs.lstatSync(p);
+    if (st.isSymbolicLink()) {
+      if (target) {
+        let dangling = false;
+        try {
+          fs.statSync(p);
+        } catch {
+          dangling = true;
+        }
+        fail(`refusing to replace ${p}: it is a ${dangling ? 'dangling ' : ''}symlink`, 'remove the symlink (FluxLayout writes real folders)');
+      }
+      continue;
+    }
+    if (!target || oldOwned.includes(entry)) continue;
+    if (topFiles.has(entry)) {
+      if (!st.isFile() || !isOwnedFile(p)) fail(`refusing to overwrite ${p}: it was not written by FluxLayout`, 'move it away or choose another outdir');
+    } else if (!st.isDirectory() || fs.readdirSync(p).length) {
+      fail(`refusing to overwrite ${p}: it was not written by FluxLayout (no generated kustomization.yaml)`, 'move it away or choose another outdir');
     }
   }
-  if (fs.existsSync(outdir)) {
-    for (const entry of fs.readdirSync(outdir).sort()) {
-      const dir = path.join(outdir, entry);
-      if (fs.statSync(dir).isDirectory() && isOwnedFolder(dir)) fs.rmSync(dir, { recursive: true, force: true });
-    }
+  for (const entry of oldOwned) {
+    const why = unremovable(path.join(outdir, entry));
+    if (why) fail(`the previous output cannot be replaced: ${why}`, 'make it removable (e.g. chattr -i, chmod u+w) and synth again');
   }
-  for (const file of Object.keys(files).sort()) {
-    const target = path.join(outdir, ...file.split('/'));
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, files[file], 'utf8');
+
+  // 2. write everything into a temporary sibling
+  const parent = path.dirname(outdir);
+  const base = path.basename(outdir);
+  let staging: string;
+  try {
+    fs.mkdirSync(parent, { recursive: true });
+    staging = fs.mkdtempSync(path.join(parent, `.${base}.eso-new-`));
+  } catch (e: any) {
+    return fail(`cannot create a temporary folder next to ${outdir}: ${describeError(e)}`, 'check that its parent folder is writable and has free space');
+  }
+  const removeQuietly = (p: string) => {
+    try {
+      fs.rmSync(p, { recursive: true, force: true });
+    } catch { /* best effort */ }
+  };
+  try {
+    for (const file of Object.keys(files).sort()) {
+      const target = path.join(staging, ...file.split('/'));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, files[file], 'utf8');
+    }
+  } catch (e: any) {
+    removeQuietly(staging);
+    fail(`writing the new output failed (${describeError(e)})`, 'free some space or fix the error, and synth again');
+  }
+
+  // 3. swap: the old entries go into a second temporary sibling, the new ones into place; undone on error
+  let trash: string;
+  try {
+    trash = fs.mkdtempSync(path.join(parent, `.${base}.eso-old-`));
+    fs.mkdirSync(outdir, { recursive: true });
+  } catch (e: any) {
+    removeQuietly(staging!);
+    return fail(`cannot prepare the swap (${describeError(e)})`, 'check that the parent folder of outdir is writable');
+  }
+  const replaced = [...new Set([...oldOwned, ...[...topFiles].filter(f => entries.includes(f))])];
+  const movedOut: string[] = [];
+  const movedIn: string[] = [];
+  try {
+    for (const entry of replaced) {
+      fs.renameSync(path.join(outdir, entry), path.join(trash, entry));
+      movedOut.push(entry);
+    }
+    for (const entry of [...folders, ...topFiles].sort()) {
+      fs.renameSync(path.join(staging!, entry), path.join(outdir, entry));
+      movedIn.push(entry);
+    }
+  } catch (e: any) {
+    for (const entry of movedIn.reverse()) {
+      try {
+        fs.renameSync(path.join(outdir, entry), path.join(staging!, entry));
+      } catch { /* best effort */ }
+    }
+    for (const entry of movedOut.reverse()) {
+      try {
+        fs.renameSync(path.join(trash, entry), path.join(outdir, entry));
+      } catch { /* best effort */ }
+    }
+    removeQuietly(staging!);
+    removeQuietly(trash);
+    fail(`swapping the new output in failed (${describeError(e)})`, 'fix the error and synth again');
+  }
+  // 4. the new output is in place: delete the old one
+  removeQuietly(staging!);
+  try {
+    fs.rmSync(trash, { recursive: true, force: true });
+  } catch (e: any) {
+    throw new Error(`${where}: the new output is in ${outdir}, but the previous output moved to ${trash} could not be deleted (${describeError(e)}); delete it by hand`);
   }
 }
