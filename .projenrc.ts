@@ -95,6 +95,14 @@ project.addTask('docs:rules', {
   exec: 'ts-node --transpile-only scripts/gen-rules-doc.ts',
 });
 
+// Issue 14: the differential test against upstream's own code (test/conformance: a Go harness running
+// apiextensions-apiserver's create pipeline and ESO v2.9.0's admission validators). Needs Go and ../shared's
+// CRDs; run after `synth` (the synthesized examples are part of the corpus).
+project.addTask('conformance', {
+  description: 'Differential test: our engine vs upstream (API server CRD pipeline + ESO webhooks) on examples, fixtures and 6000 mutations',
+  exec: 'ts-node --transpile-only test/conformance/differential.ts --json test-reports/conformance.json',
+});
+
 // jsii bindings (issue 15; README "Python and Go", test/bindings/). Two dependencies of the bindings are not
 // served by the registries this project's machines reach: cdk8s's Go module at v2.70.0
 // (github.com/cdk8s-team/cdk8s-core-go/cdk8s/v2; the Go proxy has v2.69.10, not v2.70.0) and the Maven artifact
