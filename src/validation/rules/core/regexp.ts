@@ -37,7 +37,7 @@ export const regexpRule: Rule = {
   kinds: Object.keys(REGEXP_FIELDS),
   checkObject(m) {
     const out: Finding[] = [];
-    for (const p of REGEXP_FIELDS[m.kind] ?? []) {
+    for (const p of REGEXP_FIELDS[m.kind ?? ''] ?? []) {
       for (const [v, field] of valuesAt(m, p)) {
         if (typeof v !== 'string') continue;
         const err = re2Error(v);
