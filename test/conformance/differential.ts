@@ -219,6 +219,7 @@ function main() {
   const n = verdicts.filter(v => v.known).length;
   if (jsonOut) {
     const report = { manifests: n, refusals, missed, disagreements, lints, lintRules: Object.fromEntries(lintRules), details };
+    fs.mkdirSync(path.dirname(path.resolve(jsonOut)), { recursive: true });
     fs.writeFileSync(jsonOut, JSON.stringify(report, null, 1));
   }
   for (const d of details.slice(0, 15)) console.error(JSON.stringify(d).slice(0, 600));
