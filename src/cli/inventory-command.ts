@@ -10,6 +10,8 @@ export interface InventoryCommandOptions {
   readonly source?: string;
   /** @default markdown */
   readonly format?: InventoryFormat;
+  /** One table per namespace or per Flux Kustomization. @default namespace */
+  readonly groupBy?: 'namespace' | 'layer';
   /** Standard input for `-` (tests). */
   readonly stdin?: () => string;
   readonly out?: (text: string) => void;
@@ -27,7 +29,7 @@ export function inventoryCommand(paths: readonly string[], options: InventoryCom
   const err = options.err ?? ((l: string) => process.stderr.write(l + '\n'));
   const loaded = load(paths, { raw: options.raw, source: options.source, stdin: options.stdin });
   for (const p of markInputProblems(loaded.problems)) err(findingLine(p));
-  const inv = secretInventory(loaded.items);
+  const inv = secretInventory(loaded.items, { groupBy: options.groupBy });
   switch (options.format ?? 'markdown') {
     case 'json': out(JSON.stringify(inv, null, 2)); break;
     case 'csv': out(inventoryCsv(inv).slice(0, -1)); break; // RFC 4180 CRLF rows; `out` adds the last LF

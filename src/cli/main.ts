@@ -48,15 +48,16 @@ ${READING}
              the output before this change (e.g. a checkout of the main branch): warns when an Owner
              ExternalSecret is renamed or moved to another Flux Kustomization (prune deletes its Secret)`;
 
-const INVENTORY_USAGE = `usage: cdk8s-eso inventory [--format markdown|json|csv] [--raw] [--source KIND/NAME] PATH...
+const INVENTORY_USAGE = `usage: cdk8s-eso inventory [--format markdown|json|csv] [--by namespace|layer] [--raw] [--source KIND/NAME] PATH...
 
-The Secrets the ExternalSecrets of an app write, one table per namespace: output Secret, keys, store, remote
+The Secrets the ExternalSecrets of an app write, one table per namespace (or Flux Kustomization): output Secret, keys, store, remote
 key and property (or generator), refresh, template type and files, creation policy, the Flux Kustomization that
 applies it and the PushSecrets that write it back. Never prints a value; values only the cluster knows are
 shown as "(from the cluster)". Exit codes: 0 printed, 2 usage or I/O error.
 
 ${READING}
-  --format FORMAT  markdown (default), json, csv`;
+  --format FORMAT  markdown (default), json, csv
+  --by GROUP       namespace (default): a table per namespace; layer: a table per Flux Kustomization`;
 
 const GRAPH_USAGE = `usage: cdk8s-eso graph [--format mermaid|dot|json] [--focus NAME] [--max-nodes N] [--raw] [--source KIND/NAME] PATH...
 
@@ -142,7 +143,7 @@ export function main(argv: string[], io: Io = {
       });
     }
     case 'inventory': {
-      const parsed = parse(rest, SHARED_OPTIONS, INVENTORY_USAGE, io);
+      const parsed = parse(rest, { ...SHARED_OPTIONS, by: { type: 'string' } }, INVENTORY_USAGE, io);
       if (!parsed) return 2;
       const v = parsed.values;
       if (v.help) {
@@ -150,7 +151,13 @@ export function main(argv: string[], io: Io = {
         return 0;
       }
       if (!checkCommon(v, INVENTORY_FORMATS, INVENTORY_USAGE, io) || !positionals(parsed.positionals, INVENTORY_USAGE)) return 2;
-      return inventoryCommand(parsed.positionals, { raw: !!v.raw, source: v.source, format: (v.format ?? 'markdown') as InventoryFormat, out: io.out, err: io.err });
+      if (v.by !== undefined && v.by !== 'namespace' && v.by !== 'layer') {
+        io.err(`--by ${printable(v.by)}: expected namespace or layer`);
+        return 2;
+      }
+      return inventoryCommand(parsed.positionals, {
+        raw: !!v.raw, source: v.source, format: (v.format ?? 'markdown') as InventoryFormat, groupBy: v.by as 'namespace' | 'layer' | undefined, out: io.out, err: io.err,
+      });
     }
     case 'graph': {
       const parsed = parse(rest, { ...SHARED_OPTIONS, 'focus': { type: 'string' }, 'max-nodes': { type: 'string' } }, GRAPH_USAGE, io);

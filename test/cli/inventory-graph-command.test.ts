@@ -10,8 +10,8 @@ describe('cdk8s-eso inventory / graph read like validate', () => {
     expect(inventoryCommand([REPO], { out: t => (md = t) })).toBe(0);
     const row = md.split('\n').find(l => l.startsWith('| `shop-env` |'))!;
     expect(row.split(' | ')).toEqual([
-      '| `shop-env`', '… (more from dataFrom / templateFrom)', 'ClusterSecretStore/(from the cluster)', 'shop', '(from the cluster)', '', 'Owner',
-      'flux-system/apps', '', `ExternalSecret shop/shop-env (${path.relative(process.cwd(), path.join(REPO, 'apps', 'external-secret.yaml'))}:2) |`,
+      '| `shop-env`', 'flux-system/apps', '… (more from dataFrom / templateFrom)', 'ClusterSecretStore/(from the cluster)', 'shop', '(from the cluster)', '', 'Owner',
+      '', `ExternalSecret shop/shop-env (${path.relative(process.cwd(), path.join(REPO, 'apps', 'external-secret.yaml'))}:2) |`,
     ]);
     expect(md).not.toContain('\u00abflux:');
     let json = '';
@@ -28,6 +28,13 @@ describe('cdk8s-eso inventory / graph read like validate', () => {
     expect(edges).toContain('PushSecret shop/shop-token -push-> secret/shop/token'); // remoteKey secret/${APP}/token, APP: shop
     expect(edges).toContain('Secret shop/shop-token -source-> PushSecret shop/shop-token');
     expect(graph.nodes.find((n: any) => n.label === 'ExternalSecret shop/shop-env').layer).toBe('flux-system/apps');
+  });
+
+  test('--by layer: one table per Flux Kustomization', () => {
+    let md = '';
+    expect(inventoryCommand([REPO], { groupBy: 'layer', out: t => (md = t) })).toBe(0);
+    expect(md).toContain('## Kustomization flux-system/apps\n\n| Secret | namespace |');
+    expect(md).toContain('| `shop-env` | shop |');
   });
 
   test('a path that does not exist: the problem on err, exit 2', () => {

@@ -55,8 +55,8 @@ describe('secretInventory', () => {
     expect(entries.map(e => `${e.namespace}/${e.secret}`).sort()).toEqual(SEED_003.map(r => `${r.namespace}/${r.secret}`).sort());
     const md = inventoryMarkdown(inv);
     expect(inv.namespaces.map(g => g.namespace)).toEqual(['auth', 'cert-manager', 'dex', 'flux-system', 'hugo-blog', 'longhorn-system', 'tailscale', 'tazlab-db']);
-    for (const g of inv.namespaces) expect(md).toContain(`\n## ${g.namespace}\n\n| Secret | keys | store |`);
-    expect(md).toContain('| `s3-backrest-creds` | s3.conf | ClusterSecretStore/tazlab-secrets-vault | tazlab-k8s/static/storage/tazlab-db/AWS_ACCESS_KEY_ID (value)<br>tazlab-k8s/static/storage/tazlab-db/AWS_SECRET_ACCESS_KEY (value) | 24h | s3.conf | Owner |');
+    for (const g of inv.namespaces) expect(md).toContain(`\n## ${g.namespace}\n\n| Secret | Flux Kustomization | keys | store |`);
+    expect(md).toContain('| `s3-backrest-creds` |  | s3.conf | ClusterSecretStore/tazlab-secrets-vault | tazlab-k8s/static/storage/tazlab-db/AWS_ACCESS_KEY_ID (value)<br>tazlab-k8s/static/storage/tazlab-db/AWS_SECRET_ACCESS_KEY (value) | 24h | s3.conf | Owner |');
     expect(md).toContain('| ClusterExternalSecret wildcard-tls-replicas |');
   });
 
@@ -100,6 +100,18 @@ describe('secretInventory', () => {
     const item = { ...es({ data: [] }), appliedBy: 'flux-system/apps' };
     expect(secretInventory([item]).namespaces[0].entries[0].appliedBy).toBe('flux-system/apps');
     expect(secretInventory([item], { appliedBy: () => 'flux-system/secrets' }).namespaces[0].entries[0].appliedBy).toBe('flux-system/secrets');
+  });
+
+  test('one table per Flux Kustomization (groupBy layer), the namespace as a column', () => {
+    const items = [{ ...es({ data: [] }, 'a'), appliedBy: 'flux-system/apps' }, { ...es({ data: [] }, 'b'), appliedBy: 'flux-system/payments' }, es({ data: [] }, 'c')];
+    const inv2 = secretInventory(items, { groupBy: 'layer' });
+    expect(inv2.namespaces.map(g => [g.namespace, g.entries.map(e => e.secret)])).toEqual([['flux-system/apps', ['a']], ['flux-system/payments', ['b']], ['', ['c']]]);
+    const md = inventoryMarkdown(inv2);
+    expect(md).toContain('3 Secrets written by ExternalSecrets in 3 Flux Kustomizations.');
+    expect(md).toContain('## Kustomization flux-system/apps\n\n| Secret | namespace | keys |');
+    expect(md).toContain('## (not applied by a known Flux Kustomization)');
+    expect(md).toContain('| `a` | shop | ');
+    expect(inventoryCsv(inv2).split('\r\n')[1].startsWith('shop,a,')).toBe(true);
   });
 
   test('Markdown and CSV escaping: a pipe cannot break a table, a comma or quote is quoted', () => {
