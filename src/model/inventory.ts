@@ -235,7 +235,9 @@ export function inventoryMarkdown(inv: Inventory, title = 'Secrets'): string {
   const groups = (n: number) => (layers ? `${n} Flux Kustomization${n === 1 ? '' : 's'}` : `${n} namespace${n === 1 ? '' : 's'}`);
   lines.push(`${total} Secret${total === 1 ? '' : 's'} written by ExternalSecrets in ${groups(inv.namespaces.length)}.`, '');
   for (const g of inv.namespaces) {
-    const heading = layers ? (g.namespace ? `Kustomization ${g.namespace}` : '(not applied by a known Flux Kustomization)') : (g.namespace || '(namespaces selected by label)');
+    const heading = layers
+      ? (g.namespace ? `Kustomization ${g.namespace}` : '(not applied by a known Flux Kustomization)')
+      : (g.namespace || '(namespaces selected by label)');
     lines.push(`## ${heading}`, '');
     lines.push(`| Secret | ${layers ? 'namespace' : 'Flux Kustomization'} | keys | store | remote key (property) / generator | refresh | template | creation | pushed back by | ExternalSecret |`);
     lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
