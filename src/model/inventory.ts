@@ -192,7 +192,8 @@ export function secretInventory(items: readonly SourcedManifest[], options: Inve
     groupBy: options.groupBy ?? 'namespace',
     namespaces: namespaces.map(namespace => ({
       namespace,
-      entries: groups.get(namespace)!.sort((a, b) => a.secret.localeCompare(b.secret) || a.namespace.localeCompare(b.namespace) || a.externalSecret.localeCompare(b.externalSecret)),
+      entries: groups.get(namespace)!.sort((a, b) =>
+        a.secret.localeCompare(b.secret) || a.namespace.localeCompare(b.namespace) || a.externalSecret.localeCompare(b.externalSecret)),
     })),
   };
 }
