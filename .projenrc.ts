@@ -110,7 +110,7 @@ project.addTask('conformance', {
 // JS the TypeScript library runs) into dist-pkg/, where jsii-pacmak's own build (local.go.mod, user.xml) and the
 // examples pick them up. --outdir keeps jsii-pacmak from editing .npmignore; Maven caches in ~/.m2 (jsii-pacmak's
 // default is a fresh repository per run).
-project.gitignore.exclude('/dist-pkg/');
+project.gitignore.exclude('/dist-pkg/', '/examples/java/target/');
 project.npmignore?.exclude('/dist-pkg/');
 project.tasks.tryFind('package:python')?.reset('jsii-pacmak -v --target python --outdir dist-pkg');
 project.tasks.tryFind('package:go')?.reset('jsii-pacmak -v --target go --outdir dist-pkg . node_modules/cdk8s');
