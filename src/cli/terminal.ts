@@ -1,20 +1,6 @@
 // Terminal conventions of the CLI: printable file names, colours only for people, quiet broken pipes.
 
-/**
- * A file name (or any text taken from the input) made safe to print: control characters (a newline, an ESC
- * that would start a terminal escape sequence, DEL, C1 controls) become `\n`, `\t`, `\xNN` or `\u{NNNN}`, so a
- * crafted name cannot forge a finding line or rewrite the terminal.
- */
-export function printable(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, c => {
-    if (c === '\n') return '\\n';
-    if (c === '\r') return '\\r';
-    if (c === '\t') return '\\t';
-    const code = c.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
-  });
-}
+export { printable } from '../model/printable';
 
 /** ANSI styles, or the identity when colour is off. */
 export interface Style {

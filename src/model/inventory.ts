@@ -6,6 +6,7 @@ import { fluxModel } from './flux';
 import { isObject } from './json';
 import { Manifest, SourcedManifest } from './manifest';
 import { ManifestIndex } from './manifest-index';
+import { printable } from './printable';
 import { allPsSpecs, normalizeKey, storeTargets } from './push-secrets';
 import { isUnknownString } from './unknown';
 
@@ -75,7 +76,7 @@ export interface InventoryOptions {
   readonly groupBy?: 'namespace' | 'layer';
 }
 
-const shown = (s: unknown): string | undefined => (typeof s === 'string' && s ? (isUnknownString(s) ? FROM_CLUSTER : s) : undefined);
+const shown = (s: unknown): string | undefined => (typeof s === 'string' && s ? (isUnknownString(s) ? FROM_CLUSTER : printable(s)) : undefined);
 
 function refName(ref: any, defaultKind: string): string {
   const kind = shown(ref?.kind) ?? defaultKind;
@@ -199,6 +200,8 @@ export function secretInventory(items: readonly SourcedManifest[], options: Inve
 }
 
 const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;');
+/** A code span in a table cell: backslashes stay literal there; only the pipe needs escaping (GFM tables). */
+const codeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
 
 function sourceText(s: InventorySource): string {
   if (s.type === 'generator') return `generator ${s.from}`;
@@ -247,7 +250,7 @@ export function inventoryMarkdown(inv: Inventory, title = 'Secrets'): string {
       lines.push(`| ${[
         `\`${e.secret}\``, layers ? e.namespace : e.appliedBy ?? '', keysText(e), storesText(e).join('<br>'), remoteKeysText(e).join('<br>'), refreshText(e),
         templateText(e), e.creationPolicy, e.pushedBy.join('<br>'), `${e.externalSecret}${where}`,
-      ].map((c, i) => (i === 0 || c.includes('<br>') ? c.split('<br>').map(cell).join('<br>') : cell(c))).join(' | ')} |`);
+      ].map((c, i) => (i === 0 ? codeCell(c) : c.includes('<br>') ? c.split('<br>').map(cell).join('<br>') : cell(c))).join(' | ')} |`);
     }
     lines.push('');
   }

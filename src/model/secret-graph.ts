@@ -9,6 +9,7 @@ import { FROM_CLUSTER } from './inventory';
 import { isObject } from './json';
 import { ESO_GROUP, GENERATORS_GROUP, Manifest, SourcedManifest, parseApiVersion } from './manifest';
 import { ManifestIndex } from './manifest-index';
+import { printable, withoutUserinfo } from './printable';
 import { allPsSpecs, normalizeKey, storeTargets } from './push-secrets';
 import { storeKey } from './stores';
 import { isUnknownString } from './unknown';
@@ -49,7 +50,7 @@ export interface SecretGraph {
   readonly edges: readonly GraphEdge[];
 }
 
-const shown = (s: unknown): string => (typeof s === 'string' && s ? (isUnknownString(s) ? FROM_CLUSTER : s) : '<unnamed>');
+const shown = (s: unknown): string => (typeof s === 'string' && s ? (isUnknownString(s) ? FROM_CLUSTER : printable(s)) : '<unnamed>');
 const nsName = (ns: string | undefined, name: unknown) => `${ns ? `${shown(ns)}/` : ''}${shown(name)}`;
 
 const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'];
@@ -98,7 +99,7 @@ export function secretGraph(items: readonly SourcedManifest[], options: { applie
   const objectNode = (m: Manifest, kind: GraphNodeKind) => node({
     id: `${kind}:${m.kind}/${m.metadata?.namespace ?? ''}/${m.metadata?.name ?? ''}`,
     kind,
-    label: `${m.kind} ${nsName(m.metadata?.namespace, m.metadata?.name)}`,
+    label: `${shown(m.kind)} ${nsName(m.metadata?.namespace, m.metadata?.name)}`,
     namespace: m.metadata?.namespace ? shown(m.metadata.namespace) : '',
     ...(layerOf(m) ? { layer: layerOf(m) } : {}),
   });
@@ -113,11 +114,11 @@ export function secretGraph(items: readonly SourcedManifest[], options: { applie
       const key = Object.keys(provider)[0];
       const info = providerInfo(provider, 'spec.provider');
       if (info) {
-        details.push(`${info.providerKey === 'openBao' ? 'OpenBao' : 'Vault'} ${info.server ? shown(info.server) : '(no server)'}`);
+        details.push(`${info.providerKey === 'openBao' ? 'OpenBao' : 'Vault'} ${info.server ? withoutUserinfo(shown(info.server)) : '(no server)'}`);
         const kv = kvStoreOf(store);
         if (kv?.mount) details.push(`KV ${kv.version} mount ${shown(kv.mount)}`);
       } else if (key) {
-        details.push(`provider ${key}`);
+        details.push(`provider ${shown(key)}`);
       }
     } else {
       details.push('(not in the input)');
@@ -133,7 +134,7 @@ export function secretGraph(items: readonly SourcedManifest[], options: { applie
   };
   const pathNode = (storeId: string, key: string, store: Manifest | undefined) => {
     const kv = kvStoreOf(store);
-    const label = isUnknownString(key) ? FROM_CLUSTER : kv?.mount ? `${kv.mount}/${key}` : key;
+    const label = isUnknownString(key) ? FROM_CLUSTER : printable(kv?.mount ? `${kv.mount}/${key}` : key);
     return node({ id: `path:${storeId}:${key}`, kind: 'remote-path', label, namespace: '', parent: storeId });
   };
   const generatorNode = (ref: any, namespace: string | undefined) => {
@@ -141,7 +142,7 @@ export function secretGraph(items: readonly SourcedManifest[], options: { applie
     const ns = kind === 'ClusterGenerator' ? undefined : namespace;
     const found = index.get(GENERATORS_GROUP, kind, ns, ref?.name);
     if (found) return objectNode(found, 'generator');
-    return node({ id: `generator:${kind}/${ns ?? ''}/${ref?.name ?? ''}`, kind: 'generator', label: `${kind} ${nsName(ns, ref?.name)}`, namespace: ns ? shown(ns) : '' });
+    return node({ id: `generator:${kind}/${ns ?? ''}/${ref?.name ?? ''}`, kind: 'generator', label: `${shown(kind)} ${nsName(ns, ref?.name)}`, namespace: ns ? shown(ns) : '' });
   };
 
   // stores, even without consumers

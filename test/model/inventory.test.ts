@@ -114,6 +114,13 @@ describe('secretInventory', () => {
     expect(inventoryCsv(inv2).split('\r\n')[1].startsWith('shop,a,')).toBe(true);
   });
 
+  test('control characters in names are escaped, not printed', () => {
+    const md = inventoryMarkdown(secretInventory([es({ target: { name: 'db\u001b]0;pwned\u0007' }, data: [{ secretKey: 'k\n| x', remoteRef: { key: 'a', property: 'p' } }] })]));
+    expect(md).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+    expect(md).toContain('`db\\x1b]0;pwned\\x07`');
+    expect(md).toContain('k\\\\n\\| x'); // the escaped newline, then the escaped pipe
+  });
+
   test('Markdown and CSV escaping: a pipe cannot break a table, a comma or quote is quoted', () => {
     const inv2 = secretInventory([es({ data: [{ secretKey: 'k', remoteRef: { key: 'a|b,"c"', property: 'p' } }] })]);
     expect(inventoryMarkdown(inv2)).toContain('| a\\|b,"c" (p) |');

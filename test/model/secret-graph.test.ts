@@ -90,6 +90,18 @@ describe('secretGraph', () => {
     expect(edgeTexts(focused)).toContain('PushSecret databases/push-db-credentials -push-> cluster-scoped objects');
   });
 
+  test('a password in a store\'s server URL and control characters in names are not printed', () => {
+    const g = secretGraph([
+      { manifest: { apiVersion: 'external-secrets.io/v1', kind: 'ClusterSecretStore', metadata: { name: 'v' }, spec: { provider: { vault: { server: 'https://admin:hunter2@vault.example.internal', path: 'kv', version: 'v2', auth: { tokenSecretRef: { name: 't', key: 'k' } } } } } } },
+      { manifest: { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'evil\u001b[2J\nname', namespace: 'shop' }, spec: { secretStoreRef: { kind: 'ClusterSecretStore', name: 'v' }, data: [{ secretKey: 'a', remoteRef: { key: 'app', property: 'a' } }] } } },
+    ]);
+    const all = [graphMermaid(g), graphDot(g)].join('\n');
+    expect(all).not.toContain('hunter2');
+    expect(all).toContain('Vault https://***@vault.example.internal');
+    expect(all).not.toContain('\u001b');
+    expect(all).toContain('ExternalSecret shop/evil\\x1b[2J\\nname');
+  });
+
   test('never a value, and unknown names are not printed as markers', () => {
     const g = secretGraph([
       { manifest: { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'plain', namespace: 'shop' }, stringData: { password: 'plain-s3cr3t' } } },
