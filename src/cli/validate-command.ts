@@ -41,6 +41,8 @@ export interface ValidateCommandOptions {
 export interface Loaded extends LoadResult {
   readonly notChecked: NotCheckedKustomization[];
   readonly repositoryMode: boolean;
+  /** Charts a bootstrap helmfile of a repository installs before Flux runs. */
+  readonly installedBeforeFlux: string[];
 }
 
 /**
@@ -90,6 +92,7 @@ export function load(paths: readonly string[], options: ValidateCommandOptions):
   const items: LoadResult['items'] = [];
   const problems: LoadResult['problems'] = [];
   const notChecked: NotCheckedKustomization[] = [];
+  const installedBeforeFlux: string[] = [];
   let files = 0;
   let repositoryMode = false;
   let engine: RepositoryBuildEngine | undefined;
@@ -126,6 +129,7 @@ export function load(paths: readonly string[], options: ValidateCommandOptions):
       items.push(...r.items);
       problems.push(...r.problems);
       notChecked.push(...r.notChecked);
+      installedBeforeFlux.push(...r.installedBeforeFlux);
       files += r.files;
     } else {
       flat.push(p);
@@ -137,7 +141,7 @@ export function load(paths: readonly string[], options: ValidateCommandOptions):
     problems.push(...r.problems);
     files += r.files;
   }
-  return { items, problems, files, notChecked, repositoryMode };
+  return { items, problems, files, notChecked, repositoryMode, installedBeforeFlux };
 }
 
 /** The tool as the reports name it: package name and version, the repository, the rule registry. */
@@ -158,7 +162,9 @@ function validateRun(paths: readonly string[], options: ValidateCommandOptions, 
   // Documents that are not Kubernetes objects go to the rules too: in a Flux layer folder they break the build.
   const nonManifests = loaded.problems.filter(p => p.ruleId === 'CLI-NOT-OBJECT' && p.file).map(p => ({ file: p.file!, line: p.line }));
   const previous = options.previous !== undefined ? loadManifests([options.previous]).items : undefined;
-  const report = validateManifests(loaded.items, { strict: options.strict, nonManifests, previous, countUnknown: true });
+  const report = validateManifests(loaded.items, {
+    strict: options.strict, nonManifests, previous, countUnknown: true, installedBeforeFlux: loaded.installedBeforeFlux,
+  });
   const strictly = (p: Diagnostic) => (options.strict && p.severity === Severity.WARNING ? { ...p, severity: Severity.ERROR } : p);
   const problems = markInputProblems(loaded.problems.map(strictly));
   const problemErrors = problems.filter(p => p.severity === Severity.ERROR).length;

@@ -33,6 +33,11 @@ export interface EngineOptions {
    * @default false
    */
   readonly countUnknown?: boolean;
+  /**
+   * Charts installed before Flux runs (repository mode: a bootstrap helmfile installs them).
+   * @default - none
+   */
+  readonly installedBeforeFlux?: readonly string[];
 }
 
 export interface ValidationReport {
@@ -104,6 +109,7 @@ export function validateManifests(items: readonly SourcedManifest[], options: En
     index,
     nonManifests: options.nonManifests ?? [],
     ...(options.previous ? { previous: new ManifestIndex(options.previous) } : {}),
+    ...(options.installedBeforeFlux ? { installedBeforeFlux: options.installedBeforeFlux } : {}),
   };
   const rulesFor = dispatch(rules);
   const diagnostics: Diagnostic[] = [];

@@ -21,6 +21,11 @@ export interface RuleContext {
   readonly nonManifests?: readonly NonManifestDocument[];
   /** The previous output (last synth of a FluxLayout, CLI `--previous DIR`), when known; never reported on. */
   readonly previous?: ManifestIndex;
+  /**
+   * Repository mode: charts the repository installs before Flux runs (a bootstrap helmfile), e.g.
+   * `external-secrets`: their CRDs exist before any Kustomization is applied.
+   */
+  readonly installedBeforeFlux?: readonly string[];
 }
 
 /**

@@ -55,6 +55,8 @@ export interface RepositoryReadResult {
   /** Flux Kustomizations built. */
   readonly kustomizations: number;
   readonly files: number;
+  /** Charts a bootstrap helmfile of the repository installs before Flux runs (their CRDs exist from the start). */
+  readonly installedBeforeFlux: string[];
 }
 
 interface FluxKs {
@@ -170,6 +172,24 @@ function stringLeaves(v: unknown, out: string[] = []): string[] {
   else if (Array.isArray(v)) v.forEach(x => stringLeaves(x, out));
   else if (isObject(v)) Object.values(v).forEach(x => stringLeaves(x, out));
   return out;
+}
+
+const HELMFILE = /(^|\/)(helmfile[^/]*|helmfile\.d\/[^/]+)\.ya?ml(\.gotmpl)?$/;
+
+/**
+ * Charts a bootstrap helmfile installs (`flux bootstrap` alone installs no chart; home-ops repositories install
+ * cilium, cert-manager, external-secrets… with helmfile before Flux): their CRDs exist before any Kustomization.
+ */
+function bootstrapCharts(repo: RepositoryFiles): string[] {
+  const out = new Set<string>();
+  for (const [rel, text] of repo.files) {
+    if (!HELMFILE.test(rel)) continue;
+    for (const m of text.matchAll(/^\s*(?:-\s+)?chart:\s*["']?([^"'\s#]+)/gm)) {
+      const chart = m[1].split('/').pop()!.split('@')[0];
+      if (chart) out.add(chart);
+    }
+  }
+  return [...out].sort();
 }
 
 /** The sync of a flux-operator FluxInstance (also as the values of a `flux-instance` HelmRelease). */
@@ -423,5 +443,5 @@ export function readRepositoryFrom(repo: RepositoryFiles, displayRoot: string, o
     }
   }
   problems.push(...unlistedFiles(raw, repo, rel => inScope(rel) && !ignored.has(rel)));
-  return { items, problems, notChecked, kustomizations, files: repo.files.size - ignored.size };
+  return { items, problems, notChecked, kustomizations, files: repo.files.size - ignored.size, installedBeforeFlux: bootstrapCharts(repo) };
 }

@@ -54,4 +54,13 @@ describe('repository roots', () => {
     ]);
     expect(r.notChecked).toEqual([]);
   });
+
+  test('charts a bootstrap helmfile installs are reported (their CRDs exist before Flux)', () => {
+    const dir = repo({
+      'clusters/prod/flux-system/sync.yaml': ks('flux-system', './clusters/prod'),
+      'clusters/prod/cm.yaml': cm('x'),
+      'bootstrap/helmfile.d/01-apps.yaml': 'releases:\n  - name: external-secrets\n    namespace: external-secrets\n    chart: oci://ghcr.io/external-secrets/charts/external-secrets\n    version: 0.0.0\n',
+    });
+    expect(readRepository(dir, { engine: loadFluxBuildEngine() }).installedBeforeFlux).toEqual(['external-secrets']);
+  });
 });

@@ -21,6 +21,8 @@ export const fluxLayerOrderRule: Rule = {
     const out: Finding[] = [];
     const reportedUngated = new Set<FluxKs>();
     for (const family of CRD_FAMILIES) {
+      // a bootstrap (helmfile) installs the chart, and its CRDs, before Flux applies anything
+      if (ctx.installedBeforeFlux?.includes(family.chart)) continue;
       const installerLayers = [...new Set(model.installers(family).map(i => i.layer).filter((l): l is FluxKs => !!l))];
       if (!installerLayers.length) continue; // installed outside this output: nothing to check against
       for (const k of model.kustomizations) {

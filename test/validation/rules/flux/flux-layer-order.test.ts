@@ -1,4 +1,5 @@
 import { externalSecret, ks, layered, run } from './fixtures';
+import { validateManifests } from '../../../../src/validation/engine';
 import { fluxLayerOrderRule } from '../../../../src/validation/rules/flux/flux-layer-order';
 
 describe('ESO-FLUX-LAYER-ORDER', () => {
@@ -29,6 +30,12 @@ describe('ESO-FLUX-LAYER-ORDER', () => {
     const d = run(fluxLayerOrderRule, items);
     expect(d.map(x => [x.severity, x.field])).toEqual([['warning', 'spec.dependsOn']]);
     expect(d[0].message).toContain('unless they are installed before Flux (bootstrap)');
+  });
+
+  test('a chart a bootstrap helmfile installs before Flux (its CRDs exist from the start): nothing to order', () => {
+    const items = layered({ apps: { dependsOn: undefined }, controllers: { wait: false } });
+    expect(validateManifests(items, { rules: [fluxLayerOrderRule], installedBeforeFlux: ['external-secrets'] }).diagnostics).toEqual([]);
+    expect(validateManifests(items, { rules: [fluxLayerOrderRule], installedBeforeFlux: ['cilium'] }).diagnostics).toHaveLength(2);
   });
 
   test('bad: the installing layer neither waits nor health-checks (an error in an app of this library, a warning in files)', () => {
