@@ -56,9 +56,10 @@ export function markInputProblems<T extends Diagnostic>(ds: readonly T[]): T[] {
 
 /** `KIND NS/NAME: FIELD: MESSAGE (fix: …)`, or `MESSAGE (fix: …)` for a problem reading the input. */
 function text(d: Diagnostic): string {
-  if (inputProblems.has(d)) return `${d.message} (fix: ${d.fix})`;
+  // one finding, one line: a kustomize error or a crafted name cannot break the line or drive the terminal
+  if (inputProblems.has(d)) return printable(`${d.message} (fix: ${d.fix})`);
   const field = d.field ? `${d.field}: ` : '';
-  return `${describeObject(d)}: ${field}${d.message} (fix: ${d.fix})`;
+  return printable(`${describeObject(d)}: ${field}${d.message} (fix: ${d.fix})`);
 }
 
 /** The one-line form, `FILE:LINE: KIND NS/NAME: FIELD: MESSAGE (fix: …) [severity RULE-ID]` (kubeconform, grep). */

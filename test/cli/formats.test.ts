@@ -4,7 +4,7 @@ import * as path from 'path';
 import Ajv from 'ajv';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { formatText, markInputProblems, ValidateRun } from '../../src/cli/report-formats';
+import { formatGithub, formatText, markInputProblems, ValidateRun } from '../../src/cli/report-formats';
 import { printable, style, wantsColor } from '../../src/cli/terminal';
 import { toolInfo, validateCommand } from '../../src/cli/validate-command';
 import { Severity } from '../../src/validation/diagnostic';
@@ -228,4 +228,11 @@ test('formatText with a problem and no file keeps the old one-line form', () => 
   const d = markInputProblems([{ severity: Severity.ERROR, ruleId: 'CLI-READ', object: {}, field: '', message: 'm', fix: 'f', file: 'a.yaml' }]);
   const runObj: ValidateRun = { findings: d, notChecked: [], errors: 1, warnings: 0, objects: 0, silenced: 0, unknownValues: 0, summary: 's' };
   expect(formatText([runObj], style(false))).toEqual(['a.yaml: m (fix: f) [error CLI-READ]', 's']);
+});
+
+test('a message with a line break (kustomize errors) or an ESC stays on its one line in text and github', () => {
+  const d = { severity: Severity.ERROR, ruleId: 'ESO-FLUX-BUILD', object: { kind: 'Kustomization', namespace: 'flux-system', name: 'apps' }, field: '', message: 'accumulating resources:\nmissing.yaml: no such file\u001b[0m', fix: 'f', file: 'k.yaml', line: 3 };
+  const runObj: ValidateRun = { findings: [d], notChecked: [], errors: 1, warnings: 0, objects: 1, silenced: 0, unknownValues: 0, summary: 's' };
+  expect(formatText([runObj])).toEqual(['k.yaml:3: Kustomization flux-system/apps: accumulating resources:\\nmissing.yaml: no such file\\x1b[0m (fix: f) [error ESO-FLUX-BUILD]', 's']);
+  expect(formatGithub([runObj])[0]).toBe('::error file=k.yaml,line=3,title=ESO-FLUX-BUILD::Kustomization flux-system/apps: accumulating resources:\\nmissing.yaml: no such file\\x1b[0m (fix: f)');
 });
