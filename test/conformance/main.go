@@ -70,7 +70,7 @@ type Verdict struct {
 	DecodeError string `json:"decodeError,omitempty"`
 	// RuntimeErrors: what the controller refuses at reconcile of an admitted object, by upstream's engines:
 	// the regular expressions ESO compiles with Go's regexp (find.name.regexp, rewrite regexp.source,
-	// dataTo match.regexp).
+	// dataTo match.regexp) and retrySettings.retryInterval, parsed by time.ParseDuration.
 	RuntimeErrors []string `json:"runtimeErrors"`
 	ParseError    string   `json:"parseError,omitempty"`
 }
@@ -250,6 +250,9 @@ func main() {
 				}
 			}
 			v.RuntimeErrors = append(v.RuntimeErrors, regexErrors(gvk.Kind, u.Object)...)
+			if spec, ok := u.Object["spec"]; ok {
+				v.RuntimeErrors = append(v.RuntimeErrors, retryErrors(spec, "spec")...)
+			}
 		}
 		v.Allowed = len(errs) == 0 && v.ESOError == ""
 		_ = out.Encode(v)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 )
 
 // The regular expressions ESO compiles with Go's regexp when it reconciles (the CRDs accept any string).
@@ -50,6 +51,33 @@ func regexErrors(kind string, obj map[string]any) []string {
 				}
 			}
 		})
+	}
+	return out
+}
+
+// retryErrors: retrySettings.retryInterval is a *string in ESO's types; the provider client (stores, Vault and
+// BeyondTrust generators) parses it with time.ParseDuration when it is built, on every reconcile.
+func retryErrors(obj any, at string) []string {
+	var out []string
+	switch x := obj.(type) {
+	case map[string]any:
+		for k, v := range x {
+			p := strings.TrimPrefix(at+"."+k, ".")
+			if k == "retrySettings" {
+				if rs, ok := v.(map[string]any); ok {
+					if ri, ok := rs["retryInterval"].(string); ok {
+						if _, err := time.ParseDuration(ri); err != nil {
+							out = append(out, p+".retryInterval: "+err.Error())
+						}
+					}
+				}
+			}
+			out = append(out, retryErrors(v, p)...)
+		}
+	case []any:
+		for i, v := range x {
+			out = append(out, retryErrors(v, fmt.Sprintf("%s[%d]", at, i))...)
+		}
 	}
 	return out
 }
