@@ -14,6 +14,8 @@ export interface GraphCommandOptions {
   readonly maxNodes?: number;
   /** A namespace or Flux Kustomization that stays expanded when the graph collapses. */
   readonly focus?: string;
+  /** What a collapsed graph groups by. @default namespace */
+  readonly collapseBy?: 'namespace' | 'layer';
   /** Standard input for `-` (tests). */
   readonly stdin?: () => string;
   readonly out?: (text: string) => void;
@@ -30,7 +32,7 @@ export function graphCommand(paths: readonly string[], options: GraphCommandOpti
   const err = options.err ?? ((l: string) => process.stderr.write(l + '\n'));
   const loaded = load(paths, { raw: options.raw, source: options.source, stdin: options.stdin });
   for (const p of markInputProblems(loaded.problems)) err(findingLine(p));
-  const graph = collapseGraph(secretGraph(loaded.items), { maxNodes: options.maxNodes, focus: options.focus });
+  const graph = collapseGraph(secretGraph(loaded.items), { maxNodes: options.maxNodes, focus: options.focus, by: options.collapseBy });
   switch (options.format ?? 'mermaid') {
     case 'json': out(JSON.stringify(graph, null, 2)); break;
     case 'dot': out(graphDot(graph)); break;

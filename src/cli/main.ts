@@ -59,7 +59,7 @@ ${READING}
   --format FORMAT  markdown (default), json, csv
   --by GROUP       namespace (default): a table per namespace; layer: a table per Flux Kustomization`;
 
-const GRAPH_USAGE = `usage: cdk8s-eso graph [--format mermaid|dot|json] [--focus NAME] [--max-nodes N] [--raw] [--source KIND/NAME] PATH...
+const GRAPH_USAGE = `usage: cdk8s-eso graph [--format mermaid|dot|json] [--max-nodes N] [--by namespace|layer] [--focus NAME] [--raw] [--source KIND/NAME] PATH...
 
 The secret flow of an app: generators -generate-> Secrets -source-> PushSecrets -push-> remote paths in stores
 (server, mount) -read-> ExternalSecrets -sync-> Secrets -env/mount-> workloads; Vault policies -grant-> auth
@@ -68,6 +68,7 @@ roles -auth-> stores. Never prints a value. Exit codes: 0 printed, 2 usage or I/
 ${READING}
   --format FORMAT  mermaid (default; renders on GitHub as it is), dot (Graphviz), json
   --max-nodes N    above N nodes (default 150) each namespace collapses into one node
+  --by GROUP       what collapses into one node: namespace (default) or layer (a Flux Kustomization)
   --focus NAME     with a collapsed graph: keep this namespace (or Flux Kustomization) expanded`;
 
 const SHARED_OPTIONS = {
@@ -160,7 +161,7 @@ export function main(argv: string[], io: Io = {
       });
     }
     case 'graph': {
-      const parsed = parse(rest, { ...SHARED_OPTIONS, 'focus': { type: 'string' }, 'max-nodes': { type: 'string' } }, GRAPH_USAGE, io);
+      const parsed = parse(rest, { ...SHARED_OPTIONS, 'focus': { type: 'string' }, 'max-nodes': { type: 'string' }, 'by': { type: 'string' } }, GRAPH_USAGE, io);
       if (!parsed) return 2;
       const v = parsed.values;
       if (v.help) {
@@ -173,8 +174,13 @@ export function main(argv: string[], io: Io = {
         io.err(`--max-nodes ${printable(String(v['max-nodes']))}: expected a whole number above 0, e.g. --max-nodes 150`);
         return 2;
       }
+      if (v.by !== undefined && v.by !== 'namespace' && v.by !== 'layer') {
+        io.err(`--by ${printable(v.by)}: expected namespace or layer`);
+        return 2;
+      }
       return graphCommand(parsed.positionals, {
-        raw: !!v.raw, source: v.source, format: (v.format ?? 'mermaid') as GraphFormat, focus: v.focus, maxNodes, out: io.out, err: io.err,
+        raw: !!v.raw, source: v.source, format: (v.format ?? 'mermaid') as GraphFormat, focus: v.focus, maxNodes,
+        collapseBy: v.by as 'namespace' | 'layer' | undefined, out: io.out, err: io.err,
       });
     }
     default:

@@ -245,11 +245,12 @@ function rewire(nodes: readonly GraphNode[], edges: readonly GraphEdge[], map: (
 }
 
 /**
- * A large graph made readable: above `maxNodes`, every namespace (cluster-scoped objects and remote paths: their
- * store's group, else "cluster") becomes one node, except `focus` (a namespace or a Flux Kustomization
- * `namespace/name` or name), whose objects stay. Edges between groups are kept once per label.
+ * A large graph made readable: above `maxNodes`, every namespace (or, with `by: 'layer'`, every Flux Kustomization;
+ * cluster-scoped objects and remote paths: their store's group, else "cluster") becomes one node, except `focus`
+ * (a namespace or a Flux Kustomization `namespace/name` or name), whose objects stay. Edges between groups are kept
+ * once per label.
  */
-export function collapseGraph(g: SecretGraph, options: { maxNodes?: number; focus?: string } = {}): SecretGraph {
+export function collapseGraph(g: SecretGraph, options: { maxNodes?: number; focus?: string; by?: 'namespace' | 'layer' } = {}): SecretGraph {
   const max = options.maxNodes ?? 150;
   if (g.nodes.length <= max) return g;
   const byId = new Map(g.nodes.map(n => [n.id, n]));
@@ -257,6 +258,7 @@ export function collapseGraph(g: SecretGraph, options: { maxNodes?: number; focu
   const groupOf = (n: GraphNode): string | undefined => {
     const base = n.parent ? byId.get(n.parent) ?? n : n;
     if (focused(base)) return undefined;
+    if (options.by === 'layer') return base.layer ? `group:layer:${base.layer}` : 'group:(no layer)';
     return `group:${base.namespace || '(cluster)'}`;
   };
   const groups = new Map<string, number>();
@@ -268,12 +270,19 @@ export function collapseGraph(g: SecretGraph, options: { maxNodes?: number; focu
     groups.set(grp, (groups.get(grp) ?? 0) + 1);
   }
   const kept = g.nodes.filter(n => !map.has(n.id));
+  const groupLabel = (id: string) => {
+    if (id === 'group:(cluster)') return 'cluster-scoped objects';
+    if (id === 'group:(no layer)') return 'objects no Flux Kustomization applies';
+    if (id.startsWith('group:layer:')) return `Kustomization ${id.slice('group:layer:'.length)}`;
+    return `namespace ${id.slice('group:'.length)}`;
+  };
   const groupNodes: GraphNode[] = [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([id, members]) => ({
     id,
     kind: 'group',
-    label: id === 'group:(cluster)' ? 'cluster-scoped objects' : `namespace ${id.slice('group:'.length)}`,
+    label: groupLabel(id),
     details: [`${members} objects`],
-    namespace: id === 'group:(cluster)' ? '' : id.slice('group:'.length),
+    namespace: id.startsWith('group:layer:') || id.startsWith('group:(') ? '' : id.slice('group:'.length),
+    ...(id.startsWith('group:layer:') ? { layer: id.slice('group:layer:'.length) } : {}),
     members,
   }));
   return rewire([...kept, ...groupNodes], g.edges, id => map.get(id) ?? id);

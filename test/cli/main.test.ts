@@ -65,6 +65,7 @@ describe('cdk8s-eso arguments', () => {
     expect(cli(['graph', '--max-nodes', 'ten', '.']).err).toBe('--max-nodes ten: expected a whole number above 0, e.g. --max-nodes 150');
     expect(cli(['graph', '--source', 'flux-system', '.']).err).toMatch(/^--source flux-system: expected KIND\/NAME/);
     expect(cli(['inventory', '--by', 'team', '.']).err).toBe('--by team: expected namespace or layer');
+    expect(cli(['graph', '--by', 'team', '.']).err).toBe('--by team: expected namespace or layer');
     expect(cli(['inventory']).err).toMatch(/^inventory needs at least one PATH \(or - for stdin\)/);
     expect(cli(['validate', '--bogus', '.']).code).toBe(2);
     expect(cli(['frobnicate\u001b[2J']).err).toMatch(/^unknown command "frobnicate\\x1b\[2J"/);

@@ -90,6 +90,26 @@ describe('secretGraph', () => {
     expect(edgeTexts(focused)).toContain('PushSecret databases/push-db-credentials -push-> cluster-scoped objects');
   });
 
+  test('a large app (200 ExternalSecrets in 20 namespaces) collapses at the default 150 nodes, by namespace or layer', () => {
+    const items: SourcedManifest[] = [{ manifest: { apiVersion: 'external-secrets.io/v1', kind: 'ClusterSecretStore', metadata: { name: 'vault' }, spec: { provider: { vault: { server: 'https://v', path: 'kv', version: 'v2' } } } } }];
+    for (let i = 0; i < 200; i++) {
+      items.push({
+        manifest: { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: `es-${i}`, namespace: `team-${i % 20}` }, spec: { secretStoreRef: { kind: 'ClusterSecretStore', name: 'vault' }, data: [{ secretKey: 'a', remoteRef: { key: `team/${i}`, property: 'a' } }] } },
+        appliedBy: `flux-system/apps-${i % 4}`,
+      });
+    }
+    const full = secretGraph(items);
+    expect(full.nodes.length).toBe(1 + 200 * 3); // store, and per ES: remote path, ES, Secret
+    const byNs = collapseGraph(full);
+    expect(byNs.nodes.map(n => n.label).sort()).toEqual(['cluster-scoped objects', ...Array.from({ length: 20 }, (_, i) => `namespace team-${i}`)].sort());
+    expect(edgeTexts(byNs)).toContain('cluster-scoped objects -read-> namespace team-7');
+    const byLayer = collapseGraph(full, { by: 'layer' });
+    expect(byLayer.nodes.map(n => n.label).sort()).toEqual(['Kustomization flux-system/apps-0', 'Kustomization flux-system/apps-1', 'Kustomization flux-system/apps-2', 'Kustomization flux-system/apps-3', 'objects no Flux Kustomization applies']);
+    const focused = collapseGraph(full, { by: 'layer', focus: 'apps-2' });
+    expect(focused.nodes.filter(n => n.kind === 'external-secret')).toHaveLength(50);
+    expect(graphMermaid(byNs).split('\n').length).toBeLessThan(100);
+  });
+
   test('a password in a store\'s server URL and control characters in names are not printed', () => {
     const g = secretGraph([
       { manifest: { apiVersion: 'external-secrets.io/v1', kind: 'ClusterSecretStore', metadata: { name: 'v' }, spec: { provider: { vault: { server: 'https://admin:hunter2@vault.example.internal', path: 'kv', version: 'v2', auth: { tokenSecretRef: { name: 't', key: 'k' } } } } } } },
