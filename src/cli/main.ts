@@ -179,8 +179,14 @@ export function main(argv: string[], io: Io = {
         return 2;
       }
       return graphCommand(parsed.positionals, {
-        raw: !!v.raw, source: v.source, format: (v.format ?? 'mermaid') as GraphFormat, focus: v.focus, maxNodes,
-        collapseBy: v.by as 'namespace' | 'layer' | undefined, out: io.out, err: io.err,
+        raw: !!v.raw,
+        source: v.source,
+        format: (v.format ?? 'mermaid') as GraphFormat,
+        focus: v.focus,
+        maxNodes,
+        collapseBy: v.by as 'namespace' | 'layer' | undefined,
+        out: io.out,
+        err: io.err,
       });
     }
     default:
