@@ -174,7 +174,7 @@ function stringLeaves(v: unknown, out: string[] = []): string[] {
   return out;
 }
 
-const HELMFILE = /(^|\/)(helmfile[^/]*|helmfile\.d\/[^/]+)\.ya?ml(\.gotmpl)?$/;
+const HELMFILE = /(^|\/)(helmfile[^/]*|helmfile(\.d)?\/[^/]+)\.ya?ml(\.gotmpl)?$/;
 
 /**
  * Charts a bootstrap helmfile installs (`flux bootstrap` alone installs no chart; home-ops repositories install
