@@ -11,6 +11,7 @@ import { EXTERNAL_SECRETS_API_VERSION, ExternalSecretSpecBuilder } from './priva
 import { tlsSpec } from './private/typed';
 import { SecretSource } from './secret-source';
 import { SecretValue } from './secret-value';
+import { checkItems, checkProps, checkStoreRef } from '../base/private/prop-checks';
 import { EsoValidation } from '../synth/eso-validation';
 
 /** The label every namespace carries with its own name (Kubernetes >= 1.21). */
@@ -84,6 +85,10 @@ export class ClusterExternalSecret extends Resource {
 
   constructor(scope: Construct, id: string, props: ClusterExternalSecretProps) {
     super(scope, id);
+    checkProps(this, props, []);
+    checkStoreRef(this, 'store', props.store);
+    checkItems(this, 'data', props.data, 'a SecretValue', 'use SecretValue.fromProperty(secretKey, key, property) or SecretValue.fromKey(...)');
+    checkItems(this, 'dataFrom', props.dataFrom, 'a SecretSource', 'use SecretSource.extract(key), SecretSource.find({...}) or SecretSource.generator(gen)');
     if (!props.namespaces?.length && !props.namespaceSelectors?.length) {
       throw new Error(`${this.node.path}: set namespaces or namespaceSelectors, otherwise the ClusterExternalSecret creates nothing`);
     }

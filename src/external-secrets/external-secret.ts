@@ -10,6 +10,7 @@ import { EXTERNAL_SECRETS_API_VERSION, ExternalSecretSpecBuilder } from './priva
 import { dockerConfigJsonSpec, tlsSpec } from './private/typed';
 import { SecretSource } from './secret-source';
 import { SecretValue } from './secret-value';
+import { checkItems, checkProps, checkStoreRef } from '../base/private/prop-checks';
 
 /** Props of `ExternalSecret`. */
 export interface ExternalSecretProps extends ExternalSecretSpecOptions, ResourceProps {}
@@ -110,6 +111,10 @@ export class ExternalSecret extends Resource {
 
   constructor(scope: Construct, id: string, props: ExternalSecretProps = {}) {
     super(scope, id);
+    checkProps(this, props, []);
+    checkStoreRef(this, 'store', props.store);
+    checkItems(this, 'data', props.data, 'a SecretValue', 'use SecretValue.fromProperty(secretKey, key, property) or SecretValue.fromKey(...)');
+    checkItems(this, 'dataFrom', props.dataFrom, 'a SecretSource', 'use SecretSource.extract(key), SecretSource.find({...}) or SecretSource.generator(gen)');
     this.spec = new ExternalSecretSpecBuilder(props);
     this.store = props.store;
     this.apiObject = new ApiObject(this, 'Resource', {

@@ -3,6 +3,7 @@ import { IGenerator } from '../generators/generator-ref';
 import { ISecretStore } from '../refs/secret-store-ref';
 import { dropUndefined, renderRemoteRef } from './private/render';
 import { RemoteRefOptions } from './secret-value';
+import { checkString } from '../base/private/prop-checks';
 
 /** Options of `SecretRewrite.merge()`. */
 export interface RewriteMergeOptions {
@@ -138,6 +139,7 @@ export interface FindOptions extends SecretSourceOptions {
 export class SecretSource {
   /** Every field of the remote secret `key` becomes a key of the target Secret (`dataFrom[].extract`). */
   public static extract(key: string, options: ExtractOptions = {}): SecretSource {
+    checkString('SecretSource.extract', 'key', key, { required: true, fix: 'give the remote key, e.g. "app/db"' });
     return new SecretSource({
       extract: renderRemoteRef(key, options.property, options),
     }, options.store, undefined, options.rewrite);

@@ -1,6 +1,7 @@
 import { ConversionStrategy, DecodingStrategy, MetadataPolicy, NullBytePolicy } from './enums';
 import { ISecretStore } from '../refs/secret-store-ref';
 import { dropUndefined, renderRemoteRef } from './private/render';
+import { checkString } from '../base/private/prop-checks';
 
 /** How one remote value is read: everything of `remoteRef` except `key` and `property`. */
 export interface RemoteRefOptions {
@@ -54,6 +55,9 @@ export class SecretValue {
    * @param property field of the remote secret (Vault: an exact map key, otherwise a gjson path)
    */
   public static fromProperty(secretKey: string, key: string, property: string, options: SecretValueOptions = {}): SecretValue {
+    checkString('SecretValue.fromProperty', 'secretKey', secretKey, { required: true, fix: 'name the key of the target Secret' });
+    checkString('SecretValue.fromProperty', 'key', key, { required: true, fix: 'give the remote key, e.g. "app/db"' });
+    checkString('SecretValue.fromProperty', 'property', property, { required: true, fix: 'give the field of the remote secret, or use SecretValue.fromKey' });
     return new SecretValue(secretKey, key, property, options);
   }
 
@@ -63,6 +67,8 @@ export class SecretValue {
    * To spread every field of the remote secret into its own key, use `SecretSource.extract()` instead.
    */
   public static fromKey(secretKey: string, key: string, options: SecretValueOptions = {}): SecretValue {
+    checkString('SecretValue.fromKey', 'secretKey', secretKey, { required: true, fix: 'name the key of the target Secret' });
+    checkString('SecretValue.fromKey', 'key', key, { required: true, fix: 'give the remote key, e.g. "app/db"' });
     return new SecretValue(secretKey, key, undefined, options);
   }
 

@@ -2,6 +2,7 @@ import { ApiObject, Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { FluxObjectProps } from './flux-object';
 import { FluxSourceKind, IFluxSource } from './flux-source';
+import { checkProps } from '../base/private/prop-checks';
 import { Resource } from '../base/resource';
 import { FLUX_SOURCE_API_VERSION, FLUX_SYSTEM_NAMESPACE } from '../model/flux-api';
 import { toGoDuration } from '../model/go-duration';
@@ -90,6 +91,7 @@ export class FluxGitRepository extends Resource implements IFluxSource {
 
   constructor(scope: Construct, id: string, props: FluxGitRepositoryProps) {
     super(scope, id);
+    checkProps(this, props, []);
     EsoValidation.of(this);
     if (!/^(https?|ssh):\/\//.test(props.url)) {
       throw new Error(`${this.node.path}: url "${props.url}" must start with https://, http:// or ssh:// (Flux GitRepository)`);

@@ -1,6 +1,7 @@
 import { ApiObject, Chart, Duration, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { IFluxHelmRepository } from './helm-repository';
+import { checkProps } from '../base/private/prop-checks';
 import { Resource } from '../base/resource';
 import { FLUX_HELM_API_VERSION, FLUX_SYSTEM_NAMESPACE } from '../model/flux-api';
 import { toGoDuration } from '../model/go-duration';
@@ -105,6 +106,7 @@ export class FluxHelmRelease extends Resource implements IFluxHelmRelease {
 
   constructor(scope: Construct, id: string, props: FluxHelmReleaseProps) {
     super(scope, id);
+    checkProps(this, props, []);
     EsoValidation.of(this);
     if (!props.version) throw new Error(`${this.node.path}: version must be set (pin the chart version)`);
     const retries = props.retries ?? 3;

@@ -1,6 +1,7 @@
 import { ApiObject, Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { FluxObjectProps } from './flux-object';
+import { checkProps } from '../base/private/prop-checks';
 import { Resource } from '../base/resource';
 import { FLUX_SOURCE_API_VERSION, FLUX_SYSTEM_NAMESPACE } from '../model/flux-api';
 import { toGoDuration } from '../model/go-duration';
@@ -76,6 +77,7 @@ export class FluxHelmRepository extends Resource implements IFluxHelmRepository 
 
   constructor(scope: Construct, id: string, props: FluxHelmRepositoryProps) {
     super(scope, id);
+    checkProps(this, props, []);
     EsoValidation.of(this);
     const type = props.type ?? (props.url.startsWith('oci://') ? HelmRepositoryType.OCI : HelmRepositoryType.DEFAULT);
     if (type === HelmRepositoryType.OCI ? !props.url.startsWith('oci://') : !/^https?:\/\//.test(props.url)) {

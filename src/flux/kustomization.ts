@@ -8,6 +8,7 @@ import { FLUX_KUSTOMIZATION_API_VERSION, FLUX_SYSTEM_NAMESPACE } from '../model/
 import { toGoDuration } from '../model/go-duration';
 import { EsoValidation } from '../synth/eso-validation';
 import { sourceRefJson } from './private/render';
+import { checkProps } from '../base/private/prop-checks';
 
 /** A Flux Kustomization, made in this app or referenced by name. */
 export interface IFluxKustomization {
@@ -158,6 +159,7 @@ export class FluxKustomization extends Resource implements IFluxKustomization {
 
   constructor(scope: Construct, id: string, props: FluxKustomizationProps) {
     super(scope, id);
+    checkProps(this, props, []);
     EsoValidation.of(this);
     if (props.path.startsWith('/') || props.path.split('/').includes('..')) {
       throw new Error(`${this.node.path}: path "${props.path}" must be relative to the source root and stay inside it (e.g. ./dist/apps)`);

@@ -2,6 +2,7 @@ import { ApiObject, Chart, Duration, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import { FluxHelmRelease, HelmCrdPolicy } from './helm-release';
 import { FluxHelmRepository } from './helm-repository';
+import { checkProps } from '../base/private/prop-checks';
 import { EsoValidation } from '../synth/eso-validation';
 
 /** Properties shared by the operator releases. */
@@ -111,6 +112,7 @@ export class ExternalSecretsOperatorRelease extends Construct {
 
   constructor(scope: Construct, id: string, props: ExternalSecretsOperatorReleaseProps = {}) {
     super(scope, id);
+    checkProps(this, props, []);
     const installed = installOperator(this, props, {
       name: 'external-secrets',
       repositoryUrl: ExternalSecretsOperatorRelease.REPOSITORY_URL,
@@ -160,6 +162,7 @@ export class VaultConfigOperatorRelease extends Construct {
 
   constructor(scope: Construct, id: string, props: VaultConfigOperatorReleaseProps = {}) {
     super(scope, id);
+    checkProps(this, props, []);
     const installed = installOperator(this, props, {
       name: 'vault-config-operator',
       repositoryUrl: VaultConfigOperatorRelease.REPOSITORY_URL,

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { GeneratorKind } from './generator-kind';
 import { GeneratorRef, IGenerator } from './generator-ref';
 import { GeneratorSpec } from './generator-spec';
+import { checkProps } from '../base/private/prop-checks';
 import { Resource, ResourceProps } from '../base/resource';
 import { EsoValidation } from '../synth/eso-validation';
 import { ImportedGenerator, createGeneratorObject, generatorRefOf } from './private/generator-object';
@@ -60,6 +61,7 @@ export class ClusterGenerator extends Resource implements IGenerator {
 
   constructor(scope: Construct, id: string, props: ClusterGeneratorProps) {
     super(scope, id);
+    checkProps(this, props, []);
     EsoValidation.of(this);
     const spec = props.generator;
     this.wrappedKind = spec.kind;

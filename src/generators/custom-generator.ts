@@ -5,6 +5,7 @@ import { IGenerator } from './generator-ref';
 import { GeneratorSpec } from './generator-spec';
 import { ResourceProps } from '../base/resource';
 import { ImportedGenerator } from './private/generator-object';
+import { checked, childPath } from '../base/private/prop-checks';
 
 /** Props of a {@link CustomGenerator}. */
 export interface CustomGeneratorProps extends ResourceProps {
@@ -41,6 +42,6 @@ export class CustomGenerator extends GeneratorBase implements IGenerator {
   }
 
   constructor(scope: Construct, id: string, props: CustomGeneratorProps) {
-    super(scope, id, GeneratorSpec.custom(props.kind, props.spec ?? {}), props.metadata);
+    super(scope, id, GeneratorSpec.custom(checked(childPath(scope, id), props, ['kind']).kind, props.spec ?? {}), props.metadata);
   }
 }

@@ -5,6 +5,7 @@ import { IGenerator } from './generator-ref';
 import { GeneratorSpec } from './generator-spec';
 import { ResourceProps } from '../base/resource';
 import { ImportedGenerator } from './private/generator-object';
+import { checkProps, childPath } from '../base/private/prop-checks';
 
 /** Props of a {@link UuidGenerator}. */
 export interface UuidGeneratorProps extends ResourceProps {}
@@ -20,6 +21,7 @@ export class UuidGenerator extends GeneratorBase implements IGenerator {
   }
 
   constructor(scope: Construct, id: string, props: UuidGeneratorProps = {}) {
+    checkProps(childPath(scope, id), props);
     super(scope, id, GeneratorSpec.uuid(), props.metadata);
   }
 }

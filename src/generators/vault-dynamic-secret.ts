@@ -7,6 +7,7 @@ import { ResourceProps } from '../base/resource';
 import { StoreRetrySettings } from '../stores/secret-store';
 import { SecretStoreProvider } from '../stores/secret-store-provider';
 import { ImportedGenerator } from './private/generator-object';
+import { checked, childPath } from '../base/private/prop-checks';
 
 /** HTTP method of a VaultDynamicSecret call (`spec.method`). */
 export enum VaultDynamicSecretMethod {
@@ -97,6 +98,6 @@ export class VaultDynamicSecret extends GeneratorBase implements IGenerator {
   }
 
   constructor(scope: Construct, id: string, props: VaultDynamicSecretProps) {
-    super(scope, id, GeneratorSpec.vaultDynamicSecret(props), props.metadata);
+    super(scope, id, GeneratorSpec.vaultDynamicSecret(checked(childPath(scope, id), props, ['provider', 'path'])), props.metadata);
   }
 }

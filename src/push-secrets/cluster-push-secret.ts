@@ -10,6 +10,7 @@ import { ISecretStore } from '../refs/secret-store-ref';
 import { EsoValidation } from '../synth/eso-validation';
 import { SpecParts, labelSelectorJson, renderPushSecretSpec } from './private/render';
 import { addStoreTo, createSpecParts } from './private/spec-parts';
+import { checkItems, checkProps, checkStoreRef } from '../base/private/prop-checks';
 
 /** Labels and annotations of the PushSecrets a ClusterPushSecret creates. */
 export interface PushSecretMetadata {
@@ -64,6 +65,9 @@ export class ClusterPushSecret extends Resource {
 
   constructor(scope: Construct, id: string, props: ClusterPushSecretProps) {
     super(scope, id);
+    checkProps(this, props, ['namespaceSelectors']);
+    (props.stores ?? []).forEach((s, i) => checkStoreRef(this, `stores[${i}]`, s, true));
+    checkItems(this, 'data', props.data, 'a PushValue', 'use PushValue.property(secretKey, remoteKey, property), PushValue.key(...) or PushValue.wholeSecret(...)');
     EsoValidation.of(this);
     this.parts = createSpecParts(this, props, undefined);
     this.apiObject = new ApiObject(this, 'Resource', {

@@ -7,6 +7,7 @@ import { addStoreTo, createSpecParts } from './private/spec-parts';
 import { PushSecretDataTo, StoreSelector } from './push-data-to';
 import { PushSource } from './push-source';
 import { PushValue } from './push-value';
+import { checkItems, checkProps, checkStoreRef } from '../base/private/prop-checks';
 import { Resource, ResourceProps } from '../base/resource';
 import { SecretTemplate } from '../external-secrets/secret-template';
 import { ISecretStore } from '../refs/secret-store-ref';
@@ -100,6 +101,9 @@ export class PushSecret extends Resource {
 
   constructor(scope: Construct, id: string, props: PushSecretProps) {
     super(scope, id);
+    checkProps(this, props, []);
+    (props.stores ?? []).forEach((s, i) => checkStoreRef(this, `stores[${i}]`, s, true));
+    checkItems(this, 'data', props.data, 'a PushValue', 'use PushValue.property(secretKey, remoteKey, property), PushValue.key(...) or PushValue.wholeSecret(...)');
     EsoValidation.of(this);
     this.namespace = props.metadata?.namespace ?? Chart.of(this).namespace;
     this.parts = createSpecParts(this, props, this.namespace);

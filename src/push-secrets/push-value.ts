@@ -1,4 +1,5 @@
 import { PushConversionStrategy } from './enums';
+import { checkString } from '../base/private/prop-checks';
 
 /** Options shared by every {@link PushValue}. */
 export interface PushValueOptions {
@@ -36,6 +37,8 @@ export class PushValue {
    * This is the right choice for Vault: `PushValue.property('password', 'databases/db-credentials', 'password')`.
    */
   public static property(secretKey: string, remoteKey: string, property: string, options: PushValueOptions = {}): PushValue {
+    checkString('PushValue.property', 'secretKey', secretKey, { required: true, fix: 'name the key of the source Secret' });
+    checkString('PushValue.property', 'property', property, { required: true, fix: 'give the property of the remote secret, or use PushValue.key' });
     return new PushValue(remoteKey, secretKey, property, options);
   }
 
@@ -44,6 +47,7 @@ export class PushValue {
    * object (it replaces the secret's map), otherwise ESO fails with "invalid JSON format".
    */
   public static key(secretKey: string, remoteKey: string, options: PushValueOptions = {}): PushValue {
+    checkString('PushValue.key', 'secretKey', secretKey, { required: true, fix: 'name the key of the source Secret' });
     return new PushValue(remoteKey, secretKey, undefined, options);
   }
 
@@ -67,7 +71,7 @@ export class PushValue {
     public readonly remoteProperty: string | undefined,
     private readonly options: PushValueOptions,
   ) {
-    if (!remoteKey) throw new Error('PushValue: remoteKey must not be empty');
+    checkString('PushValue', 'remoteKey', remoteKey, { required: true, fix: 'give the mount-relative remote key, e.g. "databases/db-credentials"' });
     if (secretKey !== undefined && !secretKey) throw new Error(`PushValue for "${remoteKey}": secretKey must not be empty (use PushValue.wholeSecret to push every key)`);
   }
 

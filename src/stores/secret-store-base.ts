@@ -4,6 +4,7 @@ import type { ClusterSecretStoreCondition } from './cluster-secret-store';
 import type { SecretStoreProps } from './secret-store';
 import { SecretStoreProvider } from './secret-store-provider';
 import { createStoreObject, markObjectReadOnly } from './store-spec';
+import { checkObject, checkProps } from '../base/private/prop-checks';
 import { Resource } from '../base/resource';
 import { SecretStoreKind, ISecretStore, SecretStoreRef } from '../refs/secret-store-ref';
 import { VaultProviderConfig } from '../refs/vault-provider-config';
@@ -35,6 +36,9 @@ export abstract class SecretStoreBase extends Resource implements ISecretStore {
   protected constructor(scope: Construct, id: string, kind: SecretStoreKind, props: SecretStoreProps,
     conditions?: ClusterSecretStoreCondition[]) {
     super(scope, id);
+    checkProps(this, props, ['provider']);
+    checkObject(this.node.path, 'provider', props.provider, 'a SecretStoreProvider', 'use SecretStoreProvider.vault({ server, kv, auth }) or another SecretStoreProvider factory',
+      p => typeof p.providerKey === 'string' && typeof p._annotations === 'function');
     this.storeKind = kind;
     this.provider = props.provider;
     this.apiObject = createStoreObject(this, kind, props, conditions);

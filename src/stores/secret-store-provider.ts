@@ -5,6 +5,7 @@ import { compact, renderSecretKeyRef, serviceAccountNamespace, toCaBundle } from
 import { SecretKeyReference } from './secret-key-reference';
 import { VaultAuth } from './vault-auth';
 import { VaultKv } from './vault-kv';
+import { checkObject, checkProps, checkString } from '../base/private/prop-checks';
 import { VaultAuthMethod, VaultProviderConfig } from '../refs/vault-provider-config';
 
 /** Transport-level client TLS (mTLS) of the Vault provider (`tls`): certificate and key always together. */
@@ -133,6 +134,12 @@ export interface FakeProviderProps {
 export class SecretStoreProvider {
   /** HashiCorp Vault (or OpenBao through its Vault-compatible API) with a KV mount. */
   public static vault(props: VaultProviderProps): SecretStoreProvider {
+    const where = 'SecretStoreProvider.vault';
+    checkObject(where, 'props', props, 'a props object', 'pass { server, kv, auth }');
+    checkProps(where, props, ['server', 'kv', 'auth']);
+    checkString(where, 'server', props.server, { required: true, fix: 'give the Vault address, e.g. "https://vault.example.internal:8200"' });
+    checkObject(where, 'kv', props.kv, 'a VaultKv', 'use VaultKv.v2(\'kv\') or VaultKv.v1(\'secret\')', k => typeof k.mountPath === 'string' && typeof k.version === 'string');
+    checkObject(where, 'auth', props.auth, 'a VaultAuth', 'use VaultAuth.kubernetes({ role }), VaultAuth.appRole(...), ...', a => typeof a._toSpec === 'function');
     const config = (): VaultProviderConfig => ({
       ...kvServerConfig('vault', props, props.auth.method, props.auth.mountPath),
       role: props.auth.role,

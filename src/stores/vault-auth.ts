@@ -2,6 +2,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { VaultAuthMethod } from '../refs/vault-provider-config';
 import { compact, renderSecretKeyRef, renderServiceAccountRef } from './private/construct-helpers';
 import { SecretKeyReference } from './secret-key-reference';
+import { checkObject, checkProps, checkString } from '../base/private/prop-checks';
 
 
 /** Options of `VaultAuth.kubernetes()`. */
@@ -249,6 +250,10 @@ export interface VaultGcpAuthOptions {
 export class VaultAuth {
   /** Kubernetes auth (recommended in-cluster: no long-lived credential). */
   public static kubernetes(options: VaultKubernetesAuthOptions): VaultAuth {
+    checkObject('VaultAuth.kubernetes', 'options', options, 'an options object', 'pass { role: "<Vault role>", serviceAccount?, audiences? }');
+    checkProps('VaultAuth.kubernetes', options);
+    checkString('VaultAuth.kubernetes', 'role', options.role, { required: true, fix: 'give the Vault Kubernetes auth role, e.g. { role: "external-secrets" }' });
+    checkString('VaultAuth.kubernetes', 'mountPath', options.mountPath, { fix: 'omit it for the default "kubernetes", or give the auth mount' });
     const mountPath = options.mountPath ?? 'kubernetes';
     return new VaultAuth(VaultAuthMethod.KUBERNETES, mountPath, () => compact({
       mountPath,

@@ -1,3 +1,4 @@
+import { checkString } from '../base/private/prop-checks';
 import { VaultKvVersion } from '../refs/vault-provider-config';
 
 /**
@@ -9,11 +10,13 @@ import { VaultKvVersion } from '../refs/vault-provider-config';
 export class VaultKv {
   /** A KV v1 mount, e.g. `VaultKv.v1('secret')`. */
   public static v1(mountPath: string): VaultKv {
+    checkString('VaultKv.v1', 'mountPath', mountPath, { required: true, fix: 'give the KV mount path, e.g. VaultKv.v1(\'secret\')' });
     return new VaultKv(mountPath, VaultKvVersion.V1);
   }
 
   /** A KV v2 mount, e.g. `VaultKv.v2('kv')` (ESO inserts `/data/` itself: do not add it). */
   public static v2(mountPath: string): VaultKv {
+    checkString('VaultKv.v2', 'mountPath', mountPath, { required: true, fix: 'give the KV mount path, e.g. VaultKv.v2(\'kv\')' });
     return new VaultKv(mountPath, VaultKvVersion.V2);
   }
 

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { VaultConfigTarget, VaultTargetOptions } from './config-target';
 import { DEFAULT_OPERATOR_ROLE, emitTargetObject } from './private/target-object';
 import { TokenReviewer, TokenReviewerMode, VaultTokenReviewerBinding } from './token-reviewer';
+import { checkProps } from '../base/private/prop-checks';
 import { REVIEWER_ANNOTATION } from '../model/vault/objects';
 import { EsoValidation } from '../synth/eso-validation';
 
@@ -63,6 +64,7 @@ export class VaultKubernetesAuthConfig extends Construct {
 
   public constructor(scope: Construct, id: string, props: VaultKubernetesAuthConfigProps) {
     super(scope, id);
+    checkProps(this, props, []);
     EsoValidation.of(this);
     const target = props.target ?? VaultConfigTarget.vaultConfigOperator(DEFAULT_OPERATOR_ROLE);
     this.mountPath = (props.mountPath ?? 'kubernetes').replace(/^\/+|\/+$/g, '');

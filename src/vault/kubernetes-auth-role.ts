@@ -5,6 +5,7 @@ import { VaultConfigTarget, VaultTargetOptions } from './config-target';
 import { IVaultPolicy } from './policy';
 import { EsoValidation } from '../synth/eso-validation';
 import { DEFAULT_OPERATOR_ROLE, emitTargetObject } from './private/target-object';
+import { checkProps } from '../base/private/prop-checks';
 
 /** `token_type` of a Kubernetes auth role (only these three parse for auth roles). */
 export enum VaultTokenType {
@@ -190,6 +191,7 @@ export class VaultKubernetesAuthRole extends Construct implements IVaultKubernet
 
   public constructor(scope: Construct, id: string, props: VaultKubernetesAuthRoleProps = {}) {
     super(scope, id);
+    checkProps(this, props, []);
     EsoValidation.of(this);
     this.target = props.target ?? VaultConfigTarget.vaultConfigOperator(DEFAULT_OPERATOR_ROLE);
     this.roleName = props.roleName ?? Names.toDnsLabel(this);

@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { VaultCapability } from './capability';
 import { VaultConfigTarget, VaultTargetOptions } from './config-target';
 import { DEFAULT_OPERATOR_ROLE, emitTargetObject } from './private/target-object';
+import { checkProps, checkString } from '../base/private/prop-checks';
 import { NEW_CAPABILITIES } from '../model/vault/acl';
 import { CollapseSpec, TOKEN_SELF_RULES, accessesForStore, deriveRules, unsafeAccesses, unsafeKeyProblem } from '../model/vault/derive';
 import { AclRule, mergeRules, renderHcl } from '../model/vault/hcl';
@@ -164,6 +165,7 @@ export class VaultPolicy extends Construct implements IVaultPolicy {
 
   public constructor(scope: Construct, id: string, props: VaultPolicyProps = {}) {
     super(scope, id);
+    checkProps(this, props, []);
     EsoValidation.of(this);
     this.target = props.target ?? VaultConfigTarget.vaultConfigOperator(DEFAULT_OPERATOR_ROLE);
     if (props.policyName !== undefined && (typeof props.policyName !== 'string' || !POLICY_NAME.test(props.policyName) || props.policyName.length > 253)) {
@@ -184,6 +186,7 @@ export class VaultPolicy extends Construct implements IVaultPolicy {
    * @param capabilities capabilities to grant
    */
   public addRule(path: string, ...capabilities: VaultCapability[]): VaultPolicy {
+    checkString(this.node.path, 'rule path', path, { required: true, fix: 'give a Vault path pattern, e.g. "kv/data/app/*"' });
     if (capabilities.length === 0) throw new Error(`${this.node.path}: addRule("${path}") needs at least one capability`);
     const gated = capabilities.filter(c => NEW_CAPABILITIES.includes(c));
     if (gated.length && !this.allowNewCapabilities) {

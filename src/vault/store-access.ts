@@ -4,6 +4,7 @@ import { VaultTargetOptions } from './config-target';
 import { VaultKubernetesAuthRole, VaultKubernetesAuthRoleOptions } from './kubernetes-auth-role';
 import { IVaultPolicy, PathCollapse, VaultPolicy } from './policy';
 import { TokenReviewer, VaultTokenReviewerBinding } from './token-reviewer';
+import { checkProps } from '../base/private/prop-checks';
 import { consumerNamespaces } from '../model/vault/derive';
 import { ISecretStore } from '../refs/secret-store-ref';
 import { appIndex, storeFromIndex, storeNow } from '../synth/app-manifests';
@@ -69,6 +70,7 @@ export class VaultStoreAccess extends Construct {
 
   public constructor(scope: Construct, id: string, props: VaultStoreAccessProps) {
     super(scope, id);
+    checkProps(this, props, ['store']);
     EsoValidation.of(this);
     const store = storeNow(props.store);
     const where = `${this.node.path}: VaultStoreAccess for ${props.store.storeKind} "${props.store.storeName}"`;

@@ -1,6 +1,7 @@
 import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { checkProps } from '../base/private/prop-checks';
 import { EsoValidation } from '../synth/eso-validation';
 
 /** Who calls the Kubernetes TokenReview API for Vault's Kubernetes auth (../shared/reference/vault-auth.md §5). */
@@ -89,6 +90,7 @@ export class VaultTokenReviewerBinding extends Construct {
 
   public constructor(scope: Construct, id: string, props: VaultTokenReviewerBindingProps) {
     super(scope, id);
+    checkProps(this, props, []);
     EsoValidation.of(this);
     if (props.serviceAccounts.length === 0) {
       throw new Error(`${this.node.path}: give at least one service account to bind to system:auth-delegator`);

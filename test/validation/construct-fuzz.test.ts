@@ -79,6 +79,7 @@ function assertNamedError(e: any) {
  * property) when the outcome breaks the contract.
  */
 function check(build: (chart: Chart) => void): 'ok' | 'refused' {
+  if (process.env.ESO_FUZZ_DEBUG) (globalThis as any).__last = undefined;
   const app = Testing.app();
   const chart = new Chart(app, 'fuzz', { namespace: 'fuzz' });
   let manifests: any[];
@@ -355,5 +356,170 @@ describe('app.synth() writes all chart files or none', () => {
     }
     expect(outcomes.written).toBeGreaterThan(0);
     expect(outcomes.refused).toBeGreaterThan(0);
+  });
+});
+
+// ---- junk in every prop ----------------------------------------------------------------------------------
+
+/** What a user (or a Python/Java binding) can pass instead of a good value. */
+const JUNK: Array<[string, unknown]> = [
+  ['null', null], ['NaN', Number.NaN], ['Infinity', Infinity], ['-Infinity', -Infinity], ['-1', -1], ['1e9', 1e9], ['0.5', 0.5],
+  ['""', ''], ['" "', ' '], ['100k chars', 'x'.repeat(100_000)], ['"Bad NS"', 'Bad NS'], ['"a\\nb"', 'a\nb'], ['"1h"', '1h'], ['{}', {}], ['[]', []],
+];
+
+/** A construct built from a recipe of raw values: every value (also the factories' arguments) can be replaced by junk. */
+interface Recipe {
+  readonly name: string;
+  readonly good: Record<string, unknown>;
+  readonly build: (chart: Chart, r: any) => void;
+}
+
+const BUILT = 'build';
+const storeOf = (chart: Chart, r: any): eso.ISecretStore => {
+  const kv = r.kv === BUILT ? eso.VaultKv.v2(r.mount) : r.kv;
+  const authOptions = r.authOptions === BUILT ? { role: r.role, mountPath: r.authMount, audiences: r.audiences } : r.authOptions;
+  const auth = r.auth === BUILT ? eso.VaultAuth.kubernetes(authOptions) : r.auth;
+  const provider = r.provider === BUILT ? eso.SecretStoreProvider.vault({ server: r.server, kv, auth }) : r.provider;
+  const metadata = { name: r.storeName, labels: r.labels, annotations: r.annotations };
+  return r.cluster
+    ? new eso.ClusterSecretStore(chart, 'store', { metadata, provider, refreshInterval: r.storeRefresh })
+    : new eso.SecretStore(chart, 'store', { metadata: { ...metadata, namespace: r.namespace }, provider, refreshInterval: r.storeRefresh });
+};
+const STORE_GOOD = {
+  cluster: false,
+  storeName: 'vault',
+  namespace: 'apps',
+  server: 'https://vault.example.internal:8200',
+  mount: 'kv',
+  role: 'eso',
+  authMount: 'kubernetes',
+  audiences: ['vault'],
+  labels: { team: 'a' },
+  annotations: { 'example.com/owner': 'team-a' },
+  storeRefresh: Duration.minutes(5),
+  kv: BUILT,
+  auth: BUILT,
+  authOptions: BUILT,
+  provider: BUILT,
+};
+
+const RECIPES: Recipe[] = [
+  { name: 'SecretStore', good: STORE_GOOD, build: storeOf },
+  { name: 'ClusterSecretStore', good: { ...STORE_GOOD, cluster: true }, build: storeOf },
+  {
+    name: 'ExternalSecret',
+    good: { ...STORE_GOOD, cluster: true, esName: 'db', store: BUILT, refreshInterval: Duration.hours(1), secretKey: 'password', key: 'app/db', property: 'password', data: BUILT, item: BUILT, targetName: 'db' },
+    build: (chart, r) => {
+      const store = r.store === BUILT ? storeOf(chart, r) : r.store;
+      const item = r.item === BUILT ? eso.SecretValue.fromProperty(r.secretKey, r.key, r.property) : r.item;
+      new eso.ExternalSecret(chart, 'es', { metadata: { name: r.esName }, store, refreshInterval: r.refreshInterval, data: r.data === BUILT ? [item] : r.data, target: { name: r.targetName } });
+    },
+  },
+  {
+    name: 'PushSecret',
+    good: { ...STORE_GOOD, cluster: true, psName: 'push', stores: BUILT, refreshInterval: Duration.hours(1), sourceName: 'db-source', secretKey: 'password', remoteKey: 'app/pushed', property: 'password' },
+    build: (chart, r) => {
+      const stores = r.stores === BUILT ? [storeOf(chart, r)] : r.stores;
+      new eso.PushSecret(chart, 'ps', {
+        metadata: { name: r.psName },
+        stores,
+        source: eso.PushSource.secretName(r.sourceName),
+        refreshInterval: r.refreshInterval,
+        data: [eso.PushValue.property(r.secretKey, r.remoteKey, r.property)],
+      });
+    },
+  },
+  {
+    name: 'PasswordGenerator',
+    good: { pwName: 'pw', length: 24, digits: 4, symbols: 4, symbolCharacters: '-_!@#$', secretKeys: ['password'] },
+    build: (chart, r) => {
+      new eso.PasswordGenerator(chart, 'pw', { metadata: { name: r.pwName }, length: r.length, digits: r.digits, symbols: r.symbols, symbolCharacters: r.symbolCharacters, secretKeys: r.secretKeys });
+    },
+  },
+  {
+    name: 'VaultPolicy',
+    good: { policyName: 'eso-read', path: 'kv/data/app/db' },
+    build: (chart, r) => {
+      new eso.VaultPolicy(chart, 'policy', { policyName: r.policyName, rules: [{ path: r.path, capabilities: [eso.VaultCapability.READ] }] });
+    },
+  },
+];
+
+/** "a named Error, or schema-valid output": the error names where (construct path or factory) and the field. */
+function judge(recipe: Recipe, field: string, junk: string, value: unknown): 'ok' | 'refused' {
+  const r = { ...recipe.good, [field]: value };
+  const app = Testing.app();
+  const chart = new Chart(app, 'fuzz', { namespace: 'fuzz' });
+  let manifests: any[];
+  try {
+    recipe.build(chart, r);
+    manifests = Testing.synth(chart);
+  } catch (e: any) {
+    assertNamedError(e);
+    if (!/cdk8s-external-secrets found problems/.test(e.message)) {
+      const named = /^(fuzz\/[\w/-]+|[A-Z][A-Za-z]+(\.[a-zA-Z0-9]+)?): /.test(e.message) || /^Validation failed/.test(e.message);
+      if (!named) throw new Error(`${recipe.name}.${field} = ${junk}: the error does not start with the construct path or factory: ${e.message}`);
+    }
+    return 'refused';
+  }
+  const schema = validateManifests(manifests.map(manifest => ({ manifest })), { rules: [schemaRule, apiVersionRule] });
+  if (schema.errors) throw new Error(`${recipe.name}.${field} = ${junk}: accepted, but the output breaks the CRD schema:\n${schema.diagnostics.map(d => `${d.ruleId} ${d.field}: ${d.message}`).join('\n')}`);
+  return 'ok';
+}
+
+describe('junk in every prop of every construct (null, NaN, Infinity, empty and over-long strings, wrong types)', () => {
+  test.each(RECIPES.map(r => [r.name, r] as const))('%s: a named Error, or schema-valid output', (_n, recipe) => {
+    const app = Testing.app();
+    recipe.build(new Chart(app, 'good', { namespace: 'fuzz' }), recipe.good);
+    expect(() => app.synth()).not.toThrow();
+    let refused = 0;
+    for (const field of Object.keys(recipe.good)) {
+      for (const [junk, value] of JUNK) if (judge(recipe, field, junk, value) === 'refused') refused++;
+    }
+    expect(refused).toBeGreaterThan(Object.keys(recipe.good).length);
+  });
+
+  /** Each of these was accepted (written) or crashed with a raw TypeError before. */
+  const refusals: Array<[string, string, unknown, RegExp]> = [
+    ['SecretStore', 'kv', null, /^SecretStoreProvider\.vault: kv is null/],
+    ['SecretStore', 'kv', {}, /^SecretStoreProvider\.vault: kv must be a VaultKv, got object/],
+    ['SecretStore', 'auth', null, /^SecretStoreProvider\.vault: auth is null/],
+    ['SecretStore', 'auth', {}, /^SecretStoreProvider\.vault: auth must be a VaultAuth, got object/],
+    ['SecretStore', 'provider', null, /^fuzz\/store: provider is null/],
+    ['SecretStore', 'authOptions', null, /^VaultAuth\.kubernetes: options must be an options object, got null/],
+    ['SecretStore', 'storeRefresh', '1h', /^fuzz\/store: refreshInterval must be a Duration, got "1h"/],
+    ['SecretStore', 'server', '', /^SecretStoreProvider\.vault: server must not be empty/],
+    ['SecretStore', 'role', '', /^VaultAuth\.kubernetes: role must not be empty/],
+    ['SecretStore', 'mount', '', /^VaultKv\.v2: mountPath must not be empty/],
+    ['SecretStore', 'namespace', 'Bad NS', /^fuzz\/store: metadata\.namespace must be a valid namespace, got "Bad NS"/],
+    ['SecretStore', 'labels', { team: 'x'.repeat(10_000) }, /^fuzz\/store: metadata\.labels\["team"\] has the value "x+\.\.\." \(10000 characters\), which is not a valid label value/],
+    ['SecretStore', 'annotations', { 'a\nb': 'v' }, /^fuzz\/store: metadata\.annotations\["a\\nb"\] is not a valid annotation key/],
+    ['ExternalSecret', 'data', [null], /^fuzz\/es: data\[0\] is null/],
+    ['ExternalSecret', 'store', {}, /^fuzz\/es: store must be a SecretStore or ClusterSecretStore, got object/],
+    ['ExternalSecret', 'refreshInterval', '1h', /^fuzz\/es: refreshInterval must be a Duration, got "1h"/],
+    ['ExternalSecret', 'key', '', /^SecretValue\.fromProperty: key must not be empty/],
+    ['PushSecret', 'remoteKey', '', /^PushValue: remoteKey must not be empty/],
+    ['PasswordGenerator', 'length', -1, /^fuzz\/pw: length must be a whole number from 1 to 4096, got -1/],
+    ['PasswordGenerator', 'length', Infinity, /^fuzz\/pw: length is Infinity/],
+    ['PasswordGenerator', 'length', 1e9, /^fuzz\/pw: length must be a whole number from 1 to 4096, got 1000000000/],
+    ['VaultPolicy', 'policyName', 'bad name/../x', /^fuzz\/policy: policyName "bad name\/\.\.\/x" is not a valid name/],
+  ];
+  test.each(refusals.map(([n, f, v, m]) => [n, f, typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v).slice(0, 30), v, m] as const))('%s %s = %s is refused, naming the field', (construct, field, _shown, value, message) => {
+    const recipe = RECIPES.find(r => r.name === construct)!;
+    const app = Testing.app();
+    const chart = new Chart(app, 'fuzz', { namespace: 'fuzz' });
+    expect(() => {
+      recipe.build(chart, { ...recipe.good, [field]: value });
+      Testing.synth(chart);
+    }).toThrow(message);
+  });
+
+  test('Durations: negative or NaN amounts are refused naming the field (cdk8s refuses negative ones itself)', () => {
+    const chart = new Chart(Testing.app(), 'fuzz', { namespace: 'fuzz' });
+    const store = storeOf(chart, STORE_GOOD);
+    expect(() => new eso.ExternalSecret(chart, 'nan', { store, refreshInterval: Duration.seconds(Number.NaN) }))
+      .toThrow(/^fuzz\/nan: refreshInterval is not a valid Duration \(.*NaN.*\); use a whole, non-negative amount/);
+    expect(() => new eso.ExternalSecret(chart, 'frac', { store, refreshInterval: Duration.millis(1.5) })).toThrow(/^fuzz\/frac: refreshInterval /);
+    expect(() => Duration.minutes(-1)).toThrow(/cannot be negative/);
   });
 });
