@@ -185,7 +185,8 @@ func check[T runtime.Object](u *unstructured.Unstructured, obj T, v admission.Va
 	return v.ValidateCreate(context.Background(), obj)
 }
 
-func main() {
+// setup registers the providers and loads the CRD files (once per process: esv1.Register panics on a duplicate).
+func setup(crdFiles []string) (map[string]*entry, *runtime.Scheme) {
 	ctrl.SetLogger(logr.Discard())
 	registerProviders()
 	scheme := runtime.NewScheme()
@@ -193,68 +194,76 @@ func main() {
 	must(esv1alpha1.AddToScheme(scheme))
 	must(genv1alpha1.AddToScheme(scheme))
 	crds := map[string]*entry{}
-	for _, p := range os.Args[1:] {
+	for _, p := range crdFiles {
 		f, err := os.Open(p)
 		must(err)
 		load(crds, f)
 		f.Close()
 	}
+	return crds, scheme
+}
+
+func main() {
+	crds, scheme := setup(os.Args[1:])
 	out := json.NewEncoder(os.Stdout)
 	i := 0
 	docs(os.Stdin, func(js []byte) {
-		u := &unstructured.Unstructured{}
-		if err := u.UnmarshalJSON(js); err != nil {
-			_ = out.Encode(Verdict{Index: i, ParseError: err.Error(), CRDErrors: []Error{}, Warnings: []string{}, Pruned: []string{}, RuntimeErrors: []string{}})
-			i++
-			return
-		}
-		gvk := u.GroupVersionKind()
-		v := Verdict{Index: i, Kind: gvk.Kind, Name: u.GetName(), CRDErrors: []Error{}, Warnings: []string{}, Pruned: []string{}, RuntimeErrors: []string{}}
+		_ = out.Encode(judge(crds, scheme, i, js))
 		i++
-		e := crds[gvk.Group+"/"+gvk.Version+"/"+gvk.Kind]
-		if e == nil {
-			_ = out.Encode(v)
-			return
-		}
-		v.Known = true
-		pruned, errs := admit(e, u)
-		sort.Strings(pruned)
-		v.Pruned = append(v.Pruned, pruned...)
-		for _, x := range errs {
-			v.CRDErrors = append(v.CRDErrors, Error{Type: string(x.Type), Field: x.Field, Detail: x.Detail, Text: x.Error()})
-		}
-		if len(errs) == 0 {
-			var w admission.Warnings
-			var err error
-			v.ESOChecked = true
-			switch gvk.String() {
-			case "external-secrets.io/v1, Kind=ExternalSecret":
-				w, err = check(u, &esv1.ExternalSecret{}, &esv1.ExternalSecretValidator{})
-			case "external-secrets.io/v1, Kind=SecretStore":
-				w, err = check(u, &esv1.SecretStore{}, &esv1.GenericStoreValidator{})
-			case "external-secrets.io/v1, Kind=ClusterSecretStore":
-				w, err = check(u, &esv1.ClusterSecretStore{}, &esv1.GenericClusterStoreValidator{})
-			default:
-				v.ESOChecked = false // ESO has no admission webhook for this kind
-			}
-			v.Warnings = append(v.Warnings, w...)
-			if err != nil {
-				v.ESOError = err.Error()
-			}
-		}
-		if len(errs) == 0 && v.ESOError == "" {
-			if typed, err := scheme.New(gvk); err == nil {
-				js, _ := json.Marshal(u.Object)
-				if err := json.Unmarshal(js, typed); err != nil {
-					v.DecodeError = err.Error()
-				}
-			}
-			v.RuntimeErrors = append(v.RuntimeErrors, regexErrors(gvk.Kind, u.Object)...)
-			if spec, ok := u.Object["spec"]; ok {
-				v.RuntimeErrors = append(v.RuntimeErrors, retryErrors(spec, "spec")...)
-			}
-		}
-		v.Allowed = len(errs) == 0 && v.ESOError == ""
-		_ = out.Encode(v)
 	})
+}
+
+// judge is one object's verdict: CRD pipeline, then (when admitted so far) ESO's webhook, decode and the
+// controller's parse checks.
+func judge(crds map[string]*entry, scheme *runtime.Scheme, i int, js []byte) Verdict {
+	u := &unstructured.Unstructured{}
+	if err := u.UnmarshalJSON(js); err != nil {
+		return Verdict{Index: i, ParseError: err.Error(), CRDErrors: []Error{}, Warnings: []string{}, Pruned: []string{}, RuntimeErrors: []string{}}
+	}
+	gvk := u.GroupVersionKind()
+	v := Verdict{Index: i, Kind: gvk.Kind, Name: u.GetName(), CRDErrors: []Error{}, Warnings: []string{}, Pruned: []string{}, RuntimeErrors: []string{}}
+	e := crds[gvk.Group+"/"+gvk.Version+"/"+gvk.Kind]
+	if e == nil {
+		return v
+	}
+	v.Known = true
+	pruned, errs := admit(e, u)
+	sort.Strings(pruned)
+	v.Pruned = append(v.Pruned, pruned...)
+	for _, x := range errs {
+		v.CRDErrors = append(v.CRDErrors, Error{Type: string(x.Type), Field: x.Field, Detail: x.Detail, Text: x.Error()})
+	}
+	if len(errs) == 0 {
+		var w admission.Warnings
+		var err error
+		v.ESOChecked = true
+		switch gvk.String() {
+		case "external-secrets.io/v1, Kind=ExternalSecret":
+			w, err = check(u, &esv1.ExternalSecret{}, &esv1.ExternalSecretValidator{})
+		case "external-secrets.io/v1, Kind=SecretStore":
+			w, err = check(u, &esv1.SecretStore{}, &esv1.GenericStoreValidator{})
+		case "external-secrets.io/v1, Kind=ClusterSecretStore":
+			w, err = check(u, &esv1.ClusterSecretStore{}, &esv1.GenericClusterStoreValidator{})
+		default:
+			v.ESOChecked = false // ESO has no admission webhook for this kind
+		}
+		v.Warnings = append(v.Warnings, w...)
+		if err != nil {
+			v.ESOError = err.Error()
+		}
+	}
+	if len(errs) == 0 && v.ESOError == "" {
+		if typed, err := scheme.New(gvk); err == nil {
+			js, _ := json.Marshal(u.Object)
+			if err := json.Unmarshal(js, typed); err != nil {
+				v.DecodeError = err.Error()
+			}
+		}
+		v.RuntimeErrors = append(v.RuntimeErrors, regexErrors(gvk.Kind, u.Object)...)
+		if spec, ok := u.Object["spec"]; ok {
+			v.RuntimeErrors = append(v.RuntimeErrors, retryErrors(spec, "spec")...)
+		}
+	}
+	v.Allowed = len(errs) == 0 && v.ESOError == ""
+	return v
 }
