@@ -116,7 +116,7 @@ project.tasks.tryFind('package:python')?.reset('jsii-pacmak -v --target python -
 project.tasks.tryFind('package:go')?.reset('jsii-pacmak -v --target go --outdir dist-pkg . node_modules/cdk8s');
 project.tasks.tryFind('package:java')?.reset(
   'jsii-pacmak -v --target java --outdir dist-pkg --maven-local-repository "$HOME/.m2/repository" . node_modules/cdk8s-plus-28');
-// Python API reference (jsii-docgen), regenerated with API.md on every compile and committed like it.
+// Python API reference (jsii-docgen), regenerated with API.md by the docgen task (post-compile) and committed like it.
 project.tasks.tryFind('docgen')?.exec('jsii-docgen --language python -o docs/python/API.md');
 
 // The README's test command: jsii compile (+ docgen), jest, eslint.

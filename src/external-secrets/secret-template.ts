@@ -15,9 +15,9 @@ export class SecretType {
   /** `kubernetes.io/ssh-auth`: `ssh-privatekey`. */
   public static readonly SSH_AUTH = new SecretType('kubernetes.io/ssh-auth');
 
-  /** Any other Secret type. */
-  public static of(type: string): SecretType {
-    return new SecretType(type);
+  /** Any other Secret type (`secretType` is its wire value, e.g. `bootstrap.kubernetes.io/token`). */
+  public static of(secretType: string): SecretType {
+    return new SecretType(secretType);
   }
 
   private constructor(
