@@ -21,8 +21,8 @@ export class GitRef {
   }
 
   /** The newest tag matching a semver range, e.g. `>=1.0.0 <2.0.0`. */
-  public static semver(range: string): GitRef {
-    return new GitRef('semver', range);
+  public static semver(semverRange: string): GitRef {
+    return new GitRef('semver', semverRange);
   }
 
   /** One commit SHA. */
