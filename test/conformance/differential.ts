@@ -97,19 +97,25 @@ function paths(v: unknown, at: (string | number)[] = []): { at: (string | number
 const STRINGS = ['', '1d', '5m', '24h', '-1s', '0', '10', 'a(b', '^(?!tmp).*', '(?P<n>a)\\1', '.*', 'UPPER_case', 'x'.repeat(300), 'not a url', 'https://vault.example:8200',
   'v1', 'v2', 'Owner', 'Merge', 'Delete', 'None', 'Retain', 'Orphan', 'ClusterSecretStore', 'SecretStore', 'Fetch', 'Default', 'kubernetes', '/', 'a/b', '{{ .x }', '{{ .x }}'];
 
+const NAMES = ['ok-name', 'Upper', 'under_score', 'a.b.c', '-lead', 'trail-', 'x'.repeat(253), 'x'.repeat(254), '', 'dots..double', 'sp ace'];
 const PARSED = new Set(['regexp', 'source', 'refreshInterval', 'refreshTime', 'duration', 'timeout', 'retryInterval', 'ttl']);
 
 /** One mutation of every field kind: delete, wrong type, odd strings/numbers, unknown field, duplicated item. */
 const mutation = fc.record({
   base: fc.nat(),
   target: fc.nat(),
-  op: fc.constantFrom('delete', 'string', 'number', 'bool', 'null', 'object', 'array', 'unknown-field', 'duplicate', 'empty', 'parsed-field'),
+  op: fc.constantFrom('delete', 'string', 'number', 'bool', 'null', 'object', 'array', 'unknown-field', 'duplicate', 'empty', 'parsed-field', 'name'),
   str: fc.constantFrom(...STRINGS),
   num: fc.constantFrom(-1, 0, 1, 1.5, 65536, 2 ** 40),
 });
 
 function mutate(base: Manifest, m: { target: number; op: string; str: string; num: number }): Manifest {
   const copy = structuredClone(base) as any;
+  if (m.op === 'name') {
+    // metadata.name: the API server's ValidateObjectMetaAccessor (a DNS subdomain for custom resources)
+    copy.metadata = { ...copy.metadata, name: NAMES[m.target % NAMES.length] };
+    return copy;
+  }
   const all = paths(copy.spec, ['spec']);
   // parsed-field: a string the controller parses at run time (a regexp or a duration), when the object has one
   const parsed = all.filter(p => typeof p.value === 'string' && PARSED.has(String(p.at[p.at.length - 1])));

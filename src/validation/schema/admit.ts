@@ -9,8 +9,39 @@ export interface Admission {
   readonly defaulted: Record<string, unknown>;
   /** OpenAPI errors (ajv), after defaulting. */
   readonly schemaErrors: readonly SchemaError[];
+  /** metadata errors (apimachinery's ValidateObjectMetaAccessor for a custom resource: name, namespace). */
+  readonly metaErrors: readonly MetaError[];
   /** CEL x-kubernetes-validations violations; undefined when CEL did not run (a blocking OpenAPI error came first). */
   readonly cel?: readonly CelViolation[];
+}
+
+export interface MetaError {
+  readonly field: string;
+  readonly message: string;
+  readonly required?: boolean;
+}
+
+// k8s.io/apimachinery/pkg/util/validation: IsDNS1123Subdomain (custom resource names) and IsDNS1123Label (namespaces)
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** What the API server's ValidateObjectMetaAccessor(obj, namespaced, NameIsDNSSubdomain) says about name and namespace. */
+function metaErrorsOf(m: Manifest, namespaced: boolean): MetaError[] {
+  const out: MetaError[] = [];
+  const md: any = m.metadata ?? {};
+  const name = md.name;
+  if (name === undefined || name === null || name === '') {
+    if (!md.generateName) out.push({ field: 'metadata.name', message: 'name or generateName is required', required: true });
+  } else if (typeof name === 'string') {
+    if (name.length > 253) {out.push({ field: 'metadata.name', message: `${JSON.stringify(name.slice(0, 20))}…: must be no more than 253 characters` });} else if (!DNS1123_SUBDOMAIN.test(name)) {
+      out.push({ field: 'metadata.name', message: `${JSON.stringify(name)}: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character` });
+    }
+  }
+  const ns = md.namespace;
+  if (typeof ns === 'string' && ns !== '' && namespaced && (ns.length > 63 || !DNS1123_LABEL.test(ns))) {
+    out.push({ field: 'metadata.namespace', message: `${JSON.stringify(ns)}: a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', start and end with an alphanumeric character, and be at most 63 characters` });
+  }
+  return out;
 }
 
 // strategy.go hasBlockingErr: NotSupported (enum), Required, TooLong, TooMany, TypeInvalid stop CEL.
@@ -69,8 +100,9 @@ function compute(m: Manifest): Admission | undefined {
       }
     }
   }
-  const blocked = errors.some(e => BLOCKING.has(e.keyword));
+  const metaErrors = metaErrorsOf(m, entry.scope === 'Namespaced');
+  const blocked = errors.some(e => BLOCKING.has(e.keyword)) || metaErrors.some(e => e.required);
   const rules = celRulesFor(`${entry.group}/${entry.version}/${entry.kind}`);
   const cel = blocked ? undefined : evaluateCel(rules, copy);
-  return { entry, defaulted: copy, schemaErrors: errors, cel };
+  return { entry, defaulted: copy, schemaErrors: errors, metaErrors, cel };
 }

@@ -48,12 +48,14 @@ function toFinding(e: SchemaError): Finding | undefined {
 export const schemaRule: Rule = {
   id: 'ESO-SCHEMA',
   severity: Severity.ERROR,
-  description: 'objects must satisfy the OpenAPI schema of the pinned CRD (required fields, enums, patterns, unknown fields)',
+  description: 'objects must satisfy the OpenAPI schema of the pinned CRD (required fields, enums, patterns, unknown fields) and the API server\'s name rules',
   example: 'ExternalSecret spec.data[0] without secretKey, or spec.provider.vault.auth.kubernetes.mountpath (misspelt)',
   checkObject(m) {
-    const errors = admit(m)?.schemaErrors ?? [];
+    const admission = admit(m);
+    const errors = admission?.schemaErrors ?? [];
     const seen = new Set<string>();
-    const out: Finding[] = [];
+    const out: Finding[] = (admission?.metaErrors ?? []).map(e => finding(e.field, e.message,
+      e.required ? 'name the object' : 'use lower-case letters, digits, "-" (and "." in names), starting and ending with a letter or digit'));
     for (const e of errors) {
       const f = toFinding(e);
       if (!f) continue;

@@ -51,6 +51,18 @@ describe('ESO-SCHEMA', () => {
     expect(run(noRole).map(d => d.field)).toEqual(['spec.authentication.role']);
   });
 
+  test('names follow the API server (RFC 1123 subdomain, required); namespaces are RFC 1123 labels', () => {
+    const named = (name: string | undefined, namespace?: string): Manifest => ({
+      ...store({ server: 'https://v', auth: { kubernetes: { role: 'eso' } } }), kind: 'SecretStore', metadata: { name, namespace },
+    } as Manifest);
+    for (const bad of ['Upper', 'under_score', '-lead', 'trail-', 'x'.repeat(254)]) {
+      expect(run(named(bad, 'ns')).map(d => d.field)).toEqual(['metadata.name']);
+    }
+    expect(run(named(undefined, 'ns')).map(d => [d.field, d.message])).toEqual([['metadata.name', 'name or generateName is required']]);
+    expect(run(named('app', 'Bad.NS')).map(d => d.field)).toEqual(['metadata.namespace']);
+    for (const good of ['app', 'a.b.c', 'x'.repeat(253), '0-app']) expect(run(named(good, 'ns'))).toEqual([]);
+  });
+
   test('unknown (misspelt) fields are reported, not silently dropped', () => {
     const d = run(store({ server: 'https://v', Path: 'secret' }));
     expect(d.map(x => x.field)).toEqual(['spec.provider.vault.Path']);
