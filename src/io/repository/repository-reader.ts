@@ -184,9 +184,13 @@ function bootstrapCharts(repo: RepositoryFiles): string[] {
   const out = new Set<string>();
   for (const [rel, text] of repo.files) {
     if (!HELMFILE.test(rel)) continue;
-    for (const m of text.matchAll(/^\s*(?:-\s+)?chart:\s*["']?([^"'\s#]+)/gm)) {
+    for (const m of text.matchAll(/^\s*(?:-\s+)?chart:\s*["']?([^"'\s#{]+)/gm)) {
       const chart = m[1].split('/').pop()!.split('@')[0];
       if (chart) out.add(chart);
+    }
+    // releases whose chart comes from a template (`chart: {{ ... }}`) are known by their release name
+    if (/^releases:/m.test(text)) {
+      for (const m of text.matchAll(/^\s*-\s+name:\s*["']?([A-Za-z0-9._-]+)/gm)) out.add(m[1]);
     }
   }
   return [...out].sort();

@@ -59,9 +59,9 @@ describe('repository roots', () => {
     const dir = repo({
       'clusters/prod/flux-system/sync.yaml': ks('flux-system', './clusters/prod'),
       'clusters/prod/cm.yaml': cm('x'),
-      'bootstrap/helmfile/crds.yaml': 'releases:\n  - name: cilium\n    chart: oci://ghcr.io/home-operations/charts-mirror/cilium\n',
+      'bootstrap/helmfile/crds.yaml': 'releases:\n  - name: cilium\n    chart: oci://ghcr.io/home-operations/charts-mirror/cilium\n  - name: spegel\n    namespace: kube-system\n',
       'bootstrap/helmfile.d/01-apps.yaml': 'releases:\n  - name: external-secrets\n    namespace: external-secrets\n    chart: oci://ghcr.io/external-secrets/charts/external-secrets\n    version: 0.0.0\n',
     });
-    expect(readRepository(dir, { engine: loadFluxBuildEngine() }).installedBeforeFlux).toEqual(['cilium', 'external-secrets']);
+    expect(readRepository(dir, { engine: loadFluxBuildEngine() }).installedBeforeFlux).toEqual(['cilium', 'external-secrets', 'spegel']);
   });
 });
