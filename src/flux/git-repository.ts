@@ -91,7 +91,7 @@ export class FluxGitRepository extends Resource implements IFluxSource {
 
   constructor(scope: Construct, id: string, props: FluxGitRepositoryProps) {
     super(scope, id);
-    checkProps(this, props, []);
+    checkProps(this, props, ['url'], ['url', 'secretName', 'ignore']);
     EsoValidation.of(this);
     if (!/^(https?|ssh):\/\//.test(props.url)) {
       throw new Error(`${this.node.path}: url "${props.url}" must start with https://, http:// or ssh:// (Flux GitRepository)`);

@@ -106,7 +106,7 @@ export class FluxHelmRelease extends Resource implements IFluxHelmRelease {
 
   constructor(scope: Construct, id: string, props: FluxHelmReleaseProps) {
     super(scope, id);
-    checkProps(this, props, []);
+    checkProps(this, props, ['chart', 'version', 'repository'], ['chart', 'releaseName']);
     EsoValidation.of(this);
     if (!props.version) throw new Error(`${this.node.path}: version must be set (pin the chart version)`);
     const retries = props.retries ?? 3;

@@ -77,7 +77,7 @@ export class FluxHelmRepository extends Resource implements IFluxHelmRepository 
 
   constructor(scope: Construct, id: string, props: FluxHelmRepositoryProps) {
     super(scope, id);
-    checkProps(this, props, []);
+    checkProps(this, props, ['url'], ['url']);
     EsoValidation.of(this);
     const type = props.type ?? (props.url.startsWith('oci://') ? HelmRepositoryType.OCI : HelmRepositoryType.DEFAULT);
     if (type === HelmRepositoryType.OCI ? !props.url.startsWith('oci://') : !/^https?:\/\//.test(props.url)) {

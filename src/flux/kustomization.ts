@@ -159,7 +159,7 @@ export class FluxKustomization extends Resource implements IFluxKustomization {
 
   constructor(scope: Construct, id: string, props: FluxKustomizationProps) {
     super(scope, id);
-    checkProps(this, props, []);
+    checkProps(this, props, ['source', 'path'], ['path']);
     EsoValidation.of(this);
     if (props.path.startsWith('/') || props.path.split('/').includes('..')) {
       throw new Error(`${this.node.path}: path "${props.path}" must be relative to the source root and stay inside it (e.g. ./dist/apps)`);

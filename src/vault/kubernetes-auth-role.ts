@@ -191,7 +191,7 @@ export class VaultKubernetesAuthRole extends Construct implements IVaultKubernet
 
   public constructor(scope: Construct, id: string, props: VaultKubernetesAuthRoleProps = {}) {
     super(scope, id);
-    checkProps(this, props, []);
+    checkProps(this, props, [], ['roleName', 'audience']);
     EsoValidation.of(this);
     this.target = props.target ?? VaultConfigTarget.vaultConfigOperator(DEFAULT_OPERATOR_ROLE);
     this.roleName = props.roleName ?? Names.toDnsLabel(this);

@@ -437,6 +437,86 @@ const RECIPES: Recipe[] = [
     },
   },
   {
+    name: 'ClusterExternalSecret',
+    good: { ...STORE_GOOD, cluster: true, cesName: 'db', namespaces: ['team-a'], externalSecretName: 'db', externalSecretLabels: { app: 'db' }, refreshTime: Duration.minutes(1), key: 'app/db' },
+    build: (chart, r) => {
+      new eso.ClusterExternalSecret(chart, 'ces', {
+        metadata: { name: r.cesName },
+        store: storeOf(chart, r),
+        namespaces: r.namespaces,
+        externalSecretName: r.externalSecretName,
+        externalSecretLabels: r.externalSecretLabels,
+        refreshTime: r.refreshTime,
+        data: [eso.SecretValue.fromProperty('password', r.key, 'password')],
+      });
+    },
+  },
+  {
+    name: 'UuidGenerator',
+    good: { uuidName: 'id', labels: { app: 'x' } },
+    build: (chart, r) => {
+      new eso.UuidGenerator(chart, 'uuid', { metadata: { name: r.uuidName, labels: r.labels } });
+    },
+  },
+  {
+    name: 'VaultDynamicSecret',
+    good: { ...STORE_GOOD, vdsName: 'db-creds', path: 'database/creds/app', parameters: { ttl: '1h' }, provider: BUILT },
+    build: (chart, r) => {
+      const vault = () => eso.SecretStoreProvider.vault({ server: r.server, kv: eso.VaultKv.v2(r.mount), auth: eso.VaultAuth.kubernetes({ role: r.role }) });
+      const provider = r.provider === BUILT ? vault() : r.provider;
+      new eso.VaultDynamicSecret(chart, 'vds', { metadata: { name: r.vdsName }, provider, path: r.path, parameters: r.parameters });
+    },
+  },
+  {
+    name: 'FluxGitRepository',
+    good: { name: 'platform', namespace: 'flux-system', url: 'https://git.example.internal/org/platform.git', interval: Duration.minutes(1), timeout: Duration.minutes(1) },
+    build: (chart, r) => {
+      new eso.FluxGitRepository(chart, 'git', { name: r.name, namespace: r.namespace, url: r.url, interval: r.interval, timeout: r.timeout });
+    },
+  },
+  {
+    name: 'FluxHelmRelease',
+    good: { name: 'podinfo', namespace: 'apps', chart: 'podinfo', version: '6.5.4', url: 'https://charts.example.internal', interval: Duration.hours(1), targetNamespace: 'apps', values: { replicaCount: 2 }, retries: 3 },
+    build: (chart, r) => {
+      const repository = new eso.FluxHelmRepository(chart, 'repo', { name: 'charts', namespace: 'apps', url: r.url });
+      new eso.FluxHelmRelease(chart, 'release', {
+        name: r.name,
+        namespace: r.namespace,
+        chart: r.chart,
+        version: r.version,
+        repository,
+        interval: r.interval,
+        targetNamespace: r.targetNamespace,
+        values: r.values,
+        retries: r.retries,
+      });
+    },
+  },
+  {
+    name: 'FluxKustomization',
+    good: { name: 'apps', path: './dist/apps', interval: Duration.minutes(10), timeout: Duration.minutes(5), targetNamespace: 'apps', substitute: { cluster: 'prod' } },
+    build: (chart, r) => {
+      new eso.FluxKustomization(chart, 'ks', {
+        name: r.name, source: eso.FluxSource.gitRepository('flux-system'), path: r.path, interval: r.interval, timeout: r.timeout, targetNamespace: r.targetNamespace, substitute: r.substitute,
+      });
+    },
+  },
+  {
+    name: 'VaultKubernetesAuthRole',
+    good: { roleName: 'eso', namespaces: ['external-secrets'], names: ['external-secrets'], audience: 'vault', tokenTtl: Duration.hours(1), tokenNumUses: 0 },
+    build: (chart, r) => {
+      new eso.VaultKubernetesAuthRole(chart, 'role', {
+        policies: [eso.VaultPolicy.fromPolicyName(chart, 'policy', 'eso-read')],
+        roleName: r.roleName,
+        boundServiceAccountNamespaces: r.namespaces,
+        boundServiceAccountNames: r.names,
+        audience: r.audience,
+        tokenTtl: r.tokenTtl,
+        tokenNumUses: r.tokenNumUses,
+      });
+    },
+  },
+  {
     name: 'VaultPolicy',
     good: { policyName: 'eso-read', path: 'kv/data/app/db' },
     build: (chart, r) => {

@@ -154,7 +154,7 @@ const isPlain = (v: unknown): v is Record<string, unknown> => {
  * characters; `metadata`, `labels`/`secretLabels`, `annotations`/`secretAnnotations` valid for Kubernetes.
  * Class instances (constructs, references, factories' results) are not walked: their factories check them.
  */
-export function checkProps(scope: IConstruct | string, props: unknown, required: readonly string[] = []): void {
+export function checkProps(scope: IConstruct | string, props: unknown, required: readonly string[] = [], strings: readonly string[] = []): void {
   const where = typeof scope === 'string' ? scope : scope.node.path;
   if (props === null || (props !== undefined && typeof props !== 'object')) {
     throw propError(where, 'props', `must be an object, got ${show(props)}`, 'pass the props object');
@@ -163,6 +163,7 @@ export function checkProps(scope: IConstruct | string, props: unknown, required:
   for (const r of required) {
     if (p[r] === undefined || p[r] === null) throw propError(where, r, p[r] === null ? 'is null' : 'is required', `set ${r}`);
   }
+  for (const k of strings) checkString(where, k, p[k], { required: required.includes(k) });
   const walk = (v: unknown, path: Array<string | number>, depth: number) => {
     if (depth > 12) return;
     const key = path[path.length - 1];
@@ -186,9 +187,9 @@ export function checkProps(scope: IConstruct | string, props: unknown, required:
     if (typeof key === 'string' && FREE_FORM.has(key)) return;
     if (key === 'metadata') {
       checkMetadata(where, fieldOf(path), v);
-    } else if (key === 'labels' || key === 'secretLabels') {
+    } else if (key === 'labels' || key === 'secretLabels' || key === 'externalSecretLabels' || key === 'namespaceSelectorLabels') {
       checkLabels(where, fieldOf(path), v);
-    } else if (key === 'annotations' || key === 'secretAnnotations') {
+    } else if (key === 'annotations' || key === 'secretAnnotations' || key === 'externalSecretAnnotations') {
       checkAnnotations(where, fieldOf(path), v);
     }
     for (const [k, x] of Object.entries(v)) if (x !== undefined) walk(x, [...path, k], depth + 1);
@@ -201,6 +202,11 @@ export function checkProps(scope: IConstruct | string, props: unknown, required:
   // a construct's own namespace prop is a Kubernetes namespace (a provider's `namespace` is Vault's, a path)
   if (typeof scope !== 'string' && typeof p.namespace === 'string') checkNamespace(where, 'namespace', p.namespace);
   if (Array.isArray(p.namespaces)) p.namespaces.forEach((n, i) => checkNamespace(where, `namespaces[${i}]`, n));
+  if (typeof scope !== 'string' && typeof p.targetNamespace === 'string') checkNamespace(where, 'targetNamespace', p.targetNamespace);
+  // a construct's own `name` prop is its object's metadata.name (the Flux objects)
+  if (typeof scope !== 'string' && p.name !== undefined && (typeof p.name !== 'string' || p.name.length > 253 || !DNS_SUBDOMAIN.test(p.name))) {
+    throw propError(where, 'name', `must be a valid object name, got ${show(p.name)}`, 'use lower-case letters, digits, "-" and "." (at most 253 characters, starting and ending with a letter or digit)');
+  }
 }
 
 /** A store reference: a SecretStore/ClusterSecretStore construct or a `fromXxxName` reference (`store: {}` is refused). */
