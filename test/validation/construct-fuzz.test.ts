@@ -462,7 +462,8 @@ const RECIPES: Recipe[] = [
     name: 'VaultDynamicSecret',
     good: { ...STORE_GOOD, vdsName: 'db-creds', path: 'database/creds/app', parameters: { ttl: '1h' }, provider: BUILT },
     build: (chart, r) => {
-      const vault = () => eso.SecretStoreProvider.vault({ server: r.server, kv: eso.VaultKv.v2(r.mount), auth: eso.VaultAuth.kubernetes({ role: r.role }) });
+      const auth = () => eso.VaultAuth.kubernetes({ role: r.role });
+      const vault = () => eso.SecretStoreProvider.vault({ server: r.server, kv: eso.VaultKv.v2(r.mount), auth: auth() });
       const provider = r.provider === BUILT ? vault() : r.provider;
       new eso.VaultDynamicSecret(chart, 'vds', { metadata: { name: r.vdsName }, provider, path: r.path, parameters: r.parameters });
     },
