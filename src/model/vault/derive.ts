@@ -48,6 +48,7 @@ const clean = (p: string) => (p.indexOf('//') < 0 && p.charCodeAt(0) !== 47 ? p 
  * characters do not name one stable path either.
  */
 export function unsafeKeyProblem(key: string): string | undefined {
+  if (!UNSAFE_KEY.test(key)) return undefined; // fast path: one test for every literal key
   if (key.indexOf('*') >= 0) return 'contains "*", which a Vault policy path reads as a glob (every path starting with the text before it)';
   if (key.indexOf('+') >= 0) return 'contains "+", which a Vault policy path reads as a wildcard for a whole segment (or refuses inside one)';
   // eslint-disable-next-line no-control-regex
@@ -56,6 +57,10 @@ export function unsafeKeyProblem(key: string): string | undefined {
   if (key.split('/').some(s => s === '..' || s === '.')) return 'has a "." or ".." segment';
   return undefined;
 }
+
+/** Anything `unsafeKeyProblem` looks for. */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_KEY = /[*+\\\u0000-\u001f\u007f]|(^|\/)\.\.?(\/|$)/;
 
 /** An access whose key cannot be granted literally (see `unsafeKeyProblem`). */
 export interface UnsafeAccess {
