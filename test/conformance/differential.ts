@@ -97,6 +97,8 @@ function paths(v: unknown, at: (string | number)[] = []): { at: (string | number
 const STRINGS = ['', '1d', '5m', '24h', '-1s', '0', '10', 'a(b', '^(?!tmp).*', '(?P<n>a)\\1', '.*', 'UPPER_case', 'x'.repeat(300), 'not a url', 'https://vault.example:8200',
   'v1', 'v2', 'Owner', 'Merge', 'Delete', 'None', 'Retain', 'Orphan', 'ClusterSecretStore', 'SecretStore', 'Fetch', 'Default', 'kubernetes', '/', 'a/b', '{{ .x }', '{{ .x }}'];
 
+const LABELS: [string, unknown][] = [['app', 'ok'], ['example.com/team', 'a-b_c.d'], ['Bad Key', 'x'], ['a/b/c', 'x'], ['-lead', 'x'], ['k', 'v'.repeat(64)],
+  ['k', 'bad value'], ['k', ''], ['UPPER.example.com/x', 'y'], ['x'.repeat(64), 'y'], ['k', 5], ['k', true]];
 const NAMES = ['ok-name', 'Upper', 'under_score', 'a.b.c', '-lead', 'trail-', 'x'.repeat(253), 'x'.repeat(254), '', 'dots..double', 'sp ace'];
 const PARSED = new Set(['regexp', 'source', 'refreshInterval', 'refreshTime', 'duration', 'timeout', 'retryInterval', 'ttl']);
 
@@ -104,13 +106,20 @@ const PARSED = new Set(['regexp', 'source', 'refreshInterval', 'refreshTime', 'd
 const mutation = fc.record({
   base: fc.nat(),
   target: fc.nat(),
-  op: fc.constantFrom('delete', 'string', 'number', 'bool', 'null', 'object', 'array', 'unknown-field', 'duplicate', 'empty', 'parsed-field', 'name'),
+  op: fc.constantFrom('delete', 'string', 'number', 'bool', 'null', 'object', 'array', 'unknown-field', 'duplicate', 'empty', 'parsed-field', 'name', 'label'),
   str: fc.constantFrom(...STRINGS),
   num: fc.constantFrom(-1, 0, 1, 1.5, 65536, 2 ** 40),
 });
 
 function mutate(base: Manifest, m: { target: number; op: string; str: string; num: number }): Manifest {
   const copy = structuredClone(base) as any;
+  if (m.op === 'label') {
+    // labels and annotations: qualified-name keys, label values of at most 63 characters
+    const [k, v] = LABELS[m.target % LABELS.length];
+    const where = m.target % 2 ? 'annotations' : 'labels';
+    copy.metadata = { ...copy.metadata, [where]: { ...(copy.metadata?.[where] ?? {}), [k]: v } };
+    return copy;
+  }
   if (m.op === 'name') {
     // metadata.name: the API server's ValidateObjectMetaAccessor (a DNS subdomain for custom resources)
     copy.metadata = { ...copy.metadata, name: NAMES[m.target % NAMES.length] };

@@ -19,14 +19,62 @@ export interface MetaError {
   readonly field: string;
   readonly message: string;
   readonly required?: boolean;
+  /** The API server drops the malformed field silently (objectmeta DropMalformedFields) and the object works: a warning. */
+  readonly dropped?: boolean;
 }
 
 // k8s.io/apimachinery/pkg/util/validation: IsDNS1123Subdomain (custom resource names) and IsDNS1123Label (namespaces)
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
+const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+
+/** apimachinery IsQualifiedName: `[prefix/]name`, prefix a DNS subdomain, name at most 63 characters. */
+function qualifiedNameError(key: string): string | undefined {
+  const parts = key.split('/');
+  if (parts.length > 2) return 'a qualified name must consist of an optional DNS subdomain prefix and "/" and a name';
+  const name = parts[parts.length - 1];
+  if (parts.length === 2 && (!parts[0] || parts[0].length > 253 || !DNS1123_SUBDOMAIN.test(parts[0]))) return 'prefix part must be a lowercase RFC 1123 subdomain';
+  if (!name) return 'name part must be non-empty';
+  if (name.length > 63) return 'name part must be no more than 63 characters';
+  if (!QUALIFIED_NAME.test(name)) return 'name part must consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character';
+  return undefined;
+}
+
+/** Labels and annotations as ValidateObjectMeta checks them (string values; qualified-name keys; label values). */
+function mapErrors(md: any, out: MetaError[], decodedByEso: boolean) {
+  for (const where of ['labels', 'annotations'] as const) {
+    const map = md[where];
+    if (map === undefined || map === null) continue;
+    if (typeof map !== 'object' || Array.isArray(map)) {
+      out.push({ field: `metadata.${where}`, message: 'must be a map of strings' });
+      continue;
+    }
+    let size = 0;
+    for (const [k, v] of Object.entries(map)) {
+      const field = `metadata.${where}[${JSON.stringify(k)}]`;
+      const keyErr = qualifiedNameError(where === 'annotations' ? k.toLowerCase() : k);
+      if (keyErr) out.push({ field, message: `key ${JSON.stringify(k)}: ${keyErr}` });
+      if (typeof v !== 'string') {
+        // ESO decodes its objects into Go types (webhook, controller), which fails; for other kinds the API server
+        // drops the malformed map silently
+        out.push(decodedByEso
+          ? { field, message: `value ${JSON.stringify(v)} must be a string (quote it in YAML): ESO cannot decode the object` }
+          : { field, message: `value ${JSON.stringify(v)} is not a string: the API server silently drops the ${where} (quote it in YAML)`, dropped: true });
+        continue;
+      }
+      size += k.length + v.length;
+      if (where === 'labels' && (v.length > 63 || !LABEL_VALUE.test(v))) {
+        out.push({ field, message: `value ${JSON.stringify(v.slice(0, 70))}: a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', start and end with an alphanumeric character, at most 63 characters` });
+      }
+    }
+    if (where === 'annotations' && size > 256 * 1024) out.push({ field: 'metadata.annotations', message: 'annotations may not exceed 256 KiB in total' });
+  }
+}
+
 /** What the API server's ValidateObjectMetaAccessor(obj, namespaced, NameIsDNSSubdomain) says about name and namespace. */
-function metaErrorsOf(m: Manifest, namespaced: boolean): MetaError[] {
+function metaErrorsOf(m: Manifest, namespaced: boolean, decodedByEso: boolean): MetaError[] {
   const out: MetaError[] = [];
   const md: any = m.metadata ?? {};
   const name = md.name;
@@ -37,6 +85,7 @@ function metaErrorsOf(m: Manifest, namespaced: boolean): MetaError[] {
       out.push({ field: 'metadata.name', message: `${JSON.stringify(name)}: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character` });
     }
   }
+  mapErrors(md, out, decodedByEso);
   const ns = md.namespace;
   if (typeof ns === 'string' && ns !== '' && namespaced && (ns.length > 63 || !DNS1123_LABEL.test(ns))) {
     out.push({ field: 'metadata.namespace', message: `${JSON.stringify(ns)}: a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', start and end with an alphanumeric character, and be at most 63 characters` });
@@ -100,7 +149,7 @@ function compute(m: Manifest): Admission | undefined {
       }
     }
   }
-  const metaErrors = metaErrorsOf(m, entry.scope === 'Namespaced');
+  const metaErrors = metaErrorsOf(m, entry.scope === 'Namespaced', entry.group.endsWith('external-secrets.io'));
   const blocked = errors.some(e => BLOCKING.has(e.keyword)) || metaErrors.some(e => e.required);
   const rules = celRulesFor(`${entry.group}/${entry.version}/${entry.kind}`);
   const cel = blocked ? undefined : evaluateCel(rules, copy);

@@ -55,7 +55,8 @@ export const schemaRule: Rule = {
     const errors = admission?.schemaErrors ?? [];
     const seen = new Set<string>();
     const out: Finding[] = (admission?.metaErrors ?? []).map(e => finding(e.field, e.message,
-      e.required ? 'name the object' : 'use lower-case letters, digits, "-" (and "." in names), starting and ending with a letter or digit'));
+      e.required ? 'name the object' : e.dropped ? 'quote the value' : 'use lower-case letters, digits, "-" (and "." in names), starting and ending with a letter or digit',
+      e.dropped ? { severity: Severity.WARNING } : {}));
     for (const e of errors) {
       const f = toFinding(e);
       if (!f) continue;

@@ -63,6 +63,29 @@ describe('ESO-SCHEMA', () => {
     for (const good of ['app', 'a.b.c', 'x'.repeat(253), '0-app']) expect(run(named(good, 'ns'))).toEqual([]);
   });
 
+  test('labels and annotations as the API server checks them (keys, values, strings)', () => {
+    const labelled = (labels: Record<string, unknown>, annotations: Record<string, unknown> = {}): Manifest => ({
+      ...store({ server: 'https://v', auth: { kubernetes: { role: 'eso' } } }), metadata: { name: 'vault', labels, annotations },
+    } as Manifest);
+    expect(run(labelled({ 'app': 'ok', 'example.com/team': 'a-b_c.d', 'empty': '' }, { 'example.com/note': 'any text at all' }))).toEqual([]);
+    expect(run(labelled({ 'Bad Key': 'x' })).map(d => d.field)).toEqual(['metadata.labels["Bad Key"]']);
+    expect(run(labelled({ 'a/b/c': 'x' })).map(d => d.field)).toEqual(['metadata.labels["a/b/c"]']);
+    expect(run(labelled({ k: 'bad value' })).map(d => d.field)).toEqual(['metadata.labels["k"]']);
+    expect(run(labelled({ k: 'v'.repeat(64) })).map(d => d.field)).toEqual(['metadata.labels["k"]']);
+    // annotation keys are checked lower-cased (ValidateAnnotations)
+    expect(run(labelled({}, { 'UPPER.example.com/x': 'y' }))).toEqual([]);
+    expect(run(labelled({}, { 'a/b/c': 'y' })).map(d => d.field)).toEqual(['metadata.annotations["a/b/c"]']);
+    // a non-string value: ESO cannot decode its object (error); other kinds lose the map silently (warning)
+    expect(run(labelled({ k: 5 })).map(d => [d.field, d.severity])).toEqual([['metadata.labels["k"]', 'error']]);
+    const policy: Manifest = {
+      apiVersion: 'redhatcop.redhat.io/v1alpha1',
+      kind: 'Policy',
+      metadata: { name: 'p', namespace: 'vault', labels: { k: true } as any },
+      spec: { authentication: { path: 'kubernetes', role: 'r' }, policy: 'path "x" {}' },
+    };
+    expect(run(policy).map(d => [d.field, d.severity])).toEqual([['metadata.labels["k"]', 'warning']]);
+  });
+
   test('unknown (misspelt) fields are reported, not silently dropped', () => {
     const d = run(store({ server: 'https://v', Path: 'secret' }));
     expect(d.map(x => x.field)).toEqual(['spec.provider.vault.Path']);
