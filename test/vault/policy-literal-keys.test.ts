@@ -64,6 +64,14 @@ describe('derived Vault policies never grant more than the literal keys', () => 
     expect(() => app.synth()).toThrow(/ExternalSecret "apps\/finds" spec\.dataFrom\[0\]\.find\.path: key "sh\*"/);
   });
 
+  test('store.grantVaultAccess() (VaultStoreAccess) refuses a glob key the same way; its policy has no glob', () => {
+    const { app, admin, apps, store } = appWithStore();
+    const access = store.grantVaultAccess(admin, 'access', { roleName: 'eso' });
+    rawPush(apps, 'push', ['app/ok', 'app*']);
+    expect(access.policy.rules.map(r => r.path)).toEqual(['kv/data/app/ok', 'kv/metadata/app/ok']);
+    expect(() => app.synth()).toThrow(/PushSecret "apps\/push" spec\.data\[1\]\.match\.remoteRef\.remoteKey: key "app\*" contains "\*"/);
+  });
+
   test('good: literal keys with dots, dashes, "@" and the word password synthesize', () => {
     const { app, admin, apps, store } = appWithStore();
     const p = VaultPolicy.forStore(admin, 'p', store, { policyName: 'eso' });
