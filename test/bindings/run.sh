@@ -27,10 +27,10 @@ step() { # step NAME COMMAND...: runs it, prints its time and whether it passed
   echo "--- bindings: $name"
   if "$@"; then
     passed=$((passed + 1))
-    echo "--- bindings: $name: ok ($((SECONDS - t0)) s)"
+    printf '\n--- bindings: %s: ok (%s s)\n' "$name" "$((SECONDS - t0))" # \n: tools may end without one
   else
     failed=$((failed + 1))
-    echo "--- bindings: $name: FAILED ($((SECONDS - t0)) s)"
+    printf '\n--- bindings: %s: FAILED (%s s)\n' "$name" "$((SECONDS - t0))"
   fi
 }
 same() { # same EXPECTED ACTUAL: byte-identical trees (file names and contents)
