@@ -22,6 +22,7 @@ import { validateManifests } from '../../src/validation/engine';
 import { Rule } from '../../src/validation/rule';
 import { ALL_RULES } from '../../src/validation/rules';
 import { lookupKind } from '../../src/validation/schema/catalog';
+import { celRulesFor } from '../../src/validation/schema/cel';
 import { stricterThanUpstream } from '../../src/validation/schema/upstream-lints';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -34,7 +35,7 @@ interface Verdict {
   kind: string;
   known: boolean;
   allowed: boolean;
-  crdErrors: { type: string; field: string; text: string }[];
+  crdErrors: { stage: 'openapi' | 'cel'; type: string; field: string; text: string }[];
   esoError?: string;
   decodeError?: string;
   runtimeErrors: string[];
@@ -106,13 +107,31 @@ const PARSED = new Set(['regexp', 'source', 'refreshInterval', 'refreshTime', 'd
 const mutation = fc.record({
   base: fc.nat(),
   target: fc.nat(),
-  op: fc.constantFrom('delete', 'string', 'number', 'bool', 'null', 'object', 'array', 'unknown-field', 'duplicate', 'empty', 'parsed-field', 'name', 'label'),
+  op: fc.constantFrom('delete', 'string', 'number', 'bool', 'null', 'object', 'array', 'unknown-field', 'duplicate', 'empty', 'parsed-field', 'name', 'label', 'cel'),
   str: fc.constantFrom(...STRINGS),
   num: fc.constantFrom(-1, 0, 1, 1.5, 65536, 2 ** 40),
 });
 
 function mutate(base: Manifest, m: { target: number; op: string; str: string; num: number }): Manifest {
   const copy = structuredClone(base) as any;
+  if (m.op === 'cel') {
+    // toggle a field a CRD CEL rule tests with has(): delete it, or add it as a copy of a sibling it is tested with
+    const [group, version] = String(copy.apiVersion).split('/');
+    const rules = celRulesFor(`${group}/${version}/${copy.kind}`);
+    if (rules.length) {
+      const r = rules[m.target % rules.length];
+      const fields = [...r.rule.matchAll(/has\(self\.(\w+)\)/g)].map(x => x[1]);
+      for (const node of nodesAt(copy, r.path)) {
+        if (!fields.length) break;
+        const f = fields[m.num === 0 ? 0 : (m.target >> 3) % fields.length];
+        if (f in node) {delete node[f];} else {
+          const sibling = fields.find(x => x in node);
+          node[f] = sibling ? structuredClone(node[sibling]) : {};
+        }
+      }
+    }
+    return copy;
+  }
   if (m.op === 'label') {
     // labels and annotations: qualified-name keys, label values of at most 63 characters
     const [k, v] = LABELS[m.target % LABELS.length];
@@ -165,6 +184,16 @@ function mutate(base: Manifest, m: { target: number; op: string; str: string; nu
   return copy;
 }
 
+/** The objects at a CEL rule's schema path (`*` list items, `{}` map values). */
+function nodesAt(obj: any, segs: readonly string[]): any[] {
+  if (!obj || typeof obj !== 'object') return [];
+  if (!segs.length) return Array.isArray(obj) ? [] : [obj];
+  const [h, ...rest] = segs;
+  if (h === '*') return Array.isArray(obj) ? obj.flatMap(x => nodesAt(x, rest)) : [];
+  if (h === '{}') return Array.isArray(obj) ? [] : Object.values(obj).flatMap(x => nodesAt(x, rest));
+  return Array.isArray(obj) ? [] : nodesAt(obj[h], rest);
+}
+
 function harness(manifests: Manifest[]): Verdict[] {
   const shared = path.resolve(root, '..', 'shared');
   const crds = [path.join(shared, 'eso', 'bundle.yaml'), ...fs.readdirSync(path.join(shared, 'vault-crds')).filter(f => f.endsWith('.yaml')).map(f => path.join(shared, 'vault-crds', f))];
@@ -207,6 +236,7 @@ function main() {
 
   // Object rules judge one object, as admission does; cross-resource rules have no single-object oracle.
   const rules: Rule[] = ALL_RULES.filter(r => r.checkObject && !(baseline && ISSUE_14_RULES.has(r.id)));
+  const stages = new Map<string, number>();
   let refusals = 0;
   let missed = 0;
   let disagreements = 0;
@@ -220,6 +250,8 @@ function main() {
     const refusal = upstreamRefusal(v);
     if (refusal) {
       refusals++;
+      const stage = v.crdErrors.some(e => e.stage === 'cel') ? 'crd-cel' : v.crdErrors.length ? 'crd-openapi' : refusal.split(':')[0].replace(/ \(.*$/, '');
+      stages.set(stage, (stages.get(stage) ?? 0) + 1);
       if (!errs.length) {
         missed++;
         disagreements++;
@@ -239,11 +271,12 @@ function main() {
   });
   const n = verdicts.filter(v => v.known).length;
   if (jsonOut) {
-    const report = { manifests: n, refusals, missed, disagreements, lints, lintRules: Object.fromEntries(lintRules), details };
+    const report = { manifests: n, refusals, stages: Object.fromEntries(stages), missed, disagreements, lints, lintRules: Object.fromEntries(lintRules), details };
     fs.mkdirSync(path.dirname(path.resolve(jsonOut)), { recursive: true });
     fs.writeFileSync(jsonOut, JSON.stringify(report, null, 1));
   }
   for (const d of details.slice(0, 15)) console.error(JSON.stringify(d).slice(0, 600));
+  console.error(`upstream refusals by stage: ${[...stages].sort().map(([k, c]) => `${k} ${c}`).join(', ')}`);
   if (lintRules.size) console.error(`documented lints: ${[...lintRules].map(([id, c]) => `${id} ×${c}`).join(', ')}`);
   console.log(`upstream refusals exercised: ${refusals} (${bases.length} corpus objects, ${MUTATIONS} mutations), missed by our engine: ${missed}${baseline ? ' (baseline: without ' + [...ISSUE_14_RULES].join(', ') + ')' : ''}`);
   console.log(`conformance: ${n} manifests, ${disagreements} disagreements, ${lints} documented lints`);

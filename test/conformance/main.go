@@ -77,6 +77,8 @@ type Verdict struct {
 
 // Error is one field error of the CRD pipeline.
 type Error struct {
+	// Stage: "openapi" (meta, OpenAPI, list types) or "cel" (x-kubernetes-validations).
+	Stage  string `json:"stage"`
 	Type   string `json:"type"`
 	Field  string `json:"field"`
 	Detail string `json:"detail"`
@@ -149,7 +151,7 @@ func blocking(errs field.ErrorList) bool {
 	return false
 }
 
-func admit(e *entry, u *unstructured.Unstructured) (pruned []string, errs field.ErrorList) {
+func admit(e *entry, u *unstructured.Unstructured) (pruned []string, errs field.ErrorList, celErrs field.ErrorList) {
 	if e.namespaced && u.GetNamespace() == "" {
 		u.SetNamespace("default") // the request URL supplies it
 	}
@@ -158,7 +160,7 @@ func admit(e *entry, u *unstructured.Unstructured) (pruned []string, errs field.
 	defaulting.PruneNonNullableNullsWithoutDefaults(obj, e.s)
 	ferr, paths := objectmeta.CoerceWithOptions(nil, obj, e.s, false, objectmeta.CoerceOptions{ReturnUnknownFieldPaths: true})
 	if ferr != nil {
-		return pruned, field.ErrorList{ferr}
+		return pruned, field.ErrorList{ferr}, nil
 	}
 	pruned = append(pruned, paths...)
 	defaulting.Default(obj, e.s)
@@ -167,10 +169,9 @@ func admit(e *entry, u *unstructured.Unstructured) (pruned []string, errs field.
 	errs = append(errs, objectmeta.Validate(nil, obj, e.s, false)...)
 	errs = append(errs, listtype.ValidateListSetsAndMaps(nil, e.s, obj)...)
 	if e.cel != nil && !blocking(errs) {
-		ce, _ := e.cel.Validate(context.Background(), nil, e.s, obj, nil, celconfig.RuntimeCELCostBudget)
-		errs = append(errs, ce...)
+		celErrs, _ = e.cel.Validate(context.Background(), nil, e.s, obj, nil, celconfig.RuntimeCELCostBudget)
 	}
-	return pruned, errs
+	return pruned, errs, celErrs
 }
 
 func check[T runtime.Object](u *unstructured.Unstructured, obj T, v admission.Validator[T]) (w admission.Warnings, err error) {
@@ -227,12 +228,16 @@ func judge(crds map[string]*entry, scheme *runtime.Scheme, i int, js []byte) Ver
 		return v
 	}
 	v.Known = true
-	pruned, errs := admit(e, u)
+	pruned, errs, celErrs := admit(e, u)
 	sort.Strings(pruned)
 	v.Pruned = append(v.Pruned, pruned...)
 	for _, x := range errs {
-		v.CRDErrors = append(v.CRDErrors, Error{Type: string(x.Type), Field: x.Field, Detail: x.Detail, Text: x.Error()})
+		v.CRDErrors = append(v.CRDErrors, Error{Stage: "openapi", Type: string(x.Type), Field: x.Field, Detail: x.Detail, Text: x.Error()})
 	}
+	for _, x := range celErrs {
+		v.CRDErrors = append(v.CRDErrors, Error{Stage: "cel", Type: string(x.Type), Field: x.Field, Detail: x.Detail, Text: x.Error()})
+	}
+	errs = append(errs, celErrs...)
 	if len(errs) == 0 {
 		var w admission.Warnings
 		var err error

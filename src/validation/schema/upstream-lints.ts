@@ -28,6 +28,7 @@ export const STRICTER_THAN_UPSTREAM: Record<string, string> = {
   'ESO-VAULT-POLICY-SYNTAX': 'the operator\'s CRD accepts any string: Vault refuses the policy when the operator writes it',
   'ESO-VAULT-ROLE-FIELDS': 'the operator\'s CRD accepts the role: Vault refuses it when the operator writes it',
   'ESO-VAULT-SERVER-URL': 'the CRD accepts any string: ESO fails to reach the server (or calls /v1/v1/…) on every sync',
+  'ESO-VAULT-CA-BUNDLE': 'the CRD accepts any base64: a caBundle that is not a PEM certificate bundle fails the TLS setup on every sync',
   'ESO-VAULT-CA-PROVIDER-NAMESPACE': 'admitted; a ClusterSecretStore\'s caProvider without namespace fails every sync ("missing namespace on caProvider secret")',
   'ESO-VAULT-KV-PATH': 'admitted; a KV path with a leading or trailing "/" makes ESO call "//data/<key>", which Vault does not serve',
   'ESO-VAULT-TLS-PAIR': 'ESO\'s vault provider ValidateStore refuses it at admission; the harness cannot link that provider module (not on the module proxy), so the oracle admits it',
