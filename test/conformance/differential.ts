@@ -123,7 +123,7 @@ function mutate(base: Manifest, m: { target: number; op: string; str: string; nu
       const fields = [...r.rule.matchAll(/has\(self\.(\w+)\)/g)].map(x => x[1]);
       for (const node of nodesAt(copy, r.path)) {
         if (!fields.length) break;
-        const f = fields[m.num === 0 ? 0 : (m.target >> 3) % fields.length];
+        const f = fields[m.num === 0 ? 0 : Math.floor(m.target / 8) % fields.length];
         if (f in node) {delete node[f];} else {
           const sibling = fields.find(x => x in node);
           node[f] = sibling ? structuredClone(node[sibling]) : {};
@@ -250,7 +250,8 @@ function main() {
     const refusal = upstreamRefusal(v);
     if (refusal) {
       refusals++;
-      const stage = v.crdErrors.some(e => e.stage === 'cel') ? 'crd-cel' : v.crdErrors.length ? 'crd-openapi' : refusal.split(':')[0].replace(/ \(.*$/, '');
+      const cel = v.crdErrors.some(e => e.stage === 'cel');
+      const stage = cel ? 'crd-cel' : v.crdErrors.length ? 'crd-openapi' : refusal.split(':')[0].replace(/ \(.*$/, '');
       stages.set(stage, (stages.get(stage) ?? 0) + 1);
       if (!errs.length) {
         missed++;
@@ -271,7 +272,9 @@ function main() {
   });
   const n = verdicts.filter(v => v.known).length;
   if (jsonOut) {
-    const report = { manifests: n, refusals, stages: Object.fromEntries(stages), missed, disagreements, lints, lintRules: Object.fromEntries(lintRules), details };
+    const report = {
+      manifests: n, refusals, stages: Object.fromEntries(stages), missed, disagreements, lints, lintRules: Object.fromEntries(lintRules), details,
+    };
     fs.mkdirSync(path.dirname(path.resolve(jsonOut)), { recursive: true });
     fs.writeFileSync(jsonOut, JSON.stringify(report, null, 1));
   }
