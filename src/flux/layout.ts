@@ -20,6 +20,7 @@ import { SourcedManifest, parseApiVersion } from '../model/manifest';
 import { EsoValidation } from '../synth/eso-validation';
 import { validateFiles } from '../synth/validate-files';
 import { referenceOf } from './private/render';
+import { checked, childPath } from '../base/private/prop-checks';
 
 const LAYOUT_SYMBOL = Symbol.for('cdk8s-external-secrets.FluxLayout');
 
@@ -224,7 +225,7 @@ export class FluxLayout extends Chart {
   private readonly writeInventory: boolean;
 
   constructor(scope: Construct, id: string, props: FluxLayoutProps) {
-    super(scope, id, { namespace: props.namespace ?? FLUX_SYSTEM_NAMESPACE });
+    super(scope, id, { namespace: checked(childPath(scope, id), props, ['source']).namespace ?? FLUX_SYSTEM_NAMESPACE });
     Object.defineProperty(this, LAYOUT_SYMBOL, { value: true });
     EsoValidation.of(this);
     const root = this.node.root;

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { GeneratorKind } from './generator-kind';
 import { GeneratorRef, IGenerator } from './generator-ref';
 import { GeneratorSpec } from './generator-spec';
-import { checkProps } from '../base/private/prop-checks';
+import { checkObject, checkProps } from '../base/private/prop-checks';
 import { Resource, ResourceProps } from '../base/resource';
 import { EsoValidation } from '../synth/eso-validation';
 import { ImportedGenerator, createGeneratorObject, generatorRefOf } from './private/generator-object';
@@ -61,7 +61,9 @@ export class ClusterGenerator extends Resource implements IGenerator {
 
   constructor(scope: Construct, id: string, props: ClusterGeneratorProps) {
     super(scope, id);
-    checkProps(this, props, []);
+    checkProps(this, props, ['generator']);
+    checkObject(this.node.path, 'generator', props.generator, 'a GeneratorSpec', 'use GeneratorSpec.password(...), GeneratorSpec.uuid(), GeneratorSpec.vaultDynamicSecret(...) or GeneratorSpec.custom(...)',
+      g => typeof g.kind === 'string' && typeof g.toJson === 'function');
     EsoValidation.of(this);
     const spec = props.generator;
     this.wrappedKind = spec.kind;

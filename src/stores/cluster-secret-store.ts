@@ -54,6 +54,6 @@ export class ClusterSecretStore extends SecretStoreBase implements ISecretStore 
 
   constructor(scope: Construct, id: string, props: ClusterSecretStoreProps) {
     // Cluster-scoped: never inherit the chart's namespace.
-    super(scope, id, SecretStoreKind.CLUSTER_SECRET_STORE, props, props.conditions);
+    super(scope, id, SecretStoreKind.CLUSTER_SECRET_STORE, props, props?.conditions);
   }
 }

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { VaultConfigTarget, VaultTargetOptions } from './config-target';
 import { DEFAULT_OPERATOR_ROLE, emitTargetObject } from './private/target-object';
 import { TokenReviewer, TokenReviewerMode, VaultTokenReviewerBinding } from './token-reviewer';
-import { checkProps } from '../base/private/prop-checks';
+import { checkObject, checkProps } from '../base/private/prop-checks';
 import { REVIEWER_ANNOTATION } from '../model/vault/objects';
 import { EsoValidation } from '../synth/eso-validation';
 
@@ -64,7 +64,8 @@ export class VaultKubernetesAuthConfig extends Construct {
 
   public constructor(scope: Construct, id: string, props: VaultKubernetesAuthConfigProps) {
     super(scope, id);
-    checkProps(this, props, []);
+    checkProps(this, props, ['tokenReviewer']);
+    checkObject(this.node.path, 'tokenReviewer', props.tokenReviewer, 'a TokenReviewer', 'use TokenReviewer.vaultInCluster(sa), TokenReviewer.clientJwt(...) or TokenReviewer.dedicatedServiceAccount(sa)', t => typeof t.mode === 'string');
     EsoValidation.of(this);
     const target = props.target ?? VaultConfigTarget.vaultConfigOperator(DEFAULT_OPERATOR_ROLE);
     this.mountPath = (props.mountPath ?? 'kubernetes').replace(/^\/+|\/+$/g, '');

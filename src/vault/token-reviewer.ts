@@ -90,7 +90,7 @@ export class VaultTokenReviewerBinding extends Construct {
 
   public constructor(scope: Construct, id: string, props: VaultTokenReviewerBindingProps) {
     super(scope, id);
-    checkProps(this, props, []);
+    checkProps(this, props, ['serviceAccounts']);
     EsoValidation.of(this);
     if (props.serviceAccounts.length === 0) {
       throw new Error(`${this.node.path}: give at least one service account to bind to system:auth-delegator`);

@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Chart, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
 import fc from 'fast-check';
 import * as eso from '../../src';
 import { validateManifests } from '../../src/validation/engine';
@@ -602,5 +603,26 @@ describe('junk in every prop of every construct (null, NaN, Infinity, empty and 
       .toThrow(/^fuzz\/nan: refreshInterval is not a valid Duration \(.*NaN.*\); use a whole, non-negative amount/);
     expect(() => new eso.ExternalSecret(chart, 'frac', { store, refreshInterval: Duration.millis(1.5) })).toThrow(/^fuzz\/frac: refreshInterval /);
     expect(() => Duration.minutes(-1)).toThrow(/cannot be negative/);
+  });
+});
+
+describe('every exported construct, given null or empty props', () => {
+  /** Not constructible by users: abstract bases (protected constructors) and FluxLayer (made by FluxLayout.addLayer). */
+  const NOT_PUBLIC = new Set(['SecretStoreBase', 'GeneratorBase', 'FluxLayer']);
+  const constructs = Object.entries(eso).filter(([n, c]) => typeof c === 'function' && (c as any).prototype instanceof Construct && !NOT_PUBLIC.has(n));
+
+  test.each(constructs.flatMap(([n, c]) => [[n, c, 'null', null], [n, c, '{}', {}]] as const))('%s with %s props: a named Error or valid output', (_n, C, _label, props) => {
+    const chart = new Chart(Testing.app(), 'fuzz', { namespace: 'fuzz' });
+    try {
+      new (C as any)(chart, 'x', props);
+      Testing.synth(chart);
+    } catch (e: any) {
+      assertNamedError(e);
+      expect(e.message).toMatch(/^(fuzz\/x: |Validation failed)/);
+    }
+  });
+
+  test('the list is not empty (the exports were found)', () => {
+    expect(constructs.length).toBeGreaterThan(20);
   });
 });
