@@ -116,6 +116,9 @@ project.tasks.tryFind('package:python')?.reset('jsii-pacmak -v --target python -
 project.tasks.tryFind('package:go')?.reset('jsii-pacmak -v --target go --outdir dist-pkg . node_modules/cdk8s');
 project.tasks.tryFind('package:java')?.reset(
   'jsii-pacmak -v --target java --outdir dist-pkg --maven-local-repository "$HOME/.m2/repository" . node_modules/cdk8s-plus-28');
+// The bindings run bin scripts straight from the jsii tarball (the Python `cdk8s-eso` execs lib/cli/main.js), which
+// npm's bin linking would otherwise make executable: without the mode bit it fails with EACCES.
+project.compileTask.exec('chmod +x lib/cli/main.js');
 // Python API reference (jsii-docgen), regenerated with API.md by the docgen task (post-compile) and committed like it.
 project.tasks.tryFind('docgen')?.exec('jsii-docgen --language python -o docs/python/API.md');
 

@@ -8,7 +8,8 @@
 #    and checks that their dist/ equals the TypeScript quick start's (also run from the README) byte for byte;
 # 2. runs the Python and Go ports of the seed-004 example (examples/python, examples/go) and checks that their
 #    output equals the TypeScript example's byte for byte;
-# 3. builds the Java package (package:java) and compiles and runs examples/java with Maven against it, same check.
+# 3. runs the wheel's cdk8s-eso CLI on the Python output (0 errors);
+# 4. builds the Java package (package:java) and compiles and runs examples/java with Maven against it, same check.
 #
 # Every step prints its wall time; any difference or failure exits non-zero. The last line is "bindings: N passed,
 # N failed". WORKDIR defaults to a fresh temporary folder.
@@ -69,6 +70,12 @@ example_python() { # examples/python with the wheel in the quick start's virtual
   same "$WORK/ts/seed-004-webgrip" "$WORK/python/seed-004-webgrip"
 }
 
+python_cli() { # the wheel's cdk8s-eso script (the JS CLI through the jsii kernel) validates the Python output
+  local out
+  out="$("$WORK/readme-python/.venv/bin/cdk8s-eso" validate "$WORK/python/seed-004-webgrip")" || { echo "$out"; return 1; }
+  echo "$out" && [[ "$(tail -1 <<<"$out")" == "0 errors, 0 warnings in "* ]]
+}
+
 example_go() { # examples/go against dist-pkg/go (go.mod replaces)
   (cd "$REPO/examples/go" && go run . "$WORK/go/seed-004-webgrip") &&
   same "$WORK/ts/seed-004-webgrip" "$WORK/go/seed-004-webgrip"
@@ -87,6 +94,7 @@ step "TypeScript references" ts_reference
 step "README Python quick start (package:python, venv, pip install, run)" readme_python
 step "README Go quick start (package:go, go mod, run)" readme_go
 step "examples/python = TypeScript seed-004" example_python
+step "Python cdk8s-eso validate (examples/python output)" python_cli
 step "examples/go = TypeScript seed-004" example_go
 if [ "${BINDINGS_JAVA:-1}" != 0 ]; then
   step "package:java" package_java
