@@ -73,7 +73,11 @@ function walkStrings(value: unknown, path: Array<string | number>, skip: (path: 
   } else if (value && typeof value === 'object') {
     for (const k in value) {
       path.push(k);
-      if (!skip(path)) walkStrings((value as any)[k], path, skip, visit);
+      if (!skip(path)) {
+        // a token used as a map key is in Git as much as a value
+        if (k.length >= 16 && mayHoldSecret(k)) visit(k, fieldPath(path));
+        walkStrings((value as any)[k], path, skip, visit);
+      }
       path.pop();
     }
   }

@@ -86,6 +86,10 @@ describe('ESO-PLAINTEXT-SECRET: provider token formats anywhere', () => {
     })).toEqual(['spec.postBuild.substitute.DB_PASSWORD', 'spec.postBuild.substitute.GIT_URL']);
   });
 
+  test('a token used as a map key is found too', () => {
+    expect(fields(cm({ [T.github]: 'x' }))).toEqual([`data.${T.github}`]);
+  });
+
   test('the items of a v1 List, each with its own opt-in', () => {
     const secret = (name: string, ann?: string) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name, ...(ann ? { annotations: { [ALLOW_PLAINTEXT_ANNOTATION]: ann } } : {}) }, stringData: { a: 'b' } });
     const list: Manifest = { apiVersion: 'v1', kind: 'List', items: [secret('one'), secret('two', 'two'), cm({ t: T.npm }), null, 'x'] };
