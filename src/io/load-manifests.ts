@@ -363,3 +363,39 @@ export function loadManifests(paths: readonly string[], options: LoadOptions = {
   }
   return { items, problems, files: files.length };
 }
+
+/**
+ * Reads manifests from an open file descriptor (standard input: `readManifestsFrom(0, '<stdin>')`) with the same
+ * limits as files: more than `maxBytes` (default 20 MB) is one CLI-READ diagnostic and nothing is parsed; invalid
+ * UTF-8 is one diagnostic. Waits (without spinning) when a non-blocking pipe has no data yet.
+ */
+export function readManifestsFrom(fd: number, name: string, options: LoadOptions = {}): ParseResult {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const buf = Buffer.alloc(64 * 1024);
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    let n: number;
+    try {
+      n = fs.readSync(fd, buf, 0, buf.length, null);
+    } catch (e: any) {
+      if (e.code === 'EAGAIN') {
+        Atomics.wait(pause, 0, 0, 20);
+        continue;
+      }
+      if (e.code === 'EOF') break;
+      return { items: [], problems: [problem(name, undefined, 'CLI-READ', `cannot read: ${e.code ?? e.message}`, 'check the input')] };
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > maxBytes) {
+      return {
+        items: [],
+        problems: [problem(name, undefined, 'CLI-READ', `input is over the ${mb(maxBytes)} limit: not read`, 'split the input, or raise the byte limit (maxBytes) if it really is one set of manifests')],
+      };
+    }
+    chunks.push(Buffer.from(buf.subarray(0, n)));
+  }
+  return parseManifestBytes(name, Buffer.concat(chunks), options);
+}

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as fc from 'fast-check';
-import { DEFAULT_MAX_ALIAS_NODES, DEFAULT_MAX_BYTES, invalidUtf8Offset, loadManifests, parseManifestBytes, parseManifests } from '../../src/io/load-manifests';
+import { DEFAULT_MAX_ALIAS_NODES, DEFAULT_MAX_BYTES, invalidUtf8Offset, loadManifests, parseManifestBytes, parseManifests, readManifestsFrom } from '../../src/io/load-manifests';
 
 const tmp = (files: Record<string, string | Buffer> = {}) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eso-load-'));
@@ -160,5 +160,28 @@ describe('bounded cost: a byte cap per file and an alias cap per document', () =
       const r = parseManifestBytes('r.yaml', bytes);
       for (const p of r.problems) expect(p.ruleId).toMatch(/^CLI-/);
     }), { seed: 11, numRuns: 500 });
+  });
+});
+
+describe('readManifestsFrom (standard input): the same limits as files', () => {
+  const fdOf = (text: string | Buffer) => {
+    const dir = tmp({ 'in.yaml': text });
+    return fs.openSync(path.join(dir, 'in.yaml'), 'r');
+  };
+
+  test('reads manifests; over the cap is one diagnostic; invalid UTF-8 is one diagnostic', () => {
+    expect(readManifestsFrom(fdOf(`${cm('a')}---\n${cm('b')}`), '<stdin>').items.map(i => i.manifest.metadata.name)).toEqual(['a', 'b']);
+    expect(summary(readManifestsFrom(fdOf(cm('a').repeat(1)), '<stdin>', { maxBytes: 10 }))).toEqual(['error CLI-READ -: input is over the 10 bytes limit: not read']);
+    expect(summary(readManifestsFrom(fdOf(Buffer.from([0x61, 0x3a, 0x20, 0xff, 0x0a])), '<stdin>'))).toEqual(['error CLI-YAML 1: not valid UTF-8 (byte 3 is 0xff): YAML files must be UTF-8']);
+  });
+
+  test('a pipe: reads until the writer closes it', () => {
+    const out = execFileSync(process.execPath, ['-e', `
+      require('ts-node/register/transpile-only');
+      const { readManifestsFrom } = require(${JSON.stringify(path.join(__dirname, '..', '..', 'src', 'io', 'load-manifests'))});
+      const r = readManifestsFrom(0, '<stdin>');
+      process.stdout.write(JSON.stringify(r.items.map(i => i.manifest.metadata.name)));
+    `], { input: `${cm('piped')}`, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual(['piped']);
   });
 });
