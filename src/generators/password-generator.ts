@@ -79,6 +79,20 @@ export interface PasswordGeneratorOptions {
 export interface PasswordGeneratorProps extends PasswordGeneratorOptions, ResourceProps {
 }
 
+/** Longest password the generator is asked for (ESO generates it in memory on every refresh). */
+const MAX_PASSWORD_LENGTH = 4096;
+
+function checkedPasswordProps(where: string, props: PasswordGeneratorProps): PasswordGeneratorProps {
+  checkProps(where, props);
+  checkCount(where, 'length', props.length, 1, MAX_PASSWORD_LENGTH);
+  const length = props.length ?? 24;
+  checkCount(where, 'digits', props.digits, 0, length);
+  checkCount(where, 'symbols', props.symbols, 0, length);
+  if (props.symbolCharacters !== undefined && typeof props.symbolCharacters !== 'string') checkString(where, 'symbolCharacters', props.symbolCharacters);
+  checkStringList(where, 'secretKeys', props.secretKeys, { fix: 'pass the keys of the generated Secret, e.g. ["password"]' });
+  return props;
+}
+
 /**
  * A `Password` generator (`generators.external-secrets.io/v1alpha1`): a new random password on every run.
  *
@@ -102,20 +116,6 @@ export interface PasswordGeneratorProps extends PasswordGeneratorOptions, Resour
  * value to Vault within the hour. Keep rotating ExternalSecrets generator-only: store values in the same
  * ExternalSecret would be polled at the rotation period, and every poll regenerates the password.
  */
-/** Longest password the generator is asked for (ESO generates it in memory on every refresh). */
-const MAX_PASSWORD_LENGTH = 4096;
-
-function checkedPasswordProps(where: string, props: PasswordGeneratorProps): PasswordGeneratorProps {
-  checkProps(where, props);
-  checkCount(where, 'length', props.length, 1, MAX_PASSWORD_LENGTH);
-  const length = props.length ?? 24;
-  checkCount(where, 'digits', props.digits, 0, length);
-  checkCount(where, 'symbols', props.symbols, 0, length);
-  if (props.symbolCharacters !== undefined && typeof props.symbolCharacters !== 'string') checkString(where, 'symbolCharacters', props.symbolCharacters);
-  checkStringList(where, 'secretKeys', props.secretKeys, { fix: 'pass the keys of the generated Secret, e.g. ["password"]' });
-  return props;
-}
-
 export class PasswordGenerator extends GeneratorBase implements IGenerator {
   /** References a Password generator made elsewhere (in the consumer's namespace). */
   public static fromPasswordGeneratorName(scope: Construct, id: string, name: string): IGenerator {
