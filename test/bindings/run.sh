@@ -8,7 +8,8 @@
 #    and checks that their dist/ equals the TypeScript quick start's (also run from the README) byte for byte;
 # 2. runs the Python and Go ports of the seed-004 example (examples/python, examples/go) and checks that their
 #    output equals the TypeScript example's byte for byte;
-# 3. runs the wheel's cdk8s-eso CLI on the Python output (0 errors);
+# 3. runs the wheel's cdk8s-eso CLI on the Python output (0 errors), a marshalling app (test/bindings/marshalling.*:
+#    any maps, optional numbers, enums, Durations) in both languages, and an invalid app whose error must reach Python;
 # 4. builds the Java package (package:java) and compiles and runs examples/java with Maven against it, same check.
 #
 # Every step prints its wall time; any difference or failure exits non-zero. The last line is "bindings: N passed,
@@ -70,6 +71,21 @@ example_python() { # examples/python with the wheel in the quick start's virtual
   same "$WORK/ts/seed-004-webgrip" "$WORK/python/seed-004-webgrip"
 }
 
+marshalling_python() { # any maps, optional numbers, enums, Durations, generators: Python = TypeScript
+  (cd "$REPO" && npx ts-node --transpile-only test/bindings/marshalling.ts "$WORK/ts/marshalling") &&
+  "$WORK/readme-python/.venv/bin/python" "$REPO/test/bindings/marshalling.py" "$WORK/python/marshalling" &&
+  same "$WORK/ts/marshalling" "$WORK/python/marshalling"
+}
+
+python_validation_error() { # a validation error surfaces in Python: non-zero exit, the rule id, nothing written
+  local log="$WORK/python/invalid.log"
+  if "$WORK/readme-python/.venv/bin/python" "$REPO/test/bindings/marshalling.py" "$WORK/python/invalid" --invalid >"$log" 2>&1; then
+    echo "the invalid app synthesized"; return 1
+  fi
+  grep -q 'ESO-GEN-PASSWORD-ARITHMETIC' "$log" && [ -z "$(find "$WORK/python/invalid" -name '*.yaml' 2>/dev/null)" ] ||
+    { cat "$log"; return 1; }
+}
+
 python_cli() { # the wheel's cdk8s-eso script (the JS CLI through the jsii kernel) validates the Python output
   local out
   out="$("$WORK/readme-python/.venv/bin/cdk8s-eso" validate "$WORK/python/seed-004-webgrip")" || { echo "$out"; return 1; }
@@ -95,6 +111,8 @@ step "README Python quick start (package:python, venv, pip install, run)" readme
 step "README Go quick start (package:go, go mod, run)" readme_go
 step "examples/python = TypeScript seed-004" example_python
 step "Python cdk8s-eso validate (examples/python output)" python_cli
+step "Python marshalling (any, numbers, enums, Durations) = TypeScript" marshalling_python
+step "Python sees a validation error" python_validation_error
 step "examples/go = TypeScript seed-004" example_go
 if [ "${BINDINGS_JAVA:-1}" != 0 ]; then
   step "package:java" package_java
