@@ -3,7 +3,7 @@ import { Manifest, ESO_GROUP, parseApiVersion } from '../../../model/manifest';
 import { isSopsEncrypted, isUnknownString } from '../../../model/unknown';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { detectSecret, isCredentialName, isHarmlessToken, isLiteralCredential, mayHoldSecret, withoutPublicPem } from './private/secret-detectors';
+import { detectSecret, isCredentialName, isHarmlessToken, isLiteralCredential, isReferenceName, mayHoldSecret, withoutPublicPem } from './private/secret-detectors';
 
 /** Annotation that opts one object out of the plaintext guard; its value must be the object's own name. */
 export { ALLOW_PLAINTEXT_ANNOTATION };
@@ -103,7 +103,7 @@ function walkNamed(value: unknown, path: Array<string | number>, what: string, v
       const v = (value as any)[k];
       path.push(k);
       if (typeof v === 'string') {
-        if (isCredentialName(k) && isLiteralCredential(v)) visit(v, fieldPath(path), `${what} "${k}" is set to a literal value`);
+        if (isCredentialName(k) && !isReferenceName(k) && isLiteralCredential(v)) visit(v, fieldPath(path), `${what} "${k}" is set to a literal value`);
       } else {
         walkNamed(v, path, what, visit);
       }

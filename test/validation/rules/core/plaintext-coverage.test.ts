@@ -169,5 +169,10 @@ describe('ESO-PLAINTEXT-SECRET: no false alarms', () => {
     for (const n of ['existingSecret', 'passwordSecretRef', 'passwordKey', 'tokenPath', 'secretName', 'automountServiceAccountToken_enabled', 'tokenizer']) expect([n, isCredentialName(n)]).toEqual([n, false]);
     for (const v of ['hunter2hunter2', 'S3cr3t!']) expect(isLiteralCredential(v)).toBe(true);
     for (const v of ['', 'true', '1234', '${X}', '{{ .x }}', 'kv/data/a/password', '/etc/token', '<your-token>', 'token.txt']) expect([v, isLiteralCredential(v)]).toEqual([v, false]);
+    // names of keys and Grafana references (found on public Flux repositories): references, not values
+    for (const v of ['GITHUB_TOKEN', 'RCON_PASSWORD', 'OIDC_AUTHENTIK_SECRET', 'token', '$__file{/etc/secrets/oauth/client_secret}']) expect([v, isLiteralCredential(v)]).toEqual([v, false]);
+    // Helm charts' existingSecret* keys name a Secret
+    const hr = { apiVersion: 'helm.toolkit.fluxcd.io/v2', kind: 'HelmRelease', metadata: { name: 'harbor' }, spec: { values: { existingSecretAdminPassword: 'harbor-admin', rcon: { secretKey: 'RCON_PASSWORD' }, adminPassword: 'hunter2hunter2' } } };
+    expect(run(hr).diagnostics.map(d => d.field)).toEqual(['spec.values.adminPassword']);
   });
 });

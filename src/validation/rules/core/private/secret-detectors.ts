@@ -120,7 +120,19 @@ export function isLiteralCredential(value: string): boolean {
   if (pathLike && !looksRandom(v)) return false;
   if (/^[a-z][a-z0-9+.-]*:\/\/[^@\s]+$/i.test(v)) return false;
   if (/^[\w-]+\.(txt|json|ya?ml|pem|key|crt|conf|env)$/i.test(v)) return false;
+  // references, not values: the name of a key (`secretKey: GITHUB_TOKEN`, `RCON_PASSWORD`) or a Grafana file/env
+  // reference (`$__file{/etc/secrets/client_secret}`)
+  if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(v) || /^\$__(file|env)\{/.test(v)) return false;
+  if (/^(token|password|passwd|secret|key|username|user|api[-_]?key|client[-_]?secret)$/i.test(v)) return false;
   return true;
+}
+
+/**
+ * Keys whose value names another object instead of holding a credential: `existingSecret`,
+ * `existingSecretAdminPassword`, `passwordSecretName`, `tokenSecretRef` (Helm charts' convention).
+ */
+export function isReferenceName(name: string): boolean {
+  return /^existing/i.test(name) || /(SecretName|SecretRef|Secret_name|secret-name|secretName|Ref)$/.test(name);
 }
 
 /** Shannon entropy in bits per character. */
