@@ -38,6 +38,14 @@ export function looksLikeSecretLiteral(text: string): string | undefined {
   return undefined;
 }
 
+/** True when some string of the object is SOPS ciphertext (a sops block alone encrypts nothing). */
+function containsCiphertext(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return isUnknownString(value);
+  if (depth > 20 || !value || typeof value !== 'object') return false;
+  for (const k in value) if (k !== 'sops' && containsCiphertext((value as any)[k], depth + 1)) return true;
+  return false;
+}
+
 function fieldPath(path: ReadonlyArray<string | number>): string {
   let out = '';
   for (const seg of path) {
@@ -178,16 +186,22 @@ function checkOne(m: Manifest): Finding[] {
     }
   }
   const flagged = new Set(out.map(f => f.field));
-  const push = (field: string, message: string) => {
+  const push = (field: string, message: string, severity?: Severity) => {
     if (flagged.has(field)) return;
     flagged.add(field);
-    out.push(finding(field, message, fix));
+    out.push(finding(field, message, fix, severity ? { severity } : {}));
   };
-    // the fake provider's values: ESO-STORE-FAKE-PROVIDER judges them, opted in with allow-plaintext-in-git: "true"
+  // a literal under a credential name in a SOPS-encrypted object (with ciphertext) was left in clear by the file's
+  // SOPS rules: a warning, as for a SOPS-encrypted Secret (a token format found in clear stays an error)
+  const sopsObject = isSopsEncrypted(m) && containsCiphertext(m);
+  const named = (field: string, why: string) => (sopsObject
+    ? push(field, `${why}, left in clear text by the file's SOPS rules; it would be committed to Git`, Severity.WARNING)
+    : push(field, `${why}; it would be committed to Git`));
+  // the fake provider's values: ESO-STORE-FAKE-PROVIDER judges them, opted in with allow-plaintext-in-git: "true"
   const fakeOptIn = m.metadata?.annotations?.[ALLOW_PLAINTEXT_IN_GIT_ANNOTATION] === 'true' && !!m.spec?.provider?.fake;
   const skip = (p: ReadonlyArray<string | number>) => fakeOptIn && p.length === 3 && p[0] === 'spec' && p[1] === 'provider' && p[2] === 'fake';
   walkStrings(m, [], skip, (s, field, why) => {
-    if (why) return push(field, `${why}; it would be committed to Git`);
+    if (why) return named(field, why);
     const what = detectSecret(s);
     if (what) push(field, `value looks like ${what}; it would be committed to Git`);
   });
@@ -199,7 +213,7 @@ function checkOne(m: Manifest): Finding[] {
     }
   }
   for (const [base, values, what] of namedValueMaps(m)) {
-    walkNamed(values, [...base], what, (_s, field, why) => push(field, `${why}; it would be committed to Git`));
+    walkNamed(values, [...base], what, (_s, field, why) => named(field, why));
   }
   if (parseApiVersion(m.apiVersion).group === ESO_GROUP) {
     const template = m.kind === 'ClusterExternalSecret' ? m.spec?.externalSecretSpec?.target?.template

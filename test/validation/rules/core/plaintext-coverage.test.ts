@@ -132,6 +132,11 @@ describe('ESO-PLAINTEXT-SECRET: no false alarms', () => {
     const enc = ['ENC[AES256_GCM,data:', 'QUFBQQ==', ',iv:AAAA,tag:BBBB,type:str]'].join('');
     const sops = { mac: enc, lastmodified: '2026-01-01T00:00:00Z', version: '3.9.0' };
     expect(fields({ ...cm({ DB_PASSWORD: enc }), sops } as Manifest)).toEqual([]);
+    // a credential-named value the file's SOPS rules left in clear: a warning, as for a SOPS-encrypted Secret
+    const partly = run({ ...cm({ DB_PASSWORD: enc, ADMIN_PASSWORD: 'hunter2hunter2' }), sops } as Manifest).diagnostics;
+    expect(partly.map(d => [d.field, d.severity])).toEqual([['data.ADMIN_PASSWORD', 'warning']]);
+    // a sops block without ciphertext hides nothing
+    expect(run({ ...cm({ ADMIN_PASSWORD: 'hunter2hunter2' }), sops } as Manifest).diagnostics.map(d => d.severity)).toEqual(['error']);
   });
 
   test('public certificates, also inside templates and base64-encoded', () => {
