@@ -1,4 +1,5 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
+import * as fc from 'fast-check';
 import { IGNORE_ANNOTATION } from '../../../../src/model/api';
 import { Manifest } from '../../../../src/model/manifest';
 import { EsoValidation } from '../../../../src/synth/eso-validation';
@@ -179,5 +180,34 @@ describe('ESO-PLAINTEXT-SECRET: no false alarms', () => {
     // Helm charts' existingSecret* keys name a Secret
     const hr = { apiVersion: 'helm.toolkit.fluxcd.io/v2', kind: 'HelmRelease', metadata: { name: 'harbor' }, spec: { values: { existingSecretAdminPassword: 'harbor-admin', rcon: { secretKey: 'RCON_PASSWORD' }, adminPassword: 'hunter2hunter2' } } };
     expect(run(hr).diagnostics.map(d => d.field)).toEqual(['spec.values.adminPassword']);
+  });
+});
+
+describe('ESO-PLAINTEXT-SECRET: properties (fixed seeds)', () => {
+  const hex = (n: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${n}}$`));
+  const word = fc.stringMatching(/^[A-Z][a-z]{2,9}$/);
+
+  test('look-alikes are never flagged: UUIDs, sha256 digests, CamelCase identifiers, Vault paths with "password"', () => {
+    const lookAlike = fc.oneof(
+      fc.uuid(),
+      hex(64).map(h => `sha256:${h}`),
+      fc.array(word, { minLength: 2, maxLength: 6 }).map(w => `com.example.${w.join('')}`),
+      fc.array(fc.stringMatching(/^[a-z][a-z0-9-]{1,8}$/), { minLength: 1, maxLength: 3 }).map(p => `kv/data/${p.join('/')}/password`),
+    );
+    fc.assert(fc.property(lookAlike, v => {
+      expect(detectSecret(v)).toBeUndefined();
+      expect(fields(cm({ value: v, DB_PASSWORD_PATH: v }))).toEqual([]);
+    }), { seed: 1313, numRuns: 300 });
+  });
+
+  test('every token format is flagged wherever it sits in a random object', () => {
+    const token = fc.constantFrom(...Object.values(T));
+    const pathArb = fc.array(fc.stringMatching(/^[a-z][a-zA-Z]{0,8}$/), { minLength: 1, maxLength: 4 });
+    fc.assert(fc.property(token, pathArb, fc.string({ maxLength: 8 }), (t, p, around) => {
+      let obj: any = `${around.replace(/[A-Za-z0-9_]/g, '')} ${t} ${around.replace(/[A-Za-z0-9_]/g, '')}`;
+      for (const seg of [...p].reverse()) obj = { [seg]: obj };
+      const m: Manifest = { apiVersion: 'example.com/v1', kind: 'Thing', metadata: { name: 't' }, spec: obj };
+      expect(fields(m)).toHaveLength(1);
+    }), { seed: 1314, numRuns: 300 });
   });
 });
