@@ -1,4 +1,4 @@
-import { RE2JS } from 're2js';
+import type { RE2JS as RE2JSType } from 're2js';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 import { valuesAt } from '../../schema/durations';
@@ -14,10 +14,15 @@ const REGEXP_FIELDS: Record<string, readonly string[][]> = {
   ClusterPushSecret: [['spec', 'pushSecretSpec', 'dataTo', '*', 'match', 'regexp'], ['spec', 'pushSecretSpec', 'dataTo', '*', 'rewrite', '*', 'regexp', 'source']],
 };
 
+/** re2js is loaded on first use: most apps have no regexp field, and the module costs ~300 ms to load. */
+let re2: typeof RE2JSType | undefined;
+
 /** Why RE2 (Go's regexp) refuses a pattern, or undefined when it compiles. */
 export function re2Error(pattern: string): string | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  re2 ??= (require('re2js') as { RE2JS: typeof RE2JSType }).RE2JS;
   try {
-    RE2JS.compile(pattern);
+    re2.compile(pattern);
     return undefined;
   } catch (e) {
     return (e as Error).message;
