@@ -1,7 +1,6 @@
 import * as path from 'path';
-import { CelResult, celEnv, isCelError, parse, plan } from '@bufbuild/cel';
-import { strings } from '@bufbuild/cel/ext';
-import { RE2JS } from 're2js';
+import type * as CelModule from '@bufbuild/cel';
+import type { CelResult } from '@bufbuild/cel';
 
 /**
  * One `x-kubernetes-validations` rule of a pinned CRD, as scripts/gen-schemas.ts extracts it
@@ -39,22 +38,36 @@ export const CEL_COST_BUDGET = 10_000_000;
 
 type Program = (ctx: Record<string, unknown>) => CelResult;
 
-const re2 = {
-  compile(pattern: string) {
-    const re = RE2JS.compile(pattern);
-    return { test: (text: string) => re.matcher(text).find() };
-  },
-};
-
-// The Kubernetes CEL environment's string library (and RE2 for matches()), as far as @bufbuild/cel has it.
-const env = celEnv({ funcs: strings, re2 });
+/**
+ * @bufbuild/cel and re2js, loaded on first use (only objects whose CRD has CEL rules need them): the
+ * Kubernetes CEL environment's string library, and RE2 for matches(), as far as @bufbuild/cel has them.
+ */
+let cel: { mod: typeof CelModule; env: unknown } | undefined;
+function celRuntime(): { mod: typeof CelModule; env: unknown } {
+  if (!cel) {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const mod = require('@bufbuild/cel') as typeof CelModule;
+    const { strings } = require('@bufbuild/cel/ext');
+    const { RE2JS } = require('re2js');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const re2 = {
+      compile(pattern: string) {
+        const re = RE2JS.compile(pattern);
+        return { test: (text: string) => re.matcher(text).find() };
+      },
+    };
+    cel = { mod, env: mod.celEnv({ funcs: strings, re2 } as any) };
+  }
+  return cel;
+}
 
 const programs = new Map<string, Program>();
 
 function program(expr: string): Program {
   let p = programs.get(expr);
   if (!p) {
-    p = plan(env, parse(expr)) as unknown as Program;
+    const { mod, env } = celRuntime();
+    p = mod.plan(env as any, mod.parse(expr)) as unknown as Program;
     programs.set(expr, p);
   }
   return p;
@@ -144,7 +157,7 @@ export function evaluateCel(rules: readonly CelRule[], obj: unknown, budget = CE
       }
       const self = toCel(node);
       const result = program(r.rule)({ self, ...(r.optionalOldSelf ? { oldSelf: null } : {}) });
-      if (isCelError(result)) {
+      if (celRuntime().mod.isCelError(result)) {
         out.push({ field, rule: r.rule, evaluationError: true, message: `${r.rule}: evaluation error: ${result.message}` });
       } else if (result !== true) {
         let message = r.message ?? `failed rule: ${r.rule}`;
