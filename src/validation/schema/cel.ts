@@ -1,6 +1,5 @@
 import * as path from 'path';
 import type * as CelModule from '@bufbuild/cel';
-import type { CelResult } from '@bufbuild/cel';
 
 /**
  * One `x-kubernetes-validations` rule of a pinned CRD, as scripts/gen-schemas.ts extracts it
@@ -36,7 +35,7 @@ export interface CelViolation {
  */
 export const CEL_COST_BUDGET = 10_000_000;
 
-type Program = (ctx: Record<string, unknown>) => CelResult;
+type Program = (ctx: Record<string, unknown>) => CelModule.CelResult;
 
 /**
  * @bufbuild/cel and re2js, loaded on first use (only objects whose CRD has CEL rules need them): the
