@@ -31,7 +31,7 @@ Run "cdk8s-eso <command> --help" for the options of a command.
 
 ${EXIT_CODES}`;
 
-const VALIDATE_USAGE = `usage: cdk8s-eso validate [--format text|json|sarif|github|junit] [--strict] [--each] [--raw] [--source KIND/NAME] [--previous DIR] PATH...
+const VALIDATE_USAGE = `usage: cdk8s-eso validate [--format text|json|sarif|github|junit] [--strict] [--each] [--raw] [--source KIND/NAME] [--previous DIR] [--max-file-size MB] PATH...
 
 Validates ESO, generator and Vault-operator manifests with the same rules as cdk8s synth. Prints one line
 per finding (grouped by file; coloured on a terminal unless NO_COLOR is set) and a summary.
@@ -46,7 +46,9 @@ ${READING}
   --each     validate each PATH as its own app (one folder per cluster); a summary line per PATH
   --previous DIR
              the output before this change (e.g. a checkout of the main branch): warns when an Owner
-             ExternalSecret is renamed or moved to another Flux Kustomization (prune deletes its Secret)`;
+             ExternalSecret is renamed or moved to another Flux Kustomization (prune deletes its Secret)
+  --max-file-size MB
+             read files (and stdin) up to this size; a larger one is one diagnostic (default 20)`;
 
 const INVENTORY_USAGE = `usage: cdk8s-eso inventory [--format markdown|json|csv] [--by namespace|layer] [--raw] [--source KIND/NAME] PATH...
 
@@ -123,7 +125,9 @@ export function main(argv: string[], io: Io = {
   };
   switch (command) {
     case 'validate': {
-      const parsed = parse(rest, { ...SHARED_OPTIONS, strict: { type: 'boolean' }, each: { type: 'boolean' }, previous: { type: 'string' } }, VALIDATE_USAGE, io);
+      const parsed = parse(rest, {
+        ...SHARED_OPTIONS, 'strict': { type: 'boolean' }, 'each': { type: 'boolean' }, 'previous': { type: 'string' }, 'max-file-size': { type: 'string' },
+      }, VALIDATE_USAGE, io);
       if (!parsed) return 2;
       const v = parsed.values;
       if (v.help) {
@@ -131,7 +135,13 @@ export function main(argv: string[], io: Io = {
         return 0;
       }
       if (!checkCommon(v, REPORT_FORMATS, VALIDATE_USAGE, io) || !positionals(parsed.positionals, VALIDATE_USAGE)) return 2;
+      const maxMb = v['max-file-size'] === undefined ? undefined : Number(v['max-file-size']);
+      if (maxMb !== undefined && !(maxMb > 0)) {
+        io.err(`--max-file-size ${v['max-file-size']}: give the limit in MB, e.g. --max-file-size 64\n${VALIDATE_USAGE}`);
+        return 2;
+      }
       return validateCommand(parsed.positionals, {
+        ...(maxMb !== undefined ? { maxBytes: Math.floor(maxMb * 1024 * 1024) } : {}),
         strict: !!v.strict,
         each: !!v.each,
         raw: !!v.raw,

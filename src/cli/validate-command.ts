@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ReportFormat, ToolInfo, ValidateRun, formatGithub, formatJson, formatJunit, formatSarif, formatText, markInputProblems } from './report-formats';
 import { printable, style } from './terminal';
-import { LoadResult, loadManifests, parseManifests } from '../io/load-manifests';
+import { loadManifests, LoadResult, parseManifests, readManifestsFrom } from '../io/load-manifests';
 import { repositoryBuildEngine } from '../io/repository/build-engine';
 import { RepositoryFiles, hasFolder, kustomizationPathsIn, looksLikeFluxRepository, readRepositoryFiles } from '../io/repository/repository-files';
 import { NotCheckedKustomization, RepositoryBuildEngine, readRepositoryFrom } from '../io/repository/repository-reader';
@@ -20,6 +20,11 @@ export interface ValidateCommandOptions {
   readonly previous?: string;
   /** Read every path file by file (rendered output), never as a Flux repository. */
   readonly raw?: boolean;
+  /**
+   * Bytes per file read (rendered YAML and stdin); a larger file is one diagnostic.
+   * @default 20 MB
+   */
+  readonly maxBytes?: number;
   /** Repository mode: the source that is this repository (`KIND/NAME`). @default GitRepository/flux-system */
   readonly source?: string;
   /** The build engine for repository mode (tests); default: the bundled WebAssembly engine. */
@@ -99,8 +104,8 @@ export function load(paths: readonly string[], options: ValidateCommandOptions):
   const flat: string[] = [];
   for (const p of paths) {
     if (p === '-') {
-      const text = (options.stdin ?? (() => fs.readFileSync(0, 'utf8')))();
-      const r = parseManifests('<stdin>', text);
+      // standard input with the same limits as files (byte cap, alias cap, UTF-8 and duplicate-key checks)
+      const r = options.stdin ? parseManifests('<stdin>', options.stdin()) : readManifestsFrom(0, '<stdin>', { maxBytes: options.maxBytes });
       items.push(...r.items);
       problems.push(...r.problems);
       files++;
@@ -136,7 +141,7 @@ export function load(paths: readonly string[], options: ValidateCommandOptions):
     }
   }
   if (flat.length) {
-    const r = loadManifests(flat);
+    const r = loadManifests(flat, { maxBytes: options.maxBytes });
     items.push(...r.items);
     problems.push(...r.problems);
     files += r.files;

@@ -36,6 +36,14 @@ spec:
 `;
 
 describe('cdk8s-eso validate', () => {
+  test('maxBytes (--max-file-size): a larger file is one diagnostic, a smaller one is read', () => {
+    const dir = tmp({ 'store.yaml': GOOD_STORE });
+    const small: string[] = [];
+    expect(validateCommand([dir], { raw: true, maxBytes: 100, out: l => small.push(l) })).toBe(1);
+    expect(small.join('\n')).toContain('CLI-READ');
+    expect(validateCommand([dir], { raw: true, maxBytes: 1_000_000, out: () => undefined })).toBe(0);
+  });
+
   test('- reads rendered YAML from stdin (kustomize build DIR | cdk8s-eso validate -)', () => {
     const lines: string[] = [];
     const bad = GOOD_STORE.replace('apiVersion: external-secrets.io/v1', 'apiVersion: external-secrets.io/v1beta1');
