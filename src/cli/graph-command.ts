@@ -1,6 +1,7 @@
 import { findingLine, markInputProblems } from './report-formats';
 import { load } from './validate-command';
 import { collapseGraph, graphDot, graphMermaid, secretGraph } from '../model/secret-graph';
+import { Severity } from '../validation/diagnostic';
 
 export const GRAPH_FORMATS = ['mermaid', 'dot', 'json'] as const;
 export type GraphFormat = typeof GRAPH_FORMATS[number];
@@ -38,5 +39,5 @@ export function graphCommand(paths: readonly string[], options: GraphCommandOpti
     case 'dot': out(graphDot(graph)); break;
     default: out(graphMermaid(graph)); break;
   }
-  return loaded.problems.some(p => p.ruleId === 'CLI-READ') ? 2 : 0;
+  return loaded.problems.some(p => p.ruleId === 'CLI-READ' && p.severity === Severity.ERROR) ? 2 : 0;
 }

@@ -1,6 +1,7 @@
 import { findingLine, markInputProblems } from './report-formats';
 import { load } from './validate-command';
 import { inventoryCsv, inventoryMarkdown, secretInventory } from '../model/inventory';
+import { Severity } from '../validation/diagnostic';
 
 export const INVENTORY_FORMATS = ['markdown', 'json', 'csv'] as const;
 export type InventoryFormat = typeof INVENTORY_FORMATS[number];
@@ -35,5 +36,5 @@ export function inventoryCommand(paths: readonly string[], options: InventoryCom
     case 'csv': out(inventoryCsv(inv).slice(0, -1)); break; // RFC 4180 CRLF rows; `out` adds the last LF
     default: out(inventoryMarkdown(inv)); break;
   }
-  return loaded.problems.some(p => p.ruleId === 'CLI-READ') ? 2 : 0;
+  return loaded.problems.some(p => p.ruleId === 'CLI-READ' && p.severity === Severity.ERROR) ? 2 : 0;
 }
