@@ -24,7 +24,8 @@ export function renderRulesDoc(rules: readonly Rule[] = ALL_RULES): string {
   ];
   for (const r of sorted) {
     const scope = r.checkApp ? (r.checkObject ? 'object + app' : 'app') : 'object';
-    lines.push(`| \`${r.id}\` | ${r.severity} | ${scope} | ${cell((r.kinds ?? ['any']).join(', '))} | ${cell(r.description)} | ${cell((r.pitfalls ?? []).join(', '))} | ${r.example ? `<code>${cell(r.example)}</code>` : ''} | ${cell(stricterThanUpstream(r))} |`);
+    // an anchor per rule: SARIF's helpUri and the CLI's help link to docs/rules.md#<rule id in lower case>
+    lines.push(`| <a id="${r.id.toLowerCase()}"></a>\`${r.id}\` | ${r.severity} | ${scope} | ${cell((r.kinds ?? ['any']).join(', '))} | ${cell(r.description)} | ${cell((r.pitfalls ?? []).join(', '))} | ${r.example ? `<code>${cell(r.example)}</code>` : ''} | ${cell(stricterThanUpstream(r))} |`);
   }
   return lines.join('\n') + '\n';
 }

@@ -102,6 +102,9 @@ describe('validate --format', () => {
     expect(rule.shortDescription.text).toBe(meta.description);
     expect(rule.help.text).toContain(meta.example);
     expect(rule.helpUri).toBe('https://github.com/cdk8s-external-secrets/cdk8s-external-secrets/blob/main/docs/rules.md#eso-es-refresh-interval');
+    // the link lands on the rule's own row: docs/rules.md has an anchor per rule
+    const doc = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'rules.md'), 'utf8');
+    expect(doc).toContain('<a id="eso-es-refresh-interval"></a>`ESO-ES-REFRESH-INTERVAL`');
     expect(rule.defaultConfiguration.level).toBe('error');
     const results = log.runs[0].results;
     expect(results).toHaveLength(3);
