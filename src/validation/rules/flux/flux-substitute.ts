@@ -26,6 +26,8 @@ export const fluxSubstituteRule: Rule = {
         && ((pb.substitute && typeof pb.substitute === 'object' && Object.keys(pb.substitute).length) || (Array.isArray(pb.substituteFrom) && pb.substituteFrom.length));
       if (!substitutes) continue;
       for (const m of model.members(k)) {
+        // repository mode: the object is what Flux's substitution produced, so a `${` left in it is what it keeps
+        if (ctx.index.source(m)?.appliedBy !== undefined) continue;
         const group = parseApiVersion(m.apiVersion).group;
         if (group !== ESO_GROUP && group !== GENERATORS_GROUP) continue;
         if (m.metadata?.annotations?.[SUBSTITUTE_ANNOTATION] === 'disabled' || m.metadata?.labels?.[SUBSTITUTE_ANNOTATION] === 'disabled') continue;

@@ -17,6 +17,11 @@ describe('ESO-FLUX-SUBSTITUTE', () => {
     expect(d[0].fix).toContain('$${...}');
   });
 
+  test('good: in repository mode the object is already substituted (a ${ left in it came from $${ and stays)', () => {
+    const items = [...layered({ apps: { postBuild: { substitute: { cluster: 'prod' } } } }), { manifest: templated(), file: 'repo/dist/apps/tpl.yaml', appliedBy: 'flux-system/apps' }];
+    expect(run(fluxSubstituteRule, items)).toEqual([]);
+  });
+
   test('good: escaped, annotated, or no substitution', () => {
     const escaped = externalSecret('tpl', 'example', { target: { name: 'tpl', template: { data: { url: 'https://$${HOST}/x' } } } });
     const sub = { apps: { postBuild: { substituteFrom: [{ kind: 'ConfigMap', name: 'vars' }] } } };
