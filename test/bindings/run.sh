@@ -9,7 +9,8 @@
 # 2. runs the Python and Go ports of the seed-004 example (examples/python, examples/go) and checks that their
 #    output equals the TypeScript example's byte for byte;
 # 3. runs the wheel's cdk8s-eso CLI on the Python output (0 errors), a marshalling app (test/bindings/marshalling.*:
-#    any maps, optional numbers, enums, Durations) in both languages, and an invalid app whose error must reach Python;
+#    any maps, optional numbers, enums, Durations) in Python and Go (test/bindings/go), and an invalid variant whose
+#    error must reach Python and Go;
 # 4. builds the Java package (package:java) and compiles and runs examples/java with Maven against it, same check.
 #
 # Every step prints its wall time; any difference or failure exits non-zero. The last line is "bindings: N passed,
@@ -86,6 +87,16 @@ python_validation_error() { # a validation error surfaces in Python: non-zero ex
     { cat "$log"; return 1; }
 }
 
+marshalling_go() { # the same marshalling app in Go (test/bindings/go), and its invalid variant must exit 1
+  (cd "$REPO/test/bindings/go" && go run . "$WORK/go/marshalling") && same "$WORK/ts/marshalling" "$WORK/go/marshalling" &&
+  if (cd "$REPO/test/bindings/go" && go run . "$WORK/go/invalid" --invalid >"$WORK/go/invalid.log" 2>&1); then
+    echo "the invalid Go app synthesized"; return 1
+  else
+    grep -q 'ESO-GEN-PASSWORD-ARITHMETIC' "$WORK/go/invalid.log" && [ -z "$(find "$WORK/go/invalid" -name '*.yaml' 2>/dev/null)" ] ||
+      { cat "$WORK/go/invalid.log"; return 1; }
+  fi
+}
+
 python_cli() { # the wheel's cdk8s-eso script (the JS CLI through the jsii kernel) validates the Python output
   local out
   out="$("$WORK/readme-python/.venv/bin/cdk8s-eso" validate "$WORK/python/seed-004-webgrip")" || { echo "$out"; return 1; }
@@ -114,6 +125,7 @@ step "Python cdk8s-eso validate (examples/python output)" python_cli
 step "Python marshalling (any, numbers, enums, Durations) = TypeScript" marshalling_python
 step "Python sees a validation error" python_validation_error
 step "examples/go = TypeScript seed-004" example_go
+step "Go marshalling = TypeScript, Go sees a validation error" marshalling_go
 if [ "${BINDINGS_JAVA:-1}" != 0 ]; then
   step "package:java" package_java
   step "examples/java = TypeScript seed-004" example_java
