@@ -8,7 +8,7 @@ import { Rule, finding } from '../../rule';
  */
 export const passwordEmptySymbolsRule: Rule = {
   id: 'ESO-GEN-PASSWORD-EMPTY-SYMBOLS',
-  severity: Severity.ERROR,
+  severity: Severity.WARNING,
   description: 'symbolCharacters "" does not disable symbols (go-password falls back to its own set): set symbols: 0',
   example: 'kind: Password\nspec: {length: 24, symbolCharacters: ""}',
   pitfalls: ['P38'],
