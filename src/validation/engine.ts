@@ -89,6 +89,19 @@ function ignoredRules(m: Manifest): Set<string> | undefined {
 }
 
 /**
+ * A CRD CEL rule and a rule of ours that explains the same refusal (with the fix in this library's terms) report
+ * the same object and field: keep ours, drop the restated ESO-SCHEMA-CEL finding.
+ */
+function dropRestatedCel(diagnostics: Diagnostic[]): void {
+  const key = (d: Diagnostic) => `${d.object.apiVersion}|${d.object.kind}|${d.object.namespace}|${d.object.name}|${d.file}|${d.constructPath}|${d.field}`;
+  const explained = new Set(diagnostics.filter(d => d.ruleId !== 'ESO-SCHEMA-CEL' && d.severity === Severity.ERROR).map(key));
+  if (!explained.size) return;
+  for (let i = diagnostics.length - 1; i >= 0; i--) {
+    if (diagnostics[i].ruleId === 'ESO-SCHEMA-CEL' && explained.has(key(diagnostics[i]))) diagnostics.splice(i, 1);
+  }
+}
+
+/**
  * Runs every rule over the manifests: object rules per manifest, app rules once over the index.
  * Pure: no I/O, same input → same output (sorted).
  */
@@ -163,6 +176,7 @@ export function validateManifests(items: readonly SourcedManifest[], options: En
     }
   }
 
+  dropRestatedCel(diagnostics);
   diagnostics.sort(compareDiagnostics);
   const errors = diagnostics.filter(d => d.severity === Severity.ERROR).length;
   const unknownValues = options.countUnknown ? items.reduce((n, i) => n + countUnknown(i.manifest), 0) : undefined;

@@ -36,3 +36,13 @@ describe('ESO-OPENBAO-CA-ONE', () => {
   });
   test('good', () => expectNone(openBaoCaOneRule, store(openBao({ caProvider: { type: 'Secret', name: 'ca', namespace: 'x' } }))));
 });
+
+describe('one finding per refusal (ESO-SCHEMA-CEL restated by a rule of ours is dropped)', () => {
+  test('two openBao auth methods: the CRD CEL rule and ESO-OPENBAO-AUTH-ONE say the same; ours (with the fix) stays', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { validateManifests } = require('../../../../src/validation/engine');
+    const m = store(openBao({ auth: { tokenSecretRef: ref, userPass: { path: 'userpass', username: 'u', secretRef: ref } } }));
+    const d = validateManifests([{ manifest: m }]).diagnostics.filter((x: any) => x.field === 'spec.provider.openBao.auth');
+    expect(d.map((x: any) => x.ruleId)).toEqual(['ESO-OPENBAO-AUTH-ONE']);
+  });
+});
