@@ -26,11 +26,17 @@ export const esVaultKeyRule: Rule = {
       const { trimmed, repeatsMount, firstSegment, relative: rel } = kvKeyShape(key, mount);
       const dataPrefix = r.store.version !== 'v1' && trimmed.includes('/') && (firstSegment === 'data' || firstSegment === 'metadata');
       if (repeatsMount || dataPrefix) {
+        // a mount-prefixed key reads fine (ESO strips the prefix for data reads): it breaks only metadata reads
+        // (metadataPolicy: Fetch) and find, so it is an error only where the entry uses one of those
+        const metadataPolicy = r.via === 'data' ? r.entry?.remoteRef?.metadataPolicy : r.via === 'extract' ? r.entry?.extract?.metadataPolicy : undefined;
+        const broken = dataPrefix || r.via === 'find' || metadataPolicy === 'Fetch';
         const why = repeatsMount
-          ? `repeats the mount "${mount}" of store "${r.storeName}": reads happen to work, but metadata reads, find and PushSecret use "${mount}/metadata/${trimmed}"`
+          ? `repeats the mount "${mount}" of store "${r.storeName}": ` + (broken
+            ? `${r.via === 'find' ? 'find' : 'the metadata read (metadataPolicy: Fetch)'} uses "${mount}/metadata/${trimmed}", which does not exist`
+            : `the data read works (ESO strips the prefix), but metadata reads, find and PushSecret would use "${mount}/metadata/${trimmed}"`)
           : `starts with "${firstSegment}/": ESO adds it itself, so this reads "${mount}/data/${trimmed}"`;
         out.push(finding(field, `${keyField} "${key}" ${why}`, rel ? `use "${rel}" (relative to the mount)` : 'name a secret under the mount, relative to it',
-          { target: r.es.manifest }));
+          { target: r.es.manifest, ...(broken ? {} : { severity: Severity.WARNING }) }));
       } else if (key.startsWith('/')) {
         out.push(finding(field, `${keyField} "${key}" starts with "/": ESO builds "${mount}/data//${trimmed}"`, `use "${trimmed}"`,
           { target: r.es.manifest, severity: Severity.WARNING }));

@@ -6,12 +6,16 @@ import { esWholeSecretRule } from '../../../../src/validation/rules/external-sec
 const one = (key: string) => [{ secretKey: 'password', remoteRef: { key, property: 'password' } }];
 
 describe('ESO-ES-VAULT-KEY (P03)', () => {
-  test('a key repeating the mount is an error when the store path is set', () => {
+  test('a key repeating the mount: a warning for a data read (it works), an error where metadata or find use it', () => {
     const d = run(esVaultKeyRule, css('vault'), es({ data: one('secret/data/app/db') }));
     expect(d).toHaveLength(1);
-    expect(d[0]).toMatchObject({ ruleId: 'ESO-ES-VAULT-KEY', field: 'spec.data[0].remoteRef.key', severity: 'error' });
-    expect(d[0].message).toContain('remoteRef.key "secret/data/app/db" repeats the mount "secret" of store "vault"');
+    expect(d[0]).toMatchObject({ ruleId: 'ESO-ES-VAULT-KEY', field: 'spec.data[0].remoteRef.key', severity: 'warning' });
+    expect(d[0].message).toContain('remoteRef.key "secret/data/app/db" repeats the mount "secret" of store "vault": the data read works');
     expect(d[0].fix).toBe('use "app/db" (relative to the mount)');
+    const fetch = run(esVaultKeyRule, css('vault'), es({ data: [{ secretKey: 'm', remoteRef: { key: 'secret/app/db', metadataPolicy: 'Fetch' } }] }));
+    expect(fetch.map(x => [x.severity, x.message.includes('metadataPolicy: Fetch')])).toEqual([['error', true]]);
+    const find = run(esVaultKeyRule, css('vault'), es({ data: undefined, dataFrom: [{ find: { path: 'secret/app', name: { regexp: '.*' } } }] }));
+    expect(find.map(x => x.severity)).toEqual(['error']);
   });
   test('a data/ prefix reads <mount>/data/data/...', () => {
     const d = run(esVaultKeyRule, css('vault'), es({ data: one('data/app/db') }));
