@@ -21,6 +21,9 @@ export const generatorRefRule: Rule = {
     for (const kind of ['ExternalSecret', 'ClusterExternalSecret', 'PushSecret', 'ClusterPushSecret']) {
       for (const m of ctx.index.ofKind(kind)) uses.push(...generatorRefsOf(m));
     }
+    const elsewhere = (kind: string, name: string, namespace: string | undefined): string[] =>
+      [...new Set(ctx.index.ofKind(kind, GENERATORS_GROUP).filter(g => g.metadata?.name === name && g.metadata?.namespace !== namespace)
+        .map(g => String(g.metadata?.namespace ?? 'default')))].sort();
     for (const use of uses) {
       const { ref, field } = use;
       if (typeof ref.apiVersion === 'string') {
@@ -46,6 +49,12 @@ export const generatorRefRule: Rule = {
       if (others.length) {
         out.push(finding(`${field}.kind`, `${use.label} references ${ref.kind} "${ref.name}", but "${ref.name}" ${where} is a ${others.join('/')}: ESO fails to find the generator`,
           `set generatorRef.kind: ${others[0]}`, { target: use.manifest }));
+      } else if (ref.kind !== 'ClusterGenerator' && elsewhere(ref.kind, ref.name, use.namespace).length) {
+        // generatorRef has no namespace field: a generator of another namespace can never be found
+        const nss = elsewhere(ref.kind, ref.name, use.namespace);
+        out.push(finding(`${field}.name`, `${use.label} references ${ref.kind} "${ref.name}", which exists only in namespace${nss.length > 1 ? 's' : ''} ${nss.map(n => `"${n}"`).join(', ')}: `
+          + `generatorRef has no namespace, so ESO looks in "${use.namespace}" and never finds it`,
+        `define ${ref.kind} "${ref.name}" in namespace "${use.namespace}" too, or use a ClusterGenerator to share one`, { target: use.manifest }));
       } else {
         out.push(finding(`${field}.name`, `${use.label} references ${ref.kind} "${ref.name}", which is not among the validated manifests ${where}: ESO fails until it exists`,
           ref.kind === 'ClusterGenerator'

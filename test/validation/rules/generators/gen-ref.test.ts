@@ -25,10 +25,18 @@ describe('ESO-GEN-REF', () => {
     expect(d[0].message).toContain('is a Password');
   });
 
-  test('generator not found in the namespace: warning', () => {
-    const d = run(rule, password({ length: 32, noUpper: false, allowRepeat: true }, 'pw', 'other'), es(genRef('Password', 'pw')));
+  test('generator not in the app at all: warning (it may be made elsewhere)', () => {
+    const d = run(rule, es(genRef('Password', 'pw')));
     expect(d[0]).toMatchObject({ field: 'spec.dataFrom[0].sourceRef.generatorRef.name', severity: 'warning' });
     expect(d[0].message).toContain('in namespace "databases"');
+  });
+
+  test('generator only in another namespace: error (generatorRef has no namespace, ESO can never find it)', () => {
+    const d = run(rule, password({ length: 32, noUpper: false, allowRepeat: true }, 'pw', 'other'), es(genRef('Password', 'pw')));
+    expect(d).toHaveLength(1);
+    expect(d[0]).toMatchObject({ field: 'spec.dataFrom[0].sourceRef.generatorRef.name', severity: 'error' });
+    expect(d[0].message).toContain('exists only in namespace "other"');
+    expect(d[0].fix).toContain('ClusterGenerator');
   });
 
   test('resolved refs are clean (namespaced and ClusterGenerator)', () => {
