@@ -123,7 +123,7 @@ spec:
   });
 
   test('malformed YAML names the file and line and the run goes on with other files', () => {
-    const dir = tmp({ 'bad.yaml': `${GOOD_STORE}---\nkind: [\n  broken\n`, 'good.yaml': GOOD_STORE });
+    const dir = tmp({ 'bad.yaml': `${GOOD_STORE.replace('name: vault', 'name: vault-a')}---\nkind: [\n  broken\n`, 'good.yaml': GOOD_STORE });
     const r = run([dir]);
     expect(r.code).toBe(1);
     expect(r.lines.some(l => l.startsWith(`${path.join(dir, 'bad.yaml')}:`) && l.includes('malformed YAML'))).toBe(true);
@@ -160,9 +160,9 @@ spec:
   });
 
   test('a 10 MB file is read and validated', () => {
-    const doc = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  k: "' + 'x'.repeat(1000) + '"\n';
-    const n = Math.ceil(10_000_000 / doc.length);
-    const dir = tmp({ 'big.yaml': Array.from({ length: n }, () => doc).join('---\n') });
+    const doc = (i: number) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\ndata:\n  k: "` + 'x'.repeat(1000) + '"\n';
+    const n = Math.ceil(10_000_000 / doc(0).length);
+    const dir = tmp({ 'big.yaml': Array.from({ length: n }, (_, i) => doc(i)).join('---\n') });
     const r = run([dir]);
     expect(r.code).toBe(0);
     expect(r.summary).toBe(`0 errors, 0 warnings in ${n} objects`);

@@ -331,7 +331,9 @@ describe('app.synth() writes all chart files or none', () => {
         const app = new App({ outdir });
         try {
           buildExternalSecret(new Chart(app, 'secrets', { namespace: 'fuzz' }), es);
-          buildPushSecret(new Chart(app, 'push', { namespace: 'fuzz' }), ps);
+          // its own store identity: two stores with one name are one identity twice (ESO-DUPLICATE-OBJECT)
+          const pushStore = ps.store && typeof ps.store.name === 'string' ? { ...ps.store, name: `${ps.store.name}-p` } : ps.store;
+          buildPushSecret(new Chart(app, 'push', { namespace: 'fuzz' }), { ...ps, store: pushStore });
         } catch (e: any) {
           assertNamedError(e);
           return; // refused while building: synth never ran
