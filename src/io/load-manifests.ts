@@ -174,7 +174,7 @@ export function parseManifests(file: string, text: string, options: ParseOptions
   let empty = 0;
   try {
     const parser = new Parser(lineCounter.addNewLine);
-    const composer = new Composer({ uniqueKeys: true, merge: true, logLevel: 'error' });
+    const composer = new Composer({ uniqueKeys: true, merge: true, logLevel: 'error', ...KUBERNETES_SCALARS });
     for (const doc of composer.compose(parser.parse(text), true, text.length)) {
       documents++;
       if (parseDocument(file, text, doc, lineCounter, mayAlias, maxAlias, items, problems) === 'empty') empty++;
@@ -188,6 +188,26 @@ export function parseManifests(file: string, text: string, options: ParseOptions
   }
   return { items, problems };
 }
+
+/**
+ * Scalars as the API server's decoder (sigs.k8s.io/yaml) reads them, not as YAML 1.2 does: yes/no/on/off/y/n are
+ * booleans, 0777 and 0o777 octal, 0b101 binary, 1_000 a number; dates and 12:30 stay strings
+ * (test/conformance/scalars_test.go pins these against the real decoder).
+ */
+const KUBERNETES_SCALARS = {
+  version: '1.1' as const,
+  customTags: (tags: any[]) => [
+    ...tags.filter(t => t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME'),
+    {
+      identify: (v: unknown) => typeof v === 'number',
+      default: true,
+      tag: 'tag:yaml.org,2002:int',
+      format: 'OCT',
+      test: /^0o[0-7]+$/,
+      resolve: (str: string) => parseInt(str.slice(2), 8),
+    },
+  ],
+};
 
 function parseDocument(file: string, text: string, doc: Document.Parsed, lineCounter: LineCounter, mayAlias: boolean, maxAlias: number,
   items: SourcedManifest[], problems: Diagnostic[]): 'empty' | undefined {

@@ -30,9 +30,10 @@ describe('duplicate mapping keys are an error (as in Kubernetes\' decoder and ku
   });
 
   test('good: the same key in different mappings; merge keys (<<) merge, as in Kubernetes\' decoder', () => {
-    const r = parseManifests('s.yaml', `${cm('a')}data:\n  name: x\nx: &base\n  a: 1\ny:\n  <<: *base\n  b: 2\n`);
+    // (keys `base`/`derived`: an unquoted `y:` key is the boolean true in the API server's YAML 1.1 decoder)
+    const r = parseManifests('s.yaml', `${cm('a')}data:\n  name: x\nbase: &base\n  a: 1\nderived:\n  <<: *base\n  b: 2\n`);
     expect(r.problems).toEqual([]);
-    expect(r.items[0].manifest.y).toEqual({ a: 1, b: 2 });
+    expect(r.items[0].manifest.derived).toEqual({ a: 1, b: 2 });
   });
 });
 
@@ -183,5 +184,36 @@ describe('readManifestsFrom (standard input): the same limits as files', () => {
       process.stdout.write(JSON.stringify(r.items.map(i => i.manifest.metadata.name)));
     `], { input: `${cm('piped')}`, encoding: 'utf8' });
     expect(JSON.parse(out)).toEqual(['piped']);
+  });
+});
+
+describe('scalars as the API server reads them (sigs.k8s.io/yaml, pinned by test/conformance/scalars_test.go)', () => {
+  test('YAML 1.1 booleans and numbers; dates and sexagesimal-looking values stay strings', () => {
+    const want: Record<string, unknown> = {
+      'yes': true,
+      'no': false,
+      'on': true,
+      'off': false,
+      'y': true,
+      'n': false,
+      'True': true,
+      '0777': 511,
+      '010': 8,
+      '0o777': 511,
+      '0x1F': 31,
+      '1_000': 1000,
+      '0b101': 5,
+      '1e3': 1000,
+      '2024-01-01': '2024-01-01',
+      '12:30': '12:30',
+      '~': null,
+      'Null': null,
+      '"yes"': 'yes',
+      '\'0777\'': '0777',
+    };
+    for (const [text, value] of Object.entries(want)) {
+      const r = parseManifests('x.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\nv: ${text}\n`);
+      expect({ text, value: r.items[0]?.manifest.v }).toEqual({ text, value });
+    }
   });
 });
