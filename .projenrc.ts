@@ -14,7 +14,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   jsiiVersion: '~6.0.0',
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
   bundledDeps: ['yaml@^2.8.0', 'ajv@^8.17.1', '@bufbuild/cel@^0.6.1', '@bufbuild/protobuf@^2.6.2', 're2js@^2.10.0'],
-  devDeps: ['fast-check@^4', 'ts-node@^10', 'ajv-draft-04@^1', 'ajv-formats@^3'],
+  devDeps: ['fast-check@^4', 'ts-node@^10', 'ajv-draft-04@^1', 'ajv-formats@^3', '@microsoft/jest-sarif@1.0.0-beta.0'],
   keywords: ['cdk8s', 'external-secrets', 'vault', 'openbao', 'flux', 'gitops'],
   github: false,
   release: false,
