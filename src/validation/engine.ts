@@ -89,15 +89,17 @@ function ignoredRules(m: Manifest): Set<string> | undefined {
 }
 
 /**
- * A CRD CEL rule and a rule of ours that explains the same refusal (with the fix in this library's terms) report
- * the same object and field: keep ours, drop the restated ESO-SCHEMA-CEL finding.
+ * One refusal, one finding: a rule that `yieldsOnSameField` (the CRD's CEL rules) gives way to another rule's
+ * error on the same object and field (a rule of ours that explains it in this library's terms).
  */
-function dropRestatedCel(diagnostics: Diagnostic[]): void {
+function dropRestated(diagnostics: Diagnostic[], rules: readonly Rule[]): void {
+  const yielding = new Set(rules.filter(r => r.yieldsOnSameField).map(r => r.id));
+  if (!yielding.size) return;
   const key = (d: Diagnostic) => `${d.object.apiVersion}|${d.object.kind}|${d.object.namespace}|${d.object.name}|${d.file}|${d.constructPath}|${d.field}`;
-  const explained = new Set(diagnostics.filter(d => d.ruleId !== 'ESO-SCHEMA-CEL' && d.severity === Severity.ERROR).map(key));
+  const explained = new Set(diagnostics.filter(d => !yielding.has(d.ruleId) && d.severity === Severity.ERROR).map(key));
   if (!explained.size) return;
   for (let i = diagnostics.length - 1; i >= 0; i--) {
-    if (diagnostics[i].ruleId === 'ESO-SCHEMA-CEL' && explained.has(key(diagnostics[i]))) diagnostics.splice(i, 1);
+    if (yielding.has(diagnostics[i].ruleId) && explained.has(key(diagnostics[i]))) diagnostics.splice(i, 1);
   }
 }
 
@@ -176,7 +178,7 @@ export function validateManifests(items: readonly SourcedManifest[], options: En
     }
   }
 
-  dropRestatedCel(diagnostics);
+  dropRestated(diagnostics, rules);
   diagnostics.sort(compareDiagnostics);
   const errors = diagnostics.filter(d => d.severity === Severity.ERROR).length;
   const unknownValues = options.countUnknown ? items.reduce((n, i) => n + countUnknown(i.manifest), 0) : undefined;

@@ -59,6 +59,11 @@ export interface Rule {
    */
   readonly judgesUnknown?: boolean;
   /**
+   * The rule restates refusals other rules explain better (the CRD's CEL rules): its finding is dropped when
+   * another rule reports an error on the same object and field.
+   */
+  readonly yieldsOnSameField?: boolean;
+  /**
    * The generic ignore annotation (`cdk8s-external-secrets.io/ignore`) does not silence this rule: it has an
    * opt-in of its own that names the object (the plaintext guard's `allow-plaintext: <own name>`).
    */

@@ -146,11 +146,15 @@ function unlistedFiles(
       // a kustomization file that does not parse fails the build, which reports it
     }
   }
+  const byDir = new Map<string, Array<[string, SourcedManifest]>>();
+  for (const entry of objectFiles) {
+    const dir = path.posix.dirname(entry[0]);
+    (byDir.get(dir) ?? byDir.set(dir, []).get(dir)!).push(entry);
+  }
   for (const rel of kfiles) {
     if (!inScope(rel)) continue;
-    const dir = path.posix.dirname(rel);
-    for (const [file, first] of objectFiles) {
-      if (path.posix.dirname(file) !== dir || referenced.has(file)) continue;
+    for (const [file, first] of byDir.get(path.posix.dirname(rel)) ?? []) {
+      if (referenced.has(file)) continue;
       const base = path.posix.basename(file);
       out.push({
         severity: Severity.WARNING,

@@ -10,6 +10,7 @@ import { admit } from '../../schema/admit';
 export const schemaCelRule: Rule = {
   id: 'ESO-SCHEMA-CEL',
   severity: Severity.ERROR,
+  yieldsOnSameField: true,
   description: "objects must satisfy the pinned CRD's CEL x-kubernetes-validations rules (the rule's message at the rule's field)",
   example: 'GitlabDeployToken with both spec.projectID and spec.groupID (has(self.projectID) != has(self.groupID))',
   checkObject(m) {
