@@ -34,10 +34,13 @@ export function countUnknown(v: unknown, depth = 0): number {
   return n;
 }
 
-/** The names of the Flux variables left unknown in a text (`«flux:NAME»`). */
-export function unknownVariableNames(s: string): string[] {
-  return [...s.matchAll(/\u00abflux:([^\u00bb]*)\u00bb/g)].map(m => m[1]);
+/** The text the build engine writes for a Flux variable whose value is not known offline: `«flux:NAME»`. */
+export function unknownVariableMarker(name: string): string {
+  return `${FLUX_MARKER}${name}\u00bb`;
 }
+
+/** Matches {@link unknownVariableMarker} text; group 1 is the variable name. */
+export const UNKNOWN_VARIABLE_MARKER_PATTERN = /\u00abflux:([_A-Za-z][_A-Za-z0-9]*)\u00bb/g;
 
 /**
  * The value at a diagnostic's field path (`spec.data[0].remoteRef.key`, `metadata.annotations.a/b`), or

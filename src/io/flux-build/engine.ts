@@ -232,13 +232,8 @@ export interface FluxBuildEngine {
   version(): FluxBuildVersion;
 }
 
-/** The text a variable whose value is not known offline is replaced with: `«flux:NAME»`. */
-export function unknownVariableMarker(name: string): string {
-  return `\u00abflux:${name}\u00bb`;
-}
-
-/** Matches {@link unknownVariableMarker} text; group 1 is the variable name. */
-export const UNKNOWN_VARIABLE_MARKER_PATTERN = /\u00abflux:([_A-Za-z][_A-Za-z0-9]*)\u00bb/g;
+// the marker is the model's (model/unknown.ts), where the validator recognises unknown values
+export { UNKNOWN_VARIABLE_MARKER_PATTERN, unknownVariableMarker } from '../../model/unknown';
 
 interface RawEngine {
   build(request: string): string;
