@@ -1,9 +1,9 @@
 // Shared, internal helpers of the PushSecret rules (not a rule; not re-exported from the package).
 import { READ_ONLY_ANNOTATION } from './api';
 import { ResolvedStore, esReads, storeResolver } from './external-secret-reads';
-import { EsSpec, arr, kvStoreOf, targetNameOf } from './external-secrets';
+import { EsSpec, allEsSpecs, arr, creationPolicyOf, isSecretTarget, kvStoreOf, producedKeys, targetNameOf } from './external-secrets';
 import { isObject } from './json';
-import { ESO_GROUP, Manifest, displayName, parseApiVersion } from './manifest';
+import { ESO_GROUP, GENERATORS_GROUP, Manifest, displayName, parseApiVersion } from './manifest';
 import { ManifestIndex } from './manifest-index';
 import { resolveStoreRef, storeKey } from './stores';
 export { isObject };
@@ -261,4 +261,86 @@ export function displayKey(key: string, store: Manifest | undefined): string {
 /** `es.label` of an ES read, plus the store it reads through. */
 export function readLabel(r: EsRead): string {
   return `${r.es.label} (${r.field}) reads it through ${storeLabel(r.storeKind, r.storeName)}`;
+}
+
+/** The keys a PushSecret's source surely holds, and what the source is (for messages). */
+export interface PushSourceKeys {
+  /** Every key the source holds (known for sure). */
+  readonly keys: ReadonlySet<string>;
+  /** `generator UUID "name"` / `Secret "db-credentials" (written by ExternalSecret "ns/db")`. */
+  readonly label: string;
+  /** Field of the source: `…selector.generatorRef` or `…selector.secret.name`. */
+  readonly field: string;
+}
+
+/** The keys a generator manifest (or a ref to a kind whose keys never vary) produces; undefined when not known for sure. */
+export function generatorOutputKeys(kind: string | undefined, generator: Manifest | undefined): string[] | undefined {
+  // the kind that runs, and its spec (a ClusterGenerator wraps one)
+  let runs = kind;
+  let spec: any = generator?.spec;
+  if (kind === 'ClusterGenerator') {
+    runs = typeof generator?.spec?.kind === 'string' ? generator.spec.kind : undefined;
+    const g = generator?.spec?.generator;
+    spec = isObject(g) ? (runs === 'Password' ? g.passwordSpec : runs === 'Fake' ? g.fakeSpec : runs === 'UUID' ? g.uuidSpec : undefined) : undefined;
+  }
+  switch (runs) {
+    case 'UUID': return ['uuid'];
+    case 'Password': {
+      if (!generator || !isObject(spec)) return undefined;
+      const keys = Array.isArray(spec.secretKeys) ? spec.secretKeys.filter((k: unknown): k is string => typeof k === 'string' && k !== '') : [];
+      return keys.length ? keys : ['password'];
+    }
+    case 'Fake': return generator && isObject(spec) && isObject(spec.data) ? Object.keys(spec.data) : undefined;
+    default: return undefined; // other kinds: their keys depend on the provider's answer
+  }
+}
+
+/** `target.template.type` values for which the API server adds keys of its own to the Secret. */
+const SERVER_FILLED_TYPES = ['kubernetes.io/service-account-token'];
+
+/**
+ * The keys a PushSecret's source surely holds: its generator's output keys, or the keys of the Secret
+ * ExternalSecrets of the app write (when every writer's keys are known). Undefined when not known: a
+ * label-selected source, a Secret the app does not make (or also declares itself), a `dataFrom`, an
+ * external template, a Merge into a Secret made elsewhere.
+ */
+export function pushSourceKeys(index: ManifestIndex, ps: PsSpec): PushSourceKeys | undefined {
+  const sel = ps.spec.selector;
+  if (!isObject(sel)) return undefined;
+  const gen = sel.generatorRef;
+  if (isObject(gen)) {
+    const kind = typeof gen.kind === 'string' ? gen.kind : undefined;
+    const name = typeof gen.name === 'string' ? gen.name : '';
+    let manifest: Manifest | undefined;
+    if (kind === 'ClusterGenerator') manifest = index.get(GENERATORS_GROUP, kind, undefined, name);
+    else if (kind && ps.namespace !== undefined) manifest = index.get(GENERATORS_GROUP, kind, ps.namespace, name);
+    const keys = generatorOutputKeys(kind, manifest);
+    if (!keys) return undefined;
+    const runs = kind === 'ClusterGenerator' ? `ClusterGenerator "${name}" (${manifest?.spec?.kind})` : `generator ${kind} "${name}"`;
+    return { keys: new Set(keys), label: runs, field: `${ps.prefix}.selector.generatorRef` };
+  }
+  const name = sel.secret?.name;
+  if (typeof name !== 'string' || !name || ps.namespace === undefined) return undefined;
+  if (index.get('', 'Secret', ps.namespace, name)) return undefined;
+  const keys = new Set<string>();
+  const writers: string[] = [];
+  let creates = false;
+  for (const es of allEsSpecs(index)) {
+    if (targetNameOf(es) !== name) continue;
+    if (!es.namespaces.includes(ps.namespace)) {
+      if (!es.exhaustive) return undefined; // a ClusterExternalSecret selecting by label may write it here too
+      continue;
+    }
+    const policy = creationPolicyOf(es.spec);
+    if (policy === 'None') continue;
+    if (!isSecretTarget(es.spec)) continue;
+    if (SERVER_FILLED_TYPES.includes(es.spec?.target?.template?.type)) return undefined;
+    const produced = producedKeys(es);
+    if (!produced.complete) return undefined;
+    if (policy === 'Owner' || policy === 'Orphan') creates = true;
+    produced.keys.forEach(k => keys.add(k));
+    writers.push(es.label);
+  }
+  if (!creates) return undefined; // made elsewhere (or only merged into): its other keys are unknown
+  return { keys, label: `Secret "${name}" (written by ${writers.join(', ')})`, field: `${ps.prefix}.selector.secret.name` };
 }

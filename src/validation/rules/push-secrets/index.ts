@@ -4,6 +4,7 @@ import { pushDeleteKvV2Rule } from './push-delete-kv2';
 import { pushDuplicateRemoteKeyRule } from './push-duplicate-remote-key';
 import { pushLoopRule } from './push-loop';
 import { pushReadOnlyStoreRule } from './push-read-only-store';
+import { pushSourceKeyRule } from './push-source-key';
 import { pushStoreRefsRule } from './push-store-refs';
 import { pushUnmanagedOverwriteRule } from './push-unmanaged-overwrite';
 import { pushVaultPropertyRule } from './push-vault-property';
@@ -22,4 +23,5 @@ export const PUSH_SECRET_RULES: Rule[] = [
   pushUnmanagedOverwriteRule,
   pushDataToCelRule,
   pushDataToStoreRule,
+  pushSourceKeyRule,
 ];
