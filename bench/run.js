@@ -4,7 +4,8 @@
  * Each configuration runs in its own process, alternately (A B A B ...), and the medians are compared.
  * Results go to stdout and to bench-results/latest.json; BENCHMARKS.md records a run.
  *
- * Options: --sizes 1000,10000,50000  --pairs 3
+ * Options: --sizes 1000,10000,50000  --pairs 3  --only synth,fixed,cli,repository (default: all)
+ *          --lib DIR (the compiled library the CLI rows run, default lib/)
  */
 const { execFileSync } = require('child_process');
 const fs = require('fs');
@@ -18,7 +19,10 @@ const opt = (name, def) => {
 };
 const sizes = opt('sizes', '1000,10000,50000').split(',').map(Number);
 const pairs = Number(opt('pairs', '3'));
+const only = new Set(opt('only', 'synth,fixed,cli,repository').split(','));
 const root = path.join(__dirname, '..');
+const lib = path.resolve(opt('lib', path.join(root, 'lib')));
+process.env.CDK8S_ESO_BENCH_LIB = lib;
 const results = path.join(root, 'bench-results');
 fs.mkdirSync(results, { recursive: true });
 
@@ -42,9 +46,9 @@ const report = { machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.mode
 console.log(`machine: ${report.machine.cpus} x ${report.machine.cpuModel}, ${report.machine.memGb} GiB, node ${report.machine.node}`);
 
 // 1. validated synth vs raw cdk8s, per N
-console.log('\nN        validated(ms)   raw(ms)  ratio  valid.share  rss-valid(MB)  rss-raw(MB)  rss-ratio');
+if (only.has('synth')) console.log('\nN        validated(ms)   raw(ms)  ratio  valid.share  rss-valid(MB)  rss-raw(MB)  rss-ratio');
 let ratio10k;
-for (const n of sizes) {
+for (const n of only.has('synth') ? sizes : []) {
   const manifests = path.join(results, `manifests-${n}.json`);
   node('case.js', ['dump', String(n), manifests]);
   const v = [];
@@ -74,7 +78,7 @@ for (const n of sizes) {
 
 // 2. fixed overhead: load the library + its validators and synth the seed examples, vs plain cdk8s
 //    synthesizing the same manifests (whole process wall time, node start-up included in both)
-{
+if (only.has('fixed')) {
   const build = path.join(results, 'build');
   fs.rmSync(build, { recursive: true, force: true });
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'examples', 'tsconfig.json'),
@@ -93,37 +97,41 @@ for (const n of sizes) {
   console.log(`\nfixed overhead (process wall time, the 5 seed examples): library ${report.fixed.validatedMs.toFixed(0)} ms, raw cdk8s ${report.fixed.rawMs.toFixed(0)} ms, overhead ${report.fixed.overheadMs.toFixed(0)} ms`);
 }
 
-// 3. cdk8s-eso validate on 10 000 documents vs parsing the same YAML
-{
+// 3. cdk8s-eso validate on 10 000 documents vs parsing the same YAML, and vs an ajv-only schema check
+if (only.has('cli')) {
   const file = path.join(results, 'cli-10000.yaml');
   execFileSync(process.execPath, [path.join(__dirname, 'make-yaml.js'), '10000', file], { stdio: 'inherit' });
   const v = [];
   const p = [];
+  const a = [];
   for (let i = 0; i < pairs; i++) {
     const s = process.hrtime.bigint();
     try {
-      execFileSync(process.execPath, [path.join(root, 'lib', 'cli', 'main.js'), 'validate', file], { stdio: 'ignore' });
+      execFileSync(process.execPath, [path.join(lib, 'cli', 'main.js'), 'validate', file], { stdio: 'ignore' });
     } catch (e) {
       if (e.status !== 1) throw e;
     }
     v.push(Number(process.hrtime.bigint() - s) / 1e6);
     p.push(node('parse-only.js', [file]).processMs);
+    // the baseline of the target: a plain ajv user's schema check (yaml's parseAllDocuments + the generated validators)
+    a.push(node('ajv-only.js', [file]).processMs);
   }
   fs.rmSync(file, { force: true });
-  report.cli = { validateMs: median(v), parseMs: median(p), ratio: median(v) / median(p) };
+  report.cli = { validateMs: median(v), parseMs: median(p), ratio: median(v) / median(p), ajvOnlyMs: median(a), ajvOnlyRatio: median(v) / median(a) };
   console.log(`cdk8s-eso validate 10000 documents: ${report.cli.validateMs.toFixed(0)} ms, YAML parse alone ${report.cli.parseMs.toFixed(0)} ms, ratio ${report.cli.ratio.toFixed(2)}`);
+  console.log(`ajv-only schema check of the same documents: ${report.cli.ajvOnlyMs.toFixed(0)} ms, cli/ajv-only ratio ${report.cli.ajvOnlyRatio.toFixed(2)} (target <= 0.5)`);
 }
 
 // 4. repository mode: a GitOps repository of ~1000 objects in ~30 Flux Kustomizations, read the way Flux builds
 //    it (WebAssembly kustomize + Flux engine) and validated, whole CLI process
-{
+if (only.has('repository')) {
   const repo = path.join(results, 'repo-1000');
   const made = JSON.parse(execFileSync(process.execPath, [path.join(__dirname, 'make-repo.js'), repo, '30', '1000'], { encoding: 'utf8' }).trim());
   const t = [];
   for (let i = 0; i < pairs; i++) {
     const s = process.hrtime.bigint();
     try {
-      execFileSync(process.execPath, [path.join(root, 'lib', 'cli', 'main.js'), 'validate', repo], { stdio: 'ignore' });
+      execFileSync(process.execPath, [path.join(lib, 'cli', 'main.js'), 'validate', repo], { stdio: 'ignore' });
     } catch (e) {
       if (e.status !== 1) throw e;
     }
@@ -139,16 +147,22 @@ for (const n of sizes) {
 fs.writeFileSync(path.join(results, 'latest.json'), JSON.stringify(report, null, 2));
 const md = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memGb} GiB, Node ${report.machine.node}; ${pairs} alternating pairs, medians.`,
-  '',
-  '| N ExternalSecrets | validated synth (ms) | raw cdk8s (ms) | ratio | validation share | peak RSS validated (MB) | peak RSS raw (MB) | RSS ratio |',
-  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...report.synth.map(r => `| ${r.n} | ${r.validatedMs.toFixed(0)} | ${r.rawMs.toFixed(0)} | ${r.ratio.toFixed(2)} | ${(r.validationShare * 100).toFixed(1)} % | ${r.rssValidatedMb.toFixed(0)} | ${r.rssRawMb.toFixed(0)} | ${r.rssRatio.toFixed(2)} |`),
-  '',
-  `Fixed overhead (whole process, the five seed examples): library ${report.fixed.validatedMs.toFixed(0)} ms, raw cdk8s ${report.fixed.rawMs.toFixed(0)} ms, overhead ${report.fixed.overheadMs.toFixed(0)} ms.`,
-  '',
-  `CLI: \`cdk8s-eso validate\` on 10 000 documents ${report.cli.validateMs.toFixed(0)} ms vs YAML parse alone ${report.cli.parseMs.toFixed(0)} ms (ratio ${report.cli.ratio.toFixed(2)}).`,
-  '',
-  `Repository mode: ${report.repository.objects} objects in ${report.repository.kustomizations} Flux Kustomizations read as Flux builds them and validated in ${report.repository.validateMs.toFixed(0)} ms (whole process; build engine start-up ${report.repository.engineStartMs.toFixed(0)} ms).`,
 ];
+if (report.synth.length) {
+  md.push('',
+    '| N ExternalSecrets | validated synth (ms) | raw cdk8s (ms) | ratio | validation share | peak RSS validated (MB) | peak RSS raw (MB) | RSS ratio |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...report.synth.map(r => `| ${r.n} | ${r.validatedMs.toFixed(0)} | ${r.rawMs.toFixed(0)} | ${r.ratio.toFixed(2)} | ${(r.validationShare * 100).toFixed(1)} % | ${r.rssValidatedMb.toFixed(0)} | ${r.rssRawMb.toFixed(0)} | ${r.rssRatio.toFixed(2)} |`));
+}
+if (report.fixed) {
+  md.push('', `Fixed overhead (whole process, the five seed examples): library ${report.fixed.validatedMs.toFixed(0)} ms, raw cdk8s ${report.fixed.rawMs.toFixed(0)} ms, overhead ${report.fixed.overheadMs.toFixed(0)} ms.`);
+}
+if (report.cli) {
+  md.push('', `CLI: \`cdk8s-eso validate\` on 10 000 documents ${report.cli.validateMs.toFixed(0)} ms vs YAML parse alone ${report.cli.parseMs.toFixed(0)} ms (ratio ${report.cli.ratio.toFixed(2)}).`,
+    '', `CLI vs an ajv-only schema check of the same documents (yaml parseAllDocuments + the generated validators): ${report.cli.ajvOnlyMs.toFixed(0)} ms, cli/ajv-only ratio ${report.cli.ajvOnlyRatio.toFixed(2)}.`);
+}
+if (report.repository) {
+  md.push('', `Repository mode: ${report.repository.objects} objects in ${report.repository.kustomizations} Flux Kustomizations read as Flux builds them and validated in ${report.repository.validateMs.toFixed(0)} ms (whole process; build engine start-up ${report.repository.engineStartMs.toFixed(0)} ms).`);
+}
 fs.writeFileSync(path.join(results, 'latest.md'), md.join('\n') + '\n');
 if (ratio10k !== undefined) console.log(`ratio@10000=${ratio10k.toFixed(2)}`);
