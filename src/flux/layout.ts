@@ -87,10 +87,8 @@ export class FluxLayer extends Construct {
   /** Put charts into this layer. A chart belongs to exactly one layer. */
   public add(...charts: Chart[]): void {
     for (const c of charts) {
-      const owner = this.layout.layerOf(c);
-      if (owner === this) continue;
-      if (owner) throw new Error(`chart ${c.node.path} is already in Flux layer "${owner.layerName}"; a chart belongs to one layer`);
-      if (FluxLayout.isFluxLayout(c)) throw new Error('a FluxLayout cannot be put into one of its own layers');
+      if (this.members.includes(c)) continue;
+      this.layout._checkUnplaced(c);
       this.members.push(c);
     }
   }
@@ -113,6 +111,44 @@ export class FluxLayer extends Construct {
       })
       .map(referenceOf);
     return { checks, exprs };
+  }
+}
+
+/**
+ * A folder of a `FluxLayout` that no Flux Kustomization applies: `<outdir>/<name>/` with the YAML of its charts
+ * and a `kustomization.yaml`, for objects that something else applies (Terraform, a bootstrap script,
+ * `kubectl apply -k`). Its charts are validated with the rest of the app, but Flux never sees them: nothing in
+ * the `flux` folder points at it, so no layer waits for it and prune never deletes it.
+ */
+export class UnmanagedFolder extends Construct {
+  /** @internal */
+  public static _create(layout: FluxLayout, name: string): UnmanagedFolder {
+    return new UnmanagedFolder(layout, name);
+  }
+
+  /** Name of the folder under the layout's outdir. */
+  public readonly folderName: string;
+  private readonly members: Chart[] = [];
+  private readonly layout: FluxLayout;
+
+  private constructor(layout: FluxLayout, name: string) {
+    super(layout, `unmanaged-${name}`);
+    this.layout = layout;
+    this.folderName = name;
+  }
+
+  /** Charts of the folder (a copy; add with `add()`). */
+  public get charts(): Chart[] {
+    return [...this.members];
+  }
+
+  /** Put charts into this folder. A chart belongs to exactly one layer or folder. */
+  public add(...charts: Chart[]): void {
+    for (const c of charts) {
+      if (this.members.includes(c)) continue;
+      this.layout._checkUnplaced(c);
+      this.members.push(c);
+    }
   }
 }
 
@@ -183,6 +219,7 @@ export interface FluxLayoutProps {
  * <outdir>/controllers/*.yaml         ESO (+ vault-config-operator) HelmReleases          wait: true
  * <outdir>/configs/*.yaml             stores, Vault roles/policies, generators  dependsOn controllers
  * <outdir>/apps/*.yaml                ExternalSecrets, PushSecrets              dependsOn configs
+ * <outdir>/<unmanaged>/*.yaml         charts no Flux Kustomization applies (addUnmanagedFolder)
  * ```
  *
  * Every folder has a `kustomization.yaml` listing all its files. `synth()` validates the whole app (every
@@ -217,6 +254,7 @@ export class FluxLayout extends Chart {
   /** The ESO release, when installed by the layout. */
   public readonly externalSecretsRelease?: ExternalSecretsOperatorRelease;
   private readonly layerList: FluxLayer[] = [];
+  private readonly unmanagedList: UnmanagedFolder[] = [];
   private readonly source: IFluxSource;
   private readonly defaults: FluxKustomizationOptions;
   private readonly vcoMode?: boolean;
@@ -268,16 +306,46 @@ export class FluxLayout extends Chart {
    * @param name folder and Flux Kustomization name (a DNS label)
    */
   public addLayer(name: string, options: FluxLayerOptions = {}): FluxLayer {
-    if (!LAYER_NAME.test(name)) throw new Error(`${this.node.path}: layer name "${name}" must be a DNS label (lower-case letters, digits, '-')`);
-    if (name === this.fluxFolder || this.layerList.some(l => l.layerName === name)) {
-      throw new Error(`${this.node.path}: layer "${name}" already exists (or is the flux folder)`);
-    }
+    this.checkFolderName(name);
     const previous = this.layerList[this.layerList.length - 1];
     const dependsOn = options.dependsOn ?? (previous ? [previous] : []);
     const layerPath = './' + [this.repositoryPath, name].filter(Boolean).join('/');
     const layer = FluxLayer._create(this, name, layerPath, this.source, { ...this.defaults, ...options }, dependsOn);
     this.layerList.push(layer);
     return layer;
+  }
+
+  /**
+   * Add a folder that no Flux Kustomization applies, for charts something else applies (e.g. a store that
+   * Terraform manages). Its charts are validated with the app and written to `<outdir>/<name>/`.
+   * @param name folder name (a DNS label, distinct from the layers and the flux folder)
+   */
+  public addUnmanagedFolder(name: string): UnmanagedFolder {
+    this.checkFolderName(name);
+    const folder = UnmanagedFolder._create(this, name);
+    this.unmanagedList.push(folder);
+    return folder;
+  }
+
+  /** The folders no Flux Kustomization applies, in the order they were added. */
+  public get unmanagedFolders(): UnmanagedFolder[] {
+    return [...this.unmanagedList];
+  }
+
+  /** Throws when `chart` cannot be placed (already in a layer or folder, or the layout itself). @internal */
+  public _checkUnplaced(chart: Chart): void {
+    if (FluxLayout.isFluxLayout(chart)) throw new Error('a FluxLayout cannot be put into one of its own layers');
+    const layer = this.layerOf(chart);
+    if (layer) throw new Error(`chart ${chart.node.path} is already in Flux layer "${layer.layerName}"; a chart belongs to one layer`);
+    const folder = this.unmanagedList.find(f => f.charts.includes(chart));
+    if (folder) throw new Error(`chart ${chart.node.path} is already in the unmanaged folder "${folder.folderName}"; a chart belongs to one layer or folder`);
+  }
+
+  private checkFolderName(name: string): void {
+    if (!LAYER_NAME.test(name)) throw new Error(`${this.node.path}: layer name "${name}" must be a DNS label (lower-case letters, digits, '-')`);
+    if (name === this.fluxFolder || this.layerList.some(l => l.layerName === name) || this.unmanagedList.some(f => f.folderName === name)) {
+      throw new Error(`${this.node.path}: layer "${name}" already exists (or is the flux folder or an unmanaged folder)`);
+    }
   }
 
   /** The layer named `name`. */
@@ -294,9 +362,13 @@ export class FluxLayout extends Chart {
 
   /** Charts written into `layer`: the ones added, plus unplaced charts nested in them. @internal */
   public _chartsOf(layer: FluxLayer): Chart[] {
-    const placed = new Set(this.layerList.flatMap(l => l.charts));
+    return this.chartsWithNested(layer.charts);
+  }
+
+  private chartsWithNested(charts: Chart[]): Chart[] {
+    const placed = new Set([...this.layerList.flatMap(l => l.charts), ...this.unmanagedList.flatMap(f => f.charts)]);
     const out: Chart[] = [];
-    for (const c of layer.charts) {
+    for (const c of charts) {
       for (const n of c.node.findAll()) {
         if (n instanceof Chart && (n === c || !placed.has(n))) out.push(n);
       }
@@ -358,33 +430,20 @@ export class FluxLayout extends Chart {
   private render(): RenderedFile[] {
     const root = this.node.root;
     // Every chart with objects must be in a layer, or Flux never applies it.
-    const placed = new Set(this.layerList.flatMap(l => this._chartsOf(l)));
+    const placed = new Set([...this.layerList.flatMap(l => this._chartsOf(l)), ...this.unmanagedList.flatMap(f => this.chartsWithNested(f.charts))]);
     const orphans = root.node.findAll()
       .filter((c): c is Chart => c instanceof Chart && c !== this && !placed.has(c) && chartObjects(c).length > 0)
       .map(c => c.node.path);
     if (orphans.length) {
       throw new Error(`${this.node.path}: chart(s) ${orphans.join(', ')} are in no Flux layer, so Flux would never apply them; ` +
-        'add them with layout.<layer>.add(chart)');
+        'add them with layout.<layer>.add(chart), or to a folder Flux does not apply with layout.addUnmanagedFolder(name).add(chart)');
     }
 
     const files: RenderedFile[] = [];
     const fluxResources: string[] = [];
+    for (const folder of this.unmanagedList) files.push(...folderFiles(folder.folderName, this.chartsWithNested(folder.charts)));
     for (const layer of this.layerList) {
-      const charts = this._chartsOf(layer);
-      const names = fileNames(charts);
-      const resources: string[] = [];
-      charts.forEach((chart, i) => {
-        const objects = chartObjects(chart);
-        if (!objects.length) return;
-        const file = `${names[i]}.yaml`;
-        resources.push(file);
-        files.push({
-          path: `${layer.layerName}/${file}`,
-          content: Yaml.stringify(...objects.map(o => o.toJson())),
-          objects: objects.map(o => ({ manifest: o.toJson(), constructPath: ownerPath(o) })),
-        });
-      });
-      files.push(kustomizationFile(layer.layerName, resources));
+      files.push(...folderFiles(layer.layerName, this._chartsOf(layer)));
       const ks = ApiObject.of(layer.kustomization);
       fluxResources.push(`${layer.layerName}.yaml`);
       files.push({
@@ -412,7 +471,7 @@ export class FluxLayout extends Chart {
     const layerOfFile = new Map<object, string>();
     const items = files.filter(f => f.path.endsWith('.yaml') && !f.path.endsWith('/kustomization.yaml')).flatMap(f => f.objects.map(o => {
       const layer = f.path.split('/')[0];
-      if (layer !== this.fluxFolder) layerOfFile.set(o.manifest, `${ksNamespace}/${layer}`);
+      if (layer !== this.fluxFolder && this.layerList.some(l => l.layerName === layer)) layerOfFile.set(o.manifest, `${ksNamespace}/${layer}`);
       return { ...o, file: prefix + f.path };
     }));
     const content = `${SECRETS_MARKER}\n${inventoryMarkdown(secretInventory(items, { appliedBy: m => layerOfFile.get(m) }))}`;
@@ -437,6 +496,23 @@ interface RenderedFile {
   readonly path: string;
   readonly content: string;
   readonly objects: SourcedManifest[];
+}
+
+/** The files of one folder: one per chart with objects, and the kustomization.yaml listing them. */
+function folderFiles(folder: string, charts: Chart[]): RenderedFile[] {
+  const names = fileNames(charts);
+  const files: RenderedFile[] = [];
+  charts.forEach((chart, i) => {
+    const objects = chartObjects(chart);
+    if (!objects.length) return;
+    files.push({
+      path: `${folder}/${names[i]}.yaml`,
+      content: Yaml.stringify(...objects.map(o => o.toJson())),
+      objects: objects.map(o => ({ manifest: o.toJson(), constructPath: ownerPath(o) })),
+    });
+  });
+  files.push(kustomizationFile(folder, files.map(f => f.path.slice(folder.length + 1))));
+  return files;
 }
 
 function chartObjects(chart: Chart): ApiObject[] {

@@ -273,3 +273,61 @@ describe('FluxLayout', () => {
     expect(() => new FluxLayout(app, 'second', { source: FluxSource.gitRepository('x'), repositoryPath: 'y' })).toThrow(/already has a FluxLayout/);
   });
 });
+
+describe('FluxLayout unmanaged folders (charts outside Flux)', () => {
+  const withLegacy = (outdir: string, extra?: (app: App, layout: FluxLayout, legacy: Chart) => void) => platform(outdir, {
+    extra: (app, l) => {
+      const legacy = new Chart(app, 'legacy-store');
+      store(legacy, 'legacy');
+      l.addUnmanagedFolder('terraform').add(legacy);
+      extra?.(app, l, legacy);
+    },
+  });
+
+  test('the chart is written to its own folder with a kustomization.yaml, and no Flux Kustomization applies it', () => {
+    const files = withLegacy(tmpOutdir()).layout.synthFiles();
+    expect(files['terraform/legacy-store.yaml']).toContain('name: legacy');
+    expect(parseAllDocuments(files['terraform/kustomization.yaml'])[0].toJS().resources).toEqual(['legacy-store.yaml']);
+    expect(Object.keys(files).filter(f => f.startsWith('flux/'))).toEqual(['flux/apps.yaml', 'flux/configs.yaml', 'flux/controllers.yaml', 'flux/kustomization.yaml']);
+    expect(files['flux/kustomization.yaml']).not.toContain('terraform');
+    for (const f of Object.keys(files).filter(x => x.startsWith('flux/'))) expect(files[f]).not.toContain('/terraform');
+    expect(Object.fromEntries(Object.entries(files).filter(([f]) => f.startsWith('terraform/')))).toMatchSnapshot();
+  });
+
+  test('its charts are validated with the app: a broken object there refuses the synth', () => {
+    const outdir = tmpOutdir();
+    const { layout } = withLegacy(outdir, (_app, _l, legacy) => {
+      // a store with a fake provider is refused unless explicitly opted in
+      new ApiObject(legacy, 'fake', { apiVersion: 'external-secrets.io/v1', kind: 'ClusterSecretStore', metadata: { name: 'fake' }, spec: { provider: { fake: { data: [{ key: 'k', value: 'example-not-a-secret' }] } } } });
+    });
+    expect(() => layout.synth()).toThrow(/ESO-STORE-FAKE-PROVIDER/);
+    expect(fs.existsSync(outdir)).toBe(false);
+  });
+
+  test('the written output validates with the CLI (0 errors) and re-synth cleans a removed folder', () => {
+    const outdir = tmpOutdir();
+    withLegacy(outdir).layout.synth();
+    const lines: string[] = [];
+    expect(validateCommand([outdir], { out: l => lines.push(l) })).toBe(0);
+    expect(lines[lines.length - 1]).toMatch(/^0 errors, 0 warnings/);
+    platform(outdir, { extra: (app, l) => { l.configs.add(new Chart(app, 'legacy-store')); } }).layout.synth();
+    expect(fs.existsSync(path.join(outdir, 'terraform'))).toBe(false);
+  });
+
+  test('a chart belongs to one layer or folder; folder names are unique DNS labels', () => {
+    const { app, layout } = withLegacy(tmpOutdir());
+    const legacy = app.node.findChild('legacy-store') as Chart;
+    expect(() => layout.configs.add(legacy)).toThrow(/already in the unmanaged folder "terraform"/);
+    expect(() => layout.addUnmanagedFolder('other').add(layout.configs.charts[0])).toThrow(/already in Flux layer "configs"/);
+    expect(() => layout.addUnmanagedFolder('terraform')).toThrow(/already exists/);
+    expect(() => layout.addUnmanagedFolder('apps')).toThrow(/already exists/);
+    expect(() => layout.addLayer('terraform')).toThrow(/already exists/);
+    expect(() => layout.addUnmanagedFolder('Bad')).toThrow(/DNS label/);
+    expect(layout.unmanagedFolders.map(f => f.folderName)).toEqual(['terraform', 'other']);
+  });
+
+  test('without a folder, the chart is still refused as in no layer (the error names the way out)', () => {
+    const { layout } = platform(tmpOutdir(), { extra: app => { store(new Chart(app, 'legacy-store'), 'legacy'); } });
+    expect(() => layout.synthFiles()).toThrow(/in no Flux layer[\s\S]*addUnmanagedFolder/);
+  });
+});
