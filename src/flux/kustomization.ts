@@ -156,6 +156,11 @@ export class FluxKustomization extends Resource implements IFluxKustomization {
    * @internal
    */
   public _defaultHealth?: () => { checks: FluxObjectReference[]; exprs: FluxHealthCheckExpr[] };
+  /**
+   * Dependencies computed at synth time, before the ones given (FluxLayout's layer order).
+   * @internal
+   */
+  public _layerDependsOn?: () => IFluxKustomization[];
 
   constructor(scope: Construct, id: string, props: FluxKustomizationProps) {
     super(scope, id);
@@ -248,8 +253,11 @@ export class FluxKustomization extends Resource implements IFluxKustomization {
   }
 
   private renderDependsOn() {
-    if (!this.dependencies.length) return undefined;
-    return this.dependencies.map(d => ({
+    const all = [...(this._layerDependsOn?.() ?? []), ...this.dependencies];
+    const unique = all.filter((d, i) => all.findIndex(x => x.kustomizationName === d.kustomizationName
+      && x.kustomizationNamespace === d.kustomizationNamespace) === i);
+    if (!unique.length) return undefined;
+    return unique.map(d => ({
       name: d.kustomizationName,
       ...(d.kustomizationNamespace !== this.kustomizationNamespace ? { namespace: d.kustomizationNamespace } : {}),
     }));

@@ -32,10 +32,18 @@ const LAYER_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** Options of one Flux layer (one folder + one Flux Kustomization). */
 export interface FluxLayerOptions extends FluxKustomizationOptions {
   /**
-   * Layers that must be Ready before this one is applied.
-   * @default - the layer added just before this one (none for the first)
+   * Layers that must be Ready before this one is applied (a DAG: several layers may depend on one, and one
+   * on several). Add more later with `layer.addDependsOn()`.
+   * @default - the layer just before this one in the order (none for the first)
    */
   readonly dependsOn?: FluxLayer[];
+  /**
+   * Insert the new layer before this one instead of after the last: `before` then depends on the new layer,
+   * which depends on what came before it (unless `dependsOn` says otherwise). E.g. a `bridge` layer between
+   * `controllers` and `configs`.
+   * @default - after the existing layers
+   */
+  readonly before?: FluxLayer;
 }
 
 /**
@@ -48,35 +56,50 @@ export interface FluxLayerOptions extends FluxKustomizationOptions {
  */
 export class FluxLayer extends Construct {
   /** @internal */
-  public static _create(
-    layout: FluxLayout, name: string, layerPath: string, source: IFluxSource, options: FluxLayerOptions, dependsOn: FluxLayer[],
-  ): FluxLayer {
-    return new FluxLayer(layout, name, layerPath, source, options, dependsOn);
+  public static _create(layout: FluxLayout, name: string, layerPath: string, source: IFluxSource, options: FluxLayerOptions): FluxLayer {
+    return new FluxLayer(layout, name, layerPath, source, options);
   }
 
   /** Name of the layer: folder name and Flux Kustomization name. */
   public readonly layerName: string;
   /** The Flux Kustomization that applies the layer. */
   public readonly kustomization: FluxKustomization;
+  /** Layers given as `dependsOn` (undefined: the layer before this one). @internal */
+  public readonly _explicitDependsOn?: FluxLayer[];
+  /** Layers added with `addDependsOn` (and by `before`). @internal */
+  public readonly _extraDependsOn: FluxLayer[] = [];
   private readonly members: Chart[] = [];
   private readonly layout: FluxLayout;
 
-  private constructor(
-    layout: FluxLayout, name: string, layerPath: string, source: IFluxSource, options: FluxLayerOptions, dependsOn: FluxLayer[],
-  ) {
+  private constructor(layout: FluxLayout, name: string, layerPath: string, source: IFluxSource, options: FluxLayerOptions) {
     super(layout, name);
     this.layout = layout;
     this.layerName = name;
+    const { dependsOn, before, ...kustomizationOptions } = options;
+    void before;
+    this._explicitDependsOn = dependsOn ? [...dependsOn] : undefined;
     this.kustomization = new FluxKustomization(this, 'Kustomization', {
-      ...options,
+      ...kustomizationOptions,
       name,
       namespace: layout.namespace,
       source,
       path: layerPath,
       wait: options.wait ?? true,
-      dependsOn: dependsOn.map(l => l.kustomization),
     });
     this.kustomization._defaultHealth = () => this.defaultHealth();
+    this.kustomization._layerDependsOn = () => layout._dependsOnOf(this).map(l => l.kustomization);
+  }
+
+  /**
+   * Apply this layer only after `layers` are Ready, in addition to its `dependsOn` (or default).
+   * Layers that write nothing are skipped over: the dependency goes to what they depend on.
+   */
+  public addDependsOn(...layers: FluxLayer[]): void {
+    for (const l of layers) {
+      if (l === this) throw new Error(`Flux layer "${this.layerName}" cannot depend on itself`);
+      if (!this.layout.layers.includes(l)) throw new Error(`Flux layer "${l.layerName}" is not a layer of the layout of "${this.layerName}"`);
+      if (!this._extraDependsOn.includes(l)) this._extraDependsOn.push(l);
+    }
   }
 
   /** Charts of the layer (a copy; add with `add()`). */
@@ -302,17 +325,53 @@ export class FluxLayout extends Chart {
   }
 
   /**
-   * Add a layer after the existing ones (e.g. a `dev` overlay).
+   * Add a layer after the existing ones (e.g. a `dev` overlay), or before one of them with `before`.
    * @param name folder and Flux Kustomization name (a DNS label)
    */
   public addLayer(name: string, options: FluxLayerOptions = {}): FluxLayer {
     this.checkFolderName(name);
-    const previous = this.layerList[this.layerList.length - 1];
-    const dependsOn = options.dependsOn ?? (previous ? [previous] : []);
+    const before = options.before;
+    const at = before ? this.layerList.indexOf(before) : this.layerList.length;
+    if (at < 0) throw new Error(`${this.node.path}: before: "${before!.layerName}" is not a layer of this layout`);
+    for (const d of options.dependsOn ?? []) {
+      if (!this.layerList.includes(d)) throw new Error(`${this.node.path}: dependsOn: "${d.layerName}" is not a layer of this layout`);
+      if (d === before) throw new Error(`${this.node.path}: layer "${name}" cannot both go before and depend on "${d.layerName}"`);
+    }
     const layerPath = './' + [this.repositoryPath, name].filter(Boolean).join('/');
-    const layer = FluxLayer._create(this, name, layerPath, this.source, { ...this.defaults, ...options }, dependsOn);
-    this.layerList.push(layer);
+    const layer = FluxLayer._create(this, name, layerPath, this.source, { ...this.defaults, ...options });
+    this.layerList.splice(at, 0, layer);
+    if (before) before.addDependsOn(layer);
     return layer;
+  }
+
+  /**
+   * The layers `layer` depends on, as written to its Kustomization: its `dependsOn` (default: the layer before
+   * it) plus `addDependsOn`, with layers that write nothing replaced by what they depend on. @internal
+   */
+  public _dependsOnOf(layer: FluxLayer): FluxLayer[] {
+    const out: FluxLayer[] = [];
+    const seen = new Set<FluxLayer>([layer]);
+    const expand = (l: FluxLayer) => {
+      for (const d of this.declaredDependsOn(l)) {
+        if (seen.has(d)) continue;
+        seen.add(d);
+        if (this.isDropped(d)) expand(d);
+        else out.push(d);
+      }
+    };
+    expand(layer);
+    return out;
+  }
+
+  private declaredDependsOn(layer: FluxLayer): FluxLayer[] {
+    const i = this.layerList.indexOf(layer);
+    const base = layer._explicitDependsOn ?? (i > 0 ? [this.layerList[i - 1]] : []);
+    return [...base, ...layer._extraDependsOn.filter(d => !base.includes(d))];
+  }
+
+  /** True for a layer that is not written (it has no objects). */
+  private isDropped(_layer: FluxLayer): boolean {
+    return false;
   }
 
   /**

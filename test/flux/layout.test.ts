@@ -331,3 +331,70 @@ describe('FluxLayout unmanaged folders (charts outside Flux)', () => {
     expect(() => layout.synthFiles()).toThrow(/in no Flux layer[\s\S]*addUnmanagedFolder/);
   });
 });
+
+describe('FluxLayout layer order: before and a dependsOn DAG', () => {
+  const deps = (files: Record<string, string>, layer: string) => parseAllDocuments(files[`flux/${layer}.yaml`])[0].toJS().spec.dependsOn;
+  const bridgeChart = (app: App) => {
+    const c = new Chart(app, 'ingress');
+    new ApiObject(c, 'nginx', { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'nginx' }, spec: { controller: 'k8s.io/ingress-nginx' } });
+    return c;
+  };
+
+  test('a layer inserted before configs goes between controllers and configs (snapshot)', () => {
+    const { layout } = platform(tmpOutdir(), {
+      extra: (app, l) => l.addLayer('bridge', { before: l.configs }).add(bridgeChart(app)),
+    });
+    expect(layout.layers.map(l => l.layerName)).toEqual(['controllers', 'bridge', 'configs', 'apps']);
+    const files = layout.synthFiles();
+    expect(deps(files, 'bridge')).toEqual([{ name: 'controllers' }]);
+    expect(deps(files, 'configs')).toEqual([{ name: 'bridge' }]);
+    expect(deps(files, 'apps')).toEqual([{ name: 'configs' }]);
+    expect(Object.fromEntries(Object.entries(files).filter(([f]) => f.startsWith('flux/')))).toMatchSnapshot();
+  });
+
+  test('before a layer with an explicit dependsOn: that layer also depends on the new one', () => {
+    const { layout } = platform(tmpOutdir(), {
+      extra: (app, l) => {
+        const dev = l.addLayer('dev', { dependsOn: [l.configs] });
+        const devChart = new Chart(app, 'dev', { namespace: 'dev' });
+        externalSecret(devChart, 'dev-db');
+        dev.add(devChart);
+        l.addLayer('dev-bridge', { before: dev, dependsOn: [l.controllers] }).add(bridgeChart(app));
+      },
+    });
+    const files = layout.synthFiles();
+    expect(layout.layers.map(l => l.layerName)).toEqual(['controllers', 'configs', 'apps', 'dev-bridge', 'dev']);
+    expect(deps(files, 'dev-bridge')).toEqual([{ name: 'controllers' }]);
+    expect(deps(files, 'dev')).toEqual([{ name: 'configs' }, { name: 'dev-bridge' }]);
+    // apps keeps its default: the layer before it
+    expect(deps(files, 'apps')).toEqual([{ name: 'configs' }]);
+  });
+
+  test('dependsOn with several layers and addDependsOn make a DAG (no duplicates)', () => {
+    const { layout } = platform(tmpOutdir(), {
+      extra: (app, l) => {
+        const bridge = l.addLayer('bridge', { dependsOn: [l.controllers] });
+        bridge.add(bridgeChart(app));
+        l.apps.addDependsOn(bridge, l.configs);
+      },
+    });
+    const files = layout.synthFiles();
+    expect(deps(files, 'bridge')).toEqual([{ name: 'controllers' }]);
+    expect(deps(files, 'apps')).toEqual([{ name: 'configs' }, { name: 'bridge' }]);
+  });
+
+  test('wrong references are refused with the layer named', () => {
+    const { layout } = platform(tmpOutdir());
+    const other = platform(tmpOutdir()).layout;
+    expect(() => layout.addLayer('x', { before: other.apps })).toThrow(/before: "apps" is not a layer of this layout/);
+    expect(() => layout.addLayer('y', { dependsOn: [other.apps] })).toThrow(/dependsOn: "apps" is not a layer of this layout/);
+    expect(() => layout.addLayer('z', { before: layout.apps, dependsOn: [layout.apps] })).toThrow(/cannot both go before and depend on "apps"/);
+    expect(() => layout.apps.addDependsOn(layout.apps)).toThrow(/cannot depend on itself/);
+    expect(() => layout.apps.addDependsOn(other.configs)).toThrow(/is not a layer of the layout/);
+  });
+
+  test('a cycle made with addDependsOn is refused by the synth (ESO-FLUX-DEPENDS-ON)', () => {
+    const { layout } = platform(tmpOutdir(), { extra: (_app, l) => l.controllers.addDependsOn(l.apps) });
+    expect(() => layout.synthFiles()).toThrow(/ESO-FLUX-DEPENDS-ON/);
+  });
+});
