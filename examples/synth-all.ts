@@ -9,7 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdk8s';
-import { KustomizationFile } from '../src';
+import { FluxLayout, KustomizationFile } from '../src';
 import { buildPlatform } from './platform/app';
 import { buildApp as seed000 } from './seed-000-openova/app';
 import { buildApp as seed001 } from './seed-001-openova-vault/app';
@@ -32,6 +32,11 @@ export const EXAMPLES: readonly Example[] = [
   { dir: 'seed-004-webgrip', build: seed004 },
 ];
 
+/** The FluxLayout of an example that lays itself out in Flux layers (written with `layout.synth()`). */
+function layoutOf(app: App): FluxLayout | undefined {
+  return app.node.findAll().find(c => FluxLayout.isFluxLayout(c)) as FluxLayout | undefined;
+}
+
 /** Runs every construct validation of the app (what `App.synth` does first) and returns the errors. */
 export function validationErrors(app: App): string[] {
   const errors: string[] = [];
@@ -50,6 +55,13 @@ export function synthAll(root: string = 'dist-seeds', examples: readonly Example
     if (errors.length) {
       failed = true;
       process.stderr.write(`${dir}: validation failed:\n${errors.join('\n')}\n`);
+      continue;
+    }
+    try {
+      layoutOf(app)?.synthFiles(); // a Flux layout validates its files too, and writes nothing
+    } catch (e) {
+      failed = true;
+      process.stderr.write(`${dir}: ${(e as Error).message}\n`);
     }
   }
   const platform = platformOutdir ? buildPlatform(platformOutdir) : undefined;
@@ -67,8 +79,13 @@ export function synthAll(root: string = 'dist-seeds', examples: readonly Example
   }
   for (const { dir, outdir, app } of apps) {
     fs.rmSync(outdir, { recursive: true, force: true }); // no stale files from an earlier synth
-    app.synth();
-    KustomizationFile.writeFor(outdir); // Flux applies only what a kustomization.yaml lists
+    const layout = layoutOf(app);
+    if (layout) {
+      layout.synth(); // one folder per layer, the Flux Kustomizations in flux/
+    } else {
+      app.synth();
+      KustomizationFile.writeFor(outdir); // Flux applies only what a kustomization.yaml lists
+    }
     process.stdout.write(`${dir}: synthesized into ${outdir}\n`);
   }
   if (platform) {

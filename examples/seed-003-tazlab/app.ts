@@ -1,18 +1,46 @@
-import { App, Chart, Duration } from 'cdk8s';
+import { ApiObject, App, Chart, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import * as eso from '../../src';
 import { addKubernetesAuthStore, esoServiceAccount } from '../seed-000-openova/app';
 
+/** Where seed 003 is committed: the Flux Kustomizations point into this folder of the repository. */
+export const SEED_003_REPOSITORY_PATH = 'dist-seeds/seed-003-tazlab';
+
 /**
- * Seed 003 (TazLab; ../shared/seeds/003_*): the two-store model. `tazlab-secrets-vault` (Vault, KV v2 at
- * `secret`) serves every ExternalSecret; `tazlab-secrets` (Infisical, legacy) is kept for backward
- * compatibility and has no consumers.
+ * Seed 003 (TazLab): the two-store model in Flux layers. `tazlab-secrets-vault` (Vault, KV v2 at `secret`)
+ * serves every ExternalSecret; `tazlab-secrets` (Infisical, legacy) is kept for backward compatibility, has
+ * no consumers, and is applied by Terraform, not Flux: it goes to a folder no Flux Kustomization applies.
+ *
+ * ```
+ * flux/         the Flux Kustomizations
+ * controllers/  ESO (HelmRelease)                                   wait
+ * bridge/       IngressClass (cluster plumbing the configs rely on)  -> controllers
+ * configs/      the Vault store, the wildcard TLS replication        -> bridge
+ * apps/         the ExternalSecrets, one file per namespace          -> configs
+ * terraform/    the legacy Infisical store (Terraform applies it)
+ * ```
  */
 export function buildApp(outdir?: string): App {
   const app = new App(outdir ? { outdir } : {});
-  // Cluster-scoped objects (stores) live in the `configs` chart.
+  const layout = new eso.FluxLayout(app, 'flux', {
+    source: eso.FluxSource.gitRepository('flux-system'),
+    repositoryPath: SEED_003_REPOSITORY_PATH,
+  });
+
+  // bridge (level 1 of the seed's DAG): inserted between the operators and the configs.
+  const bridge = new Chart(app, 'bridge');
+  new ApiObject(bridge, 'nginx', {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'IngressClass',
+    metadata: { name: 'nginx' },
+    spec: { controller: 'k8s.io/ingress-nginx' },
+  });
+  layout.addLayer('bridge', { before: layout.configs }).add(bridge);
+
+  // Cluster-scoped objects (the store, the replication) live in the `configs` chart.
   const configs = new Chart(app, 'configs');
+  layout.configs.add(configs);
 
   // Primary: every key is mount-relative (`tazlab-k8s/static/<domain>/<consumer>/<KEY>`).
   const tazlabVault = addKubernetesAuthStore(configs, esoServiceAccount(configs), {
@@ -20,9 +48,12 @@ export function buildApp(outdir?: string): App {
     server: 'https://vault.tazlab.example.internal:8200',
   });
 
-  // Legacy Infisical store (deployed by Terraform upstream): empty credentials, zero consumers.
-  const infisicalCreds = kplus.Secret.fromSecretName(configs, 'infisical-creds', 'infisical-universal-auth');
-  const legacy = new eso.ClusterSecretStore(configs, 'tazlab-secrets', {
+  // Legacy Infisical store (deployed by Terraform upstream): empty credentials, zero consumers. Validated with
+  // the app, written to terraform/, and never applied (nor pruned) by Flux.
+  const legacyChart = new Chart(app, 'legacy-store');
+  layout.addUnmanagedFolder('terraform').add(legacyChart);
+  const infisicalCreds = kplus.Secret.fromSecretName(legacyChart, 'infisical-creds', 'infisical-universal-auth');
+  new eso.ClusterSecretStore(legacyChart, 'tazlab-secrets', {
     metadata: { name: 'tazlab-secrets' },
     provider: eso.SecretStoreProvider.custom('infisical', {
       hostAPI: 'https://eu.infisical.com',
@@ -35,11 +66,14 @@ export function buildApp(outdir?: string): App {
       secretsScope: { projectSlug: 'tazlab', environmentSlug: 'prod' },
     }),
   });
-  void legacy;
 
-  // ExternalSecrets, one chart per namespace; the wildcard TLS Secret is replicated into dex, auth and
-  // longhorn-system by a ClusterExternalSecret.
-  addTazlabSecrets(ns => new Chart(app, `secrets-${ns}`, { namespace: ns }), tazlabVault, {
+  // ExternalSecrets, one chart per namespace, in the apps layer; the wildcard TLS Secret is replicated into
+  // dex, auth and longhorn-system by a ClusterExternalSecret.
+  addTazlabSecrets(ns => {
+    const chart = new Chart(app, `secrets-${ns}`, { namespace: ns });
+    layout.apps.add(chart);
+    return chart;
+  }, tazlabVault, {
     replicateWildcardTls: wildcard => eso.ClusterExternalSecret.tls(configs, 'wildcard-tls-replicas', {
       ...wildcard,
       metadata: { name: 'wildcard-tls-replicas' },
