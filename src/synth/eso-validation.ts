@@ -1,5 +1,6 @@
-import { ApiObject, App, Chart, DependencyGraph } from 'cdk8s';
+import { ApiObject, App, Chart, DependencyGraph, YamlOutputType } from 'cdk8s';
 import { ConstructOrder, Construct, IConstruct } from 'constructs';
+import { PARALLEL_MIN_CONSTRUCTS, ValidationJob, canValidateInParallel, withDeferredWrites } from './parallel-validation';
 import { SynthPass } from './synth-pass';
 import { SourcedManifest } from '../model/manifest';
 import { Diagnostic } from '../validation/diagnostic';
@@ -18,9 +19,21 @@ export interface EsoValidationOptions {
    * @default true
    */
   readonly printWarnings?: boolean;
+  /**
+   * Validate a large app (2000 constructs or more) on a second core while cdk8s renders its YAML; the files are
+   * written once the report is in, so nothing is written on failure either way. Needs two cores and the
+   * compiled library (not ts-node over its sources); otherwise the app is validated before rendering.
+   * @default true
+   */
+  readonly parallel?: boolean;
 }
 
 const ID = 'cdk8s-external-secrets.validation';
+
+/** The error `App.synth()` fails with: cdk8s's own wording for failed validations. */
+function validationFailed(errors: string[]): Error {
+  return new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
+}
 
 /** The objects a chart synthesizes, in dependency order (what cdk8s's `Chart.toJson()` renders). */
 function chartObjects(chart: Chart): ApiObject[] {
@@ -48,6 +61,7 @@ export class EsoValidation extends Construct {
     const v = EsoValidation.of(scope);
     if (options.strict !== undefined) v.strict = options.strict;
     if (options.printWarnings !== undefined) v.printWarnings = options.printWarnings;
+    if (options.parallel !== undefined) v.parallel = options.parallel;
     return v;
   }
 
@@ -55,9 +69,11 @@ export class EsoValidation extends Construct {
   public strict = false;
   /** Warnings are printed to stderr. */
   public printWarnings = true;
+  /** Large apps are validated on a second core while cdk8s renders them. */
+  public parallel = true;
   private lastPrinted?: string;
   /** Set while `App.synth()` runs: the one report of this synth, and each object's manifest. */
-  private synthPass?: { report: ValidationReport; manifests: Map<ApiObject, any> };
+  private synthPass?: { report?: ValidationReport; manifests: Map<ApiObject, any> };
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -80,52 +96,77 @@ export class EsoValidation extends Construct {
       (app as any)[method] = () => {
         if (this.synthPass) return original.call(app);
         const all = app.node.findAll();
-        const errors: string[] = [];
-        // one pass for the construct validations and the engine: a construct validation that reads the app (a
-        // derived policy checking its keys) resolves through the pass and shares the derivations' index
-        const pass = SynthPass.begin(app);
-        let items: ReturnType<EsoValidation['collect']> | undefined;
+        // a large app is validated on a second core while cdk8s renders its YAML (files written after the report)
+        const job = method === 'synth' && all.length >= PARALLEL_MIN_CONSTRUCTS && !(app as any).recordConstructMetadata
+          && app.yamlOutputType !== YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE
+          && this.parallel !== false && canValidateInParallel() ? ValidationJob.start() : undefined;
         try {
-          for (const c of all) {
-            if (c === this) continue;
-            for (const e of c.node.validate()) errors.push(`[${c.node.path}] ${e}`);
+          const errors: string[] = [];
+          // one pass for the construct validations and the engine: a construct validation that reads the app (a
+          // derived policy checking its keys) resolves through the pass and shares the derivations' index
+          const pass = SynthPass.begin(app);
+          let items: ReturnType<EsoValidation['collect']> | undefined;
+          try {
+            for (const c of all) {
+              if (c === this) continue;
+              for (const e of c.node.validate()) errors.push(`[${c.node.path}] ${e}`);
+            }
+            if (errors.length === 0) items = this.collect(all, pass);
+          } finally {
+            pass.end(app);
           }
-          if (errors.length === 0) items = this.collect(all, pass);
-        } finally {
-          pass.end(app);
-        }
-        if (items) {
+          if (!items) throw validationFailed(errors);
           const manifests = new Map<ApiObject, any>();
           items.forEach(i => manifests.set(i.object, i.manifest));
+          if (job) {
+            job.submit(items, this.strict);
+            this.synthPass = { manifests };
+            const rendered = withDeferredWrites(app.outdir, () => this.renderValidated(app, all, original));
+            this.synthPass = { report: job.wait((x, strict) => validateManifests(x, { strict })), manifests };
+            const appErrors = this.validateApp();
+            if (appErrors.length) {
+              rendered.discard();
+              throw validationFailed(appErrors.map(e => `[${this.node.path}] ${e}`));
+            }
+            rendered.write();
+            return rendered.result;
+          }
           // the derivations' index (if any) lends its read models to the validation's: computed once per synth
           this.synthPass = { report: validateManifests(items, { strict: this.strict, reuse: pass.derivationIndex }), manifests };
-          errors.push(...this.validateApp().map(e => `[${this.node.path}] ${e}`));
-        }
-        if (errors.length > 0) {
-          this.synthPass = undefined;
-          throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
-        }
-        const memo: Array<[object, string]> = [];
-        const override = (target: object, name: string, fn: (...a: any[]) => any) => {
-          (target as any)[name] = fn;
-          memo.push([target, name]);
-        };
-        for (const [obj, json] of this.synthPass!.manifests) override(obj, 'toJson', () => json);
-        for (const c of all) {
-          override(c.node, 'validate', () => []);
-          // Chart.toJson() = resolve the app's dependencies + validate the app + this chart's objects in
-          // dependency order; App.synth() has already done the first two, once, for the whole app.
-          if (Chart.isChart(c)) override(c, 'toJson', () => chartObjects(c).map(o => o.toJson()));
-        }
-        const findAll = app.node.findAll.bind(app.node);
-        override(app.node, 'findAll', (order?: ConstructOrder) => (order === undefined || order === ConstructOrder.PREORDER ? all : findAll(order)));
-        try {
-          return original.call(app);
+          const appErrors = this.validateApp();
+          if (appErrors.length) throw validationFailed(appErrors.map(e => `[${this.node.path}] ${e}`));
+          return this.renderValidated(app, all, original);
         } finally {
-          for (const [target, name] of memo) delete (target as any)[name];
+          job?.cancel();
           this.synthPass = undefined;
         }
       };
+    }
+  }
+
+  /**
+   * cdk8s's own synth of what was validated: each object's manifest, the app's construct list and the
+   * construct validations memoized for its duration (restored afterwards).
+   */
+  private renderValidated(app: App, all: IConstruct[], original: () => any): any {
+    const memo: Array<[object, string]> = [];
+    const override = (target: object, name: string, fn: (...a: any[]) => any) => {
+      (target as any)[name] = fn;
+      memo.push([target, name]);
+    };
+    for (const [obj, json] of this.synthPass!.manifests) override(obj, 'toJson', () => json);
+    for (const c of all) {
+      override(c.node, 'validate', () => []);
+      // Chart.toJson() = resolve the app's dependencies + validate the app + this chart's objects in
+      // dependency order; App.synth() has already done the first two, once, for the whole app.
+      if (Chart.isChart(c)) override(c, 'toJson', () => chartObjects(c).map(o => o.toJson()));
+    }
+    const findAll = app.node.findAll.bind(app.node);
+    override(app.node, 'findAll', (order?: ConstructOrder) => (order === undefined || order === ConstructOrder.PREORDER ? all : findAll(order)));
+    try {
+      return original.call(app);
+    } finally {
+      for (const [target, name] of memo) delete (target as any)[name];
     }
   }
 
