@@ -2,6 +2,7 @@
 import { Style, printable, style as noStyle } from './terminal';
 import { Diagnostic, Severity } from '../validation/diagnostic';
 import { RuleInfo, describeObject } from '../validation/engine';
+import { repeatCount, repeatFields, repeatSuffix } from '../validation/report';
 
 export const REPORT_FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
 export type ReportFormat = typeof REPORT_FORMATS[number];
@@ -58,7 +59,8 @@ export function markInputProblems<T extends Diagnostic>(ds: readonly T[]): T[] {
 function text(d: Diagnostic): string {
   // one finding, one line: a kustomize error or a crafted name cannot break the line or drive the terminal
   if (inputProblems.has(d)) return printable(`${d.message} (fix: ${d.fix})`);
-  const field = d.field ? `${d.field}: ` : '';
+  // a finding folded from repeats (one per data entry of one key) says how many: `spec.data[0].remoteRef.key (×3): …`
+  const field = d.field ? `${d.field}${repeatSuffix(d)}: ` : (repeatSuffix(d) ? `${repeatSuffix(d).trim()}: ` : '');
   return printable(`${describeObject(d)}: ${field}${d.message} (fix: ${d.fix})`);
 }
 
@@ -118,6 +120,7 @@ function diagnosticJson(d: Diagnostic) {
     field: d.field,
     message: d.message,
     fix: d.fix,
+    ...(repeatCount(d) > 1 ? { count: repeatCount(d), fields: repeatFields(d) } : {}),
   };
 }
 
@@ -230,7 +233,12 @@ export function formatSarif(runs: readonly ValidateRun[], tool: ToolInfo): strin
           } : {}),
         }],
       } : {}),
-      properties: { field: d.field, fix: d.fix, ...(known.has(d.ruleId) ? {} : { inputProblem: true }) },
+      properties: {
+        field: d.field,
+        fix: d.fix,
+        ...(repeatCount(d) > 1 ? { count: repeatCount(d), fields: repeatFields(d) } : {}),
+        ...(known.has(d.ruleId) ? {} : { inputProblem: true }),
+      },
     })),
   }));
   return JSON.stringify({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: sarifRuns }, null, 2);

@@ -8,6 +8,7 @@ import { RepositoryFiles, hasFolder, kustomizationPathsIn, looksLikeFluxReposito
 import { NotCheckedKustomization, RepositoryBuildEngine, readRepositoryFrom } from '../io/repository/repository-reader';
 import { Diagnostic, Severity } from '../validation/diagnostic';
 import { ruleCatalog, summaryLine, validateManifests } from '../validation/engine';
+import { countSeverities, foldRepeats } from '../validation/report';
 
 export interface ValidateCommandOptions {
   readonly strict?: boolean;
@@ -172,15 +173,15 @@ function validateRun(paths: readonly string[], options: ValidateCommandOptions, 
   });
   const strictly = (p: Diagnostic) => (options.strict && p.severity === Severity.WARNING ? { ...p, severity: Severity.ERROR } : p);
   const problems = markInputProblems(loaded.problems.map(strictly));
-  const problemErrors = problems.filter(p => p.severity === Severity.ERROR).length;
-  const errors = report.errors + problemErrors;
-  const warnings = report.warnings + problems.length - problemErrors;
+  // one finding per distinct problem (a repeat per data entry of one key is folded, with its count), in every format
+  const findings = foldRepeats([...problems, ...report.diagnostics]);
+  const { errors, warnings } = countSeverities(findings);
   const summary = summaryLine({ ...report, errors, warnings }) +
     (loaded.notChecked.length ? `; ${loaded.notChecked.length} Kustomization${loaded.notChecked.length === 1 ? '' : 's'} not checked (other sources, or applied by nothing)` : '');
   const files = [...new Set(loaded.items.map(i => i.file).filter((f): f is string => !!f))];
   return {
     ...(label !== undefined ? { path: label } : {}),
-    findings: [...problems, ...report.diagnostics],
+    findings,
     notChecked: loaded.notChecked,
     errors,
     warnings,

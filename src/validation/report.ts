@@ -1,26 +1,84 @@
 import { writeSync } from 'fs';
 import { isMainThread } from 'worker_threads';
-import { Diagnostic } from './diagnostic';
+import { Diagnostic, Severity } from './diagnostic';
 import { ValidationReport, describeObject, summaryLine } from './engine';
 
-/** CLI line: `FILE: KIND NAMESPACE/NAME: FIELD: MESSAGE (fix: ...)`. */
+/** How many findings a folded diagnostic stands for, and their fields (see foldRepeats). */
+const repeats = new WeakMap<Diagnostic, { count: number; fields: string[] }>();
+
+/**
+ * One finding per distinct problem: diagnostics that repeat one finding (same severity, rule, object, place,
+ * message and fix, on fields that differ only in list indexes, e.g. once per `data[]` entry of one key) are
+ * folded into the first, which remembers how many there were (`repeatCount`) and their fields (`repeatFields`).
+ * Order: each group where its first member was.
+ */
+export function foldRepeats<T extends Diagnostic>(ds: readonly T[]): T[] {
+  const groups = new Map<string, T>();
+  const out: T[] = [];
+  for (const d of ds) {
+    const o = d.object;
+    const key = JSON.stringify([d.severity, d.ruleId, o.apiVersion, o.kind, o.namespace, o.name, d.constructPath, d.file, d.line,
+      d.field.replace(/\[\d+\]/g, '[]'), d.message, d.fix]);
+    const first = groups.get(key);
+    if (!first) {
+      groups.set(key, d);
+      out.push(d);
+      continue;
+    }
+    const r = repeats.get(first) ?? { count: 1, fields: [first.field] };
+    r.count++;
+    if (!r.fields.includes(d.field)) r.fields.push(d.field);
+    repeats.set(first, r);
+  }
+  return out;
+}
+
+/** How many findings a diagnostic stands for (1 unless foldRepeats folded others into it). */
+export function repeatCount(d: Diagnostic): number {
+  return repeats.get(d)?.count ?? 1;
+}
+
+/** The fields of the findings a diagnostic stands for (its own field unless foldRepeats folded others into it). */
+export function repeatFields(d: Diagnostic): string[] {
+  return repeats.get(d)?.fields ?? [d.field];
+}
+
+/** ` (×3)` for a diagnostic that stands for 3 findings, '' for one. */
+export function repeatSuffix(d: Diagnostic): string {
+  const n = repeatCount(d);
+  return n > 1 ? ` (×${n})` : '';
+}
+
+/** Errors and warnings among (folded) diagnostics. */
+export function countSeverities(ds: readonly Diagnostic[]): { errors: number; warnings: number } {
+  let errors = 0;
+  for (const d of ds) if (d.severity === Severity.ERROR) errors++;
+  return { errors, warnings: ds.length - errors };
+}
+
+/** CLI line: `FILE: KIND NAMESPACE/NAME: FIELD (×N): MESSAGE (fix: ...)`. */
 export function formatCliLine(d: Diagnostic): string {
   const where = d.file ? `${d.file}${d.line ? `:${d.line}` : ''}` : (d.constructPath ?? '<app>');
-  const field = d.field ? `${d.field}: ` : '';
+  const field = d.field ? `${d.field}${repeatSuffix(d)}: ` : (repeatSuffix(d) ? `${repeatSuffix(d).trim()}: ` : '');
   return `${where}: ${describeObject(d)}: ${field}${d.message} (fix: ${d.fix}) [${d.severity} ${d.ruleId}]`;
 }
 
-/** Synth block: construct path first, then the field, the message and the fix on their own lines. */
+/** Synth block: construct path first, then the field (and how many times it repeats), the message and the fix on their own lines. */
 export function formatSynthBlock(d: Diagnostic): string {
   const sev = d.severity === 'error' ? 'Error' : 'Warning';
   const where = d.constructPath ?? d.file ?? '<app>';
-  return `${sev} [${d.ruleId}]: ${where} (${describeObject(d)}): ${d.field || '<object>'}\n  ${d.message}\n  fix: ${d.fix}`;
+  return `${sev} [${d.ruleId}]: ${where} (${describeObject(d)}): ${d.field || '<object>'}${repeatSuffix(d)}\n  ${d.message}\n  fix: ${d.fix}`;
 }
 
-/** The whole synth report; `failed` adds "nothing was written". */
+/**
+ * The whole synth report, one block per distinct finding (repeats folded, with their count); the summary
+ * counts the blocks; `failed` adds "nothing was written".
+ */
 export function formatSynthReport(r: ValidationReport): string {
-  const blocks = r.diagnostics.map(formatSynthBlock);
-  const summary = summaryLine(r) + (r.errors > 0 ? ' — nothing was written.' : '');
+  const folded = foldRepeats(r.diagnostics);
+  const blocks = folded.map(formatSynthBlock);
+  const counts = folded.length === r.diagnostics.length ? r : { ...r, ...countSeverities(folded) };
+  const summary = summaryLine(counts) + (r.errors > 0 ? ' — nothing was written.' : '');
   return [...blocks, summary].join('\n');
 }
 
