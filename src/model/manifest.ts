@@ -39,11 +39,20 @@ export interface NonManifestDocument {
 }
 
 /** Splits `group/version` (or `v1`) into its parts. */
-export function parseApiVersion(apiVersion: string | undefined): { group: string; version: string } {
-  if (typeof apiVersion !== 'string' || !apiVersion) return { group: '', version: '' };
-  const slash = apiVersion.lastIndexOf('/');
-  return slash < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
+export function parseApiVersion(apiVersion: string | undefined): { readonly group: string; readonly version: string } {
+  if (typeof apiVersion !== 'string' || !apiVersion) return NO_API_VERSION;
+  let parsed = API_VERSIONS.get(apiVersion);
+  if (!parsed) {
+    const slash = apiVersion.lastIndexOf('/');
+    parsed = Object.freeze(slash < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) });
+    // an app has a handful of distinct apiVersions, read by every rule: parsed once each (bounded for odd input)
+    if (API_VERSIONS.size < 1000) API_VERSIONS.set(apiVersion, parsed);
+  }
+  return parsed;
 }
+
+const NO_API_VERSION = Object.freeze({ group: '', version: '' });
+const API_VERSIONS = new Map<string, { readonly group: string; readonly version: string }>();
 
 export { ESO_GROUP, GENERATORS_GROUP } from './api';
 

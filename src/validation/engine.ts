@@ -61,7 +61,12 @@ function dispatch(rules: readonly Rule[]) {
     if (!r.kinds) anyKind.push(r);
     else for (const k of r.kinds) (byKind.get(k) ?? byKind.set(k, []).get(k)!).push(r);
   }
-  return (kind: string) => (byKind.get(kind) ?? []).concat(anyKind);
+  const lists = new Map<string, Rule[]>();
+  return (kind: string) => {
+    let list = lists.get(kind);
+    if (!list) lists.set(kind, (list = (byKind.get(kind) ?? []).concat(anyKind)));
+    return list;
+  };
 }
 
 /**
@@ -72,14 +77,19 @@ function guarded(rule: Rule, m: Manifest, run: () => Finding[]): Finding[] {
   try {
     return run();
   } catch (e: any) {
-    return [{
-      field: '',
-      message: `could not be checked by rule ${rule.id} (${e?.message ?? e}); the object is probably malformed`,
-      fix: 'fix the ESO-SCHEMA findings of this object first; if there are none, report this as a bug of cdk8s-external-secrets',
-      severity: Severity.ERROR,
-      target: m,
-    }];
+    return malformed(rule, m, e);
   }
+}
+
+/** The one finding for an input a rule threw on. */
+function malformed(rule: Rule, m: Manifest, e: any): Finding[] {
+  return [{
+    field: '',
+    message: `could not be checked by rule ${rule.id} (${e?.message ?? e}); the object is probably malformed`,
+    fix: 'fix the ESO-SCHEMA findings of this object first; if there are none, report this as a bug of cdk8s-external-secrets',
+    severity: Severity.ERROR,
+    target: m,
+  }];
 }
 
 function ignoredRules(m: Manifest): Set<string> | undefined {
@@ -166,7 +176,13 @@ export function validateManifests(items: readonly SourcedManifest[], options: En
     for (const rule of rulesFor(typeof m.kind === 'string' ? m.kind : '')) {
       if (rule.groups && !rule.groups.includes(group)) continue;
       if (skipMost && !rule.checksUnservedVersions) continue;
-      for (const f of guarded(rule, m, () => rule.checkObject!(m, ctx))) emit(rule, f.target ?? m, f);
+      let findings: Finding[];
+      try {
+        findings = rule.checkObject!(m, ctx);
+      } catch (e: any) {
+        findings = malformed(rule, m, e);
+      }
+      for (let i = 0; i < findings.length; i++) emit(rule, findings[i].target ?? m, findings[i]);
     }
   }
   const anchor = items[0]?.manifest ?? {};

@@ -1,3 +1,4 @@
+import { ManifestIndex } from '../../model/manifest-index';
 import { CatalogEntry, SchemaError, isKnownGroup, lookupKind, partValidatorFor, validatorFor } from './catalog';
 import { CelViolation, celRulesFor, evaluateCel } from './cel';
 import { Manifest, parseApiVersion } from '../../model/manifest';
@@ -96,14 +97,13 @@ function metaErrorsOf(m: Manifest, namespaced: boolean, decodedByEso: boolean): 
 // strategy.go hasBlockingErr: NotSupported (enum), Required, TooLong, TooMany, TypeInvalid stop CEL.
 const BLOCKING = new Set(['enum', 'required', 'maxLength', 'maxItems', 'maxProperties', 'type']);
 
-const cache = new WeakMap<object, Admission | null>();
-
 /**
  * Defaults, validates (OpenAPI) and, when nothing blocking came first, evaluates the CEL rules, as
  * apiextensions-apiserver does on create. Undefined for objects of kinds the pinned CRDs do not serve.
- * One result per manifest object (ESO-SCHEMA and ESO-SCHEMA-CEL share it).
+ * One result per manifest object and `cache` (ESO-SCHEMA and ESO-SCHEMA-CEL share it through the run's
+ * index, so the defaulted copies are freed with the run instead of living as long as the manifests).
  */
-export function admit(m: Manifest): Admission | undefined {
+export function admit(m: Manifest, cache: WeakMap<object, Admission | null> = new WeakMap()): Admission | undefined {
   const hit = cache.get(m);
   if (hit !== undefined) return hit ?? undefined;
   const result = compute(m);
@@ -111,17 +111,31 @@ export function admit(m: Manifest): Admission | undefined {
   return result;
 }
 
-/** Object fields whose value is null are dropped (list items stay: a null item is a type error upstream too). */
-function withoutNullFields<T>(v: T): T {
+/** The admissions of one validation run (one per index): ESO-SCHEMA and ESO-SCHEMA-CEL share them. */
+export function admissions(index: ManifestIndex): WeakMap<object, Admission | null> {
+  return index.memo('admissions', () => new WeakMap<object, Admission | null>());
+}
+
+/**
+ * A copy of a JSON value without the object fields whose value is null (list items stay: a null item is a type
+ * error upstream too). One walk instead of structuredClone plus a second pass: manifests are plain JSON.
+ */
+function copyWithoutNullFields(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) {
-    v.forEach(withoutNullFields);
-  } else if (v && typeof v === 'object') {
-    for (const [k, x] of Object.entries(v)) {
-      if (x === null) delete (v as Record<string, unknown>)[k];
-      else withoutNullFields(x);
-    }
+    const out = new Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = copyWithoutNullFields(v[i]);
+    return out;
   }
-  return v;
+  const out: Record<string, unknown> = {};
+  for (const k in v as Record<string, unknown>) {
+    if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+    const x = (v as Record<string, unknown>)[k];
+    if (x === null) continue;
+    if (k === '__proto__') Object.defineProperty(out, k, { value: copyWithoutNullFields(x), enumerable: true, writable: true, configurable: true });
+    else out[k] = copyWithoutNullFields(x);
+  }
+  return out;
 }
 
 function compute(m: Manifest): Admission | undefined {
@@ -134,7 +148,7 @@ function compute(m: Manifest): Admission | undefined {
   // validators fill CRD defaults in (defaulting runs before validation in the API server): check a copy,
   // without the nulls the API server prunes first (PruneNonNullableNullsWithoutDefaults: a field set to null
   // is absent, then defaulted)
-  const copy = withoutNullFields(structuredClone(m)) as unknown as Record<string, unknown>;
+  const copy = copyWithoutNullFields(m) as Record<string, unknown>;
   const errors: SchemaError[] = validate(copy) ? [] : [...(validate.errors ?? [])];
   if (entry.parts) {
     // Each alternative present (e.g. spec.provider.vault) is checked by its own validator.

@@ -1,6 +1,6 @@
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
-import { admit } from '../../schema/admit';
+import { admissions, admit } from '../../schema/admit';
 
 /**
  * The CRDs' own CEL rules (x-kubernetes-validations), extracted from the pinned CRDs by gen:schemas and
@@ -13,8 +13,8 @@ export const schemaCelRule: Rule = {
   yieldsOnSameField: true,
   description: "objects must satisfy the pinned CRD's CEL x-kubernetes-validations rules (the rule's message at the rule's field)",
   example: 'GitlabDeployToken with both spec.projectID and spec.groupID (has(self.projectID) != has(self.groupID))',
-  checkObject(m) {
-    return (admit(m)?.cel ?? []).map(v => finding(v.field, v.message,
+  checkObject(m, ctx) {
+    return (admit(m, admissions(ctx.index))?.cel ?? []).map(v => finding(v.field, v.message,
       v.evaluationError ? 'simplify the object (the API server reports the same evaluation failure)' : `satisfy the CRD rule \`${v.rule}\``));
   },
 };

@@ -1,6 +1,6 @@
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
-import { admit } from '../../schema/admit';
+import { admissions, admit } from '../../schema/admit';
 import { SchemaError } from '../../schema/catalog';
 
 /** `/spec/data/0/remoteRef` → `spec.data[0].remoteRef`. */
@@ -50,8 +50,8 @@ export const schemaRule: Rule = {
   severity: Severity.ERROR,
   description: 'objects must satisfy the OpenAPI schema of the pinned CRD (required fields, enums, patterns, unknown fields) and the API server\'s name rules',
   example: 'ExternalSecret spec.data[0] without secretKey, or spec.provider.vault.auth.kubernetes.mountpath (misspelt)',
-  checkObject(m) {
-    const admission = admit(m);
+  checkObject(m, ctx) {
+    const admission = admit(m, admissions(ctx.index));
     const errors = admission?.schemaErrors ?? [];
     const seen = new Set<string>();
     const out: Finding[] = (admission?.metaErrors ?? []).map(e => finding(e.field, e.message,
