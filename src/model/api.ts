@@ -23,6 +23,8 @@ export const KUSTOMIZE_CONFIG_API_VERSION = `${KUSTOMIZE_CONFIG_GROUP}/v1beta1`;
 export const FLUX_SYSTEM_NAMESPACE = 'flux-system';
 /** Label/annotation that turns Flux post-build substitution off for one object. */
 export const SUBSTITUTE_ANNOTATION = `${FLUX_KUSTOMIZE_GROUP}/substitute`;
+/** `disabled` on an object: Flux never deletes it when it leaves Git. */
+export const PRUNE_ANNOTATION = `${FLUX_KUSTOMIZE_GROUP}/prune`;
 
 /** Vault: vault-config-operator and Crossplane provider-vault (namespaced `.m.` and legacy groups). */
 export const OPERATOR_GROUP = 'redhatcop.redhat.io';
@@ -30,6 +32,8 @@ export const OPERATOR_API_VERSION = `${OPERATOR_GROUP}/v1alpha1`;
 export const XP_ROLE_GROUPS = ['kubernetes.vault.m.upbound.io', 'kubernetes.vault.upbound.io'];
 export const XP_POLICY_GROUPS = ['vault.vault.m.upbound.io', 'vault.vault.upbound.io'];
 export const XP_CONFIG_GROUPS = ['kubernetes.vault.m.upbound.io'];
+/** provider-vault auth mounts (`Backend`; only the namespaced `.m.` group is pinned). */
+export const XP_AUTH_GROUPS = ['auth.vault.m.upbound.io'];
 
 /** Kubernetes' own label naming a Namespace object. */
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';

@@ -6,3 +6,6 @@ export * from './kubernetes-auth-role';
 export * from './token-reviewer';
 export * from './kubernetes-auth-config';
 export * from './store-access';
+export * from './mount-options';
+export * from './secrets-mount';
+export * from './auth-mount';

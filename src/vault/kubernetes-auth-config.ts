@@ -1,7 +1,9 @@
 import { Names } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { IVaultAuthMount } from './auth-mount';
 import { VaultConfigTarget, VaultTargetOptions } from './config-target';
+import { resolveAuthMount } from './private/mount-resolve';
 import { DEFAULT_OPERATOR_ROLE, emitTargetObject } from './private/target-object';
 import { TokenReviewer, TokenReviewerMode, VaultTokenReviewerBinding } from './token-reviewer';
 import { checkObject, checkProps } from '../base/private/prop-checks';
@@ -14,9 +16,21 @@ export interface VaultKubernetesAuthConfigProps extends VaultTargetOptions {
   readonly tokenReviewer: TokenReviewer;
   /**
    * Kubernetes auth mount path (without `auth/`).
-   * @default "kubernetes"
+   * @default - the path of `mount`, else "kubernetes"
    */
   readonly mountPath?: string;
+  /**
+   * The auth mount this config is for: a `VaultAuthMount` of the app (the config then comes after it) or
+   * `VaultAuthMount.fromMountPath()` for one that exists in Vault.
+   * @default - an existing mount at `mountPath` (nothing is emitted for it)
+   */
+  readonly mount?: IVaultAuthMount;
+  /**
+   * Also emit the mount: a `VaultAuthMount` (Kubernetes auth method at `mountPath`, same target) as the
+   * child `Mount`. Not with `mount`.
+   * @default false
+   */
+  readonly createMount?: boolean;
   /**
    * API server URL Vault calls (`kubernetes_host`).
    * @default "https://kubernetes.default.svc:443"
@@ -57,6 +71,11 @@ export interface VaultKubernetesAuthConfigProps extends VaultTargetOptions {
 export class VaultKubernetesAuthConfig extends Construct {
   public readonly mountPath: string;
   public readonly tokenReviewer: TokenReviewer;
+  /**
+   * The auth mount the config needs, when given or created.
+   * @default - an existing mount, not part of the app
+   */
+  public readonly mount?: IVaultAuthMount;
   /** The auth-delegator binding. */
   public readonly reviewerBinding: VaultTokenReviewerBinding;
   /** R3 with provider-vault: the token Secret of the reviewer service account. */
@@ -68,7 +87,8 @@ export class VaultKubernetesAuthConfig extends Construct {
     checkObject(this.node.path, 'tokenReviewer', props.tokenReviewer, 'a TokenReviewer', 'use TokenReviewer.vaultInCluster(sa), TokenReviewer.clientJwt(...) or TokenReviewer.dedicatedServiceAccount(sa)', t => typeof t.mode === 'string');
     EsoValidation.of(this);
     const target = props.target ?? VaultConfigTarget.vaultConfigOperator(DEFAULT_OPERATOR_ROLE);
-    this.mountPath = (props.mountPath ?? 'kubernetes').replace(/^\/+|\/+$/g, '');
+    this.mount = resolveAuthMount(this, target, props.mountPath, props.mount, props.createMount);
+    this.mountPath = this.mount?.mountPath ?? (props.mountPath ?? 'kubernetes').replace(/^\/+|\/+$/g, '');
     this.tokenReviewer = props.tokenReviewer;
     const mode = props.tokenReviewer.mode;
     const accounts = props.tokenReviewer.serviceAccounts;
@@ -106,3 +126,4 @@ export class VaultKubernetesAuthConfig extends Construct {
     });
   }
 }
+

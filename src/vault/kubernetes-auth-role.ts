@@ -1,9 +1,11 @@
 import { Chart, Duration, Lazy, Names } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
+import { IVaultAuthMount } from './auth-mount';
 import { VaultConfigTarget, VaultTargetOptions } from './config-target';
 import { IVaultPolicy } from './policy';
 import { EsoValidation } from '../synth/eso-validation';
+import { resolveAuthMount } from './private/mount-resolve';
 import { DEFAULT_OPERATOR_ROLE, emitTargetObject } from './private/target-object';
 import { checkProps } from '../base/private/prop-checks';
 
@@ -110,9 +112,15 @@ export interface VaultKubernetesAuthRoleOptions {
 export interface VaultKubernetesAuthRoleProps extends VaultKubernetesAuthRoleOptions, VaultTargetOptions {
   /**
    * Kubernetes auth mount path (without `auth/`).
-   * @default "kubernetes"
+   * @default - the path of `mount`, else "kubernetes"
    */
   readonly mountPath?: string;
+  /**
+   * The auth mount the role is defined on: a `VaultAuthMount` of the app (the role then comes after it) or
+   * `VaultAuthMount.fromMountPath()`.
+   * @default - an existing mount at `mountPath`
+   */
+  readonly mount?: IVaultAuthMount;
   /**
    * Service accounts allowed to log in: their names become `bound_service_account_names` and their
    * namespaces `bound_service_account_namespaces` (Vault allows every name × namespace combination).
@@ -180,6 +188,11 @@ export class VaultKubernetesAuthRole extends Construct implements IVaultKubernet
   public readonly roleName: string;
   public readonly mountPath: string;
   public readonly target: VaultConfigTarget;
+  /**
+   * The auth mount the role needs, when given.
+   * @default - an existing mount, not part of the app
+   */
+  public readonly mount?: IVaultAuthMount;
   /** Token type (resolved default). */
   public readonly tokenType: VaultTokenType;
   /** Whether tokens drop Vault's `default` policy. */
@@ -195,7 +208,8 @@ export class VaultKubernetesAuthRole extends Construct implements IVaultKubernet
     EsoValidation.of(this);
     this.target = props.target ?? VaultConfigTarget.vaultConfigOperator(DEFAULT_OPERATOR_ROLE);
     this.roleName = props.roleName ?? Names.toDnsLabel(this);
-    this.mountPath = (props.mountPath ?? 'kubernetes').replace(/^\/+|\/+$/g, '');
+    this.mount = resolveAuthMount(this, this.target, props.mountPath, props.mount, false);
+    this.mountPath = this.mount?.mountPath ?? (props.mountPath ?? 'kubernetes').replace(/^\/+|\/+$/g, '');
     this.tokenType = props.tokenType ?? VaultTokenType.DEFAULT;
     this.tokenNoDefaultPolicy = props.tokenNoDefaultPolicy ?? false;
     for (const sa of props.serviceAccounts ?? []) this.addServiceAccount(sa);

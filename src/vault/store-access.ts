@@ -1,8 +1,11 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { VaultTargetOptions } from './config-target';
+import { IVaultAuthMount, VaultAuthMount } from './auth-mount';
+import { VaultConfigTarget, VaultTargetOptions } from './config-target';
 import { VaultKubernetesAuthRole, VaultKubernetesAuthRoleOptions } from './kubernetes-auth-role';
 import { IVaultPolicy, PathCollapse, VaultPolicy } from './policy';
+import { DEFAULT_OPERATOR_ROLE } from './private/target-object';
+import { IVaultSecretsMount, VaultSecretsEngine, VaultSecretsMount } from './secrets-mount';
 import { TokenReviewer, VaultTokenReviewerBinding } from './token-reviewer';
 import { checkProps } from '../base/private/prop-checks';
 import { consumerNamespaces } from '../model/vault/derive';
@@ -23,6 +26,26 @@ export interface VaultStoreAccessOptions extends VaultKubernetesAuthRoleOptions,
    * @default - the store's `auth.kubernetes.mountPath`
    */
   readonly mountPath?: string;
+  /**
+   * The Kubernetes auth mount the role is defined on: a `VaultAuthMount` of the app (the role then comes
+   * after it) or `VaultAuthMount.fromMountPath()`. Its path must be the store's `auth.kubernetes.mountPath`.
+   * @default - the existing mount the store logs in at (nothing is emitted for it)
+   */
+  readonly authMount?: IVaultAuthMount;
+  /**
+   * The KV mount the store reads from: a `VaultSecretsMount` of the app or `VaultSecretsMount.fromMountPath()`.
+   * Its path (and KV version, when known) must be the store's.
+   * @default - the existing KV mount of the store (nothing is emitted for it)
+   */
+  readonly kvMount?: IVaultSecretsMount;
+  /**
+   * Emit the mounts the store needs that are not given: a `VaultAuthMount` (Kubernetes auth) at the store's
+   * auth mount and a `VaultSecretsMount` (KV v1 or v2, as the store says) at its KV path, with the same
+   * target. A mount of the app at the same path for the same Vault is reused, so two stores on one mount
+   * share it.
+   * @default false
+   */
+  readonly createMounts?: boolean;
   /**
    * Name of the derived policy.
    * @default - the role name
@@ -67,6 +90,16 @@ export class VaultStoreAccess extends Construct {
   public readonly policy: VaultPolicy;
   public readonly role: VaultKubernetesAuthRole;
   public readonly reviewerBinding?: VaultTokenReviewerBinding;
+  /**
+   * The auth mount of the role, when given or created.
+   * @default - an existing mount, not part of the app
+   */
+  public readonly authMount?: IVaultAuthMount;
+  /**
+   * The KV mount of the store, when given or created.
+   * @default - an existing mount, not part of the app
+   */
+  public readonly kvMount?: IVaultSecretsMount;
 
   public constructor(scope: Construct, id: string, props: VaultStoreAccessProps) {
     super(scope, id);
@@ -78,7 +111,28 @@ export class VaultStoreAccess extends Construct {
     if (!roleName) {
       throw new Error(`${where}: the store has no auth.kubernetes.role${store ? '' : ' (it is not defined in this app)'}; pass roleName`);
     }
-    const mountPath = props.mountPath ?? store?.login?.mountPath ?? 'kubernetes';
+    const target = props.target ?? VaultConfigTarget.vaultConfigOperator(DEFAULT_OPERATOR_ROLE);
+    const mountPath = (props.mountPath ?? props.authMount?.mountPath ?? store?.login?.mountPath ?? 'kubernetes').replace(/^\/+|\/+$/g, '');
+    const loginMount = store?.login?.mountPath;
+    if (props.authMount && loginMount !== undefined && props.authMount.mountPath !== loginMount) {
+      throw new Error(`${where}: authMount is auth/${props.authMount.mountPath}, but the store logs in at auth/${loginMount}; pass the mount the store logs in at (or change the store's mountPath)`);
+    }
+    this.authMount = props.authMount ?? (props.createMounts ? reuseOrCreate(this, VaultAuthMount, mountPath, target, () => new VaultAuthMount(this, 'AuthMount', { path: mountPath, target })) : undefined);
+    if (props.kvMount) {
+      if (store?.mount !== undefined && props.kvMount.mountPath !== store.mount) {
+        throw new Error(`${where}: kvMount is "${props.kvMount.mountPath}", but the store reads from KV mount "${store.mount}"; pass the store's mount`);
+      }
+      const v = store ? (store.version === 'v1' ? '1' : '2') : undefined;
+      if (v && props.kvMount.kvVersion && props.kvMount.kvVersion !== v) {
+        throw new Error(`${where}: kvMount "${props.kvMount.mountPath}" is KV version ${props.kvMount.kvVersion}, but the store reads it as KV v${v}: every read fails. Make the two agree (VaultKv.v${props.kvMount.kvVersion} in the store, or VaultSecretsEngine.kvV${v}() in the mount)`);
+      }
+      this.kvMount = props.kvMount;
+    } else if (props.createMounts) {
+      if (!store?.mount) throw new Error(`${where}: createMounts needs the store's KV mount (provider path), and the store has none${store ? '' : ' (it is not defined in this app)'}; pass kvMount, or set the store's kv`);
+      const kvPath = store.mount;
+      const engine = store.version === 'v1' ? VaultSecretsEngine.kvV1() : VaultSecretsEngine.kvV2();
+      this.kvMount = reuseOrCreate(this, VaultSecretsMount, kvPath, target, () => new VaultSecretsMount(this, 'KvMount', { path: kvPath, engine, target }));
+    }
 
     let serviceAccounts = props.serviceAccounts;
     let referent = false;
@@ -97,7 +151,7 @@ export class VaultStoreAccess extends Construct {
 
     this.policy = VaultPolicy.forStore(this, 'Policy', props.store, {
       policyName: props.policyName ?? roleName,
-      target: props.target,
+      target,
       collapse: props.collapse,
     });
 
@@ -105,11 +159,12 @@ export class VaultStoreAccess extends Construct {
       ...props,
       roleName,
       mountPath,
+      mount: this.authMount,
       serviceAccounts,
       boundServiceAccountNames: [...(props.boundServiceAccountNames ?? []), ...(referent ? [store!.serviceAccount!.name] : [])],
       audience: props.audience ?? store?.serviceAccount?.audiences[0],
       policies: [this.policy, ...(props.additionalPolicies ?? [])],
-      target: props.target,
+      target,
     });
     if (referent) {
       // referent auth: ESO presents the SA of each consumer's namespace
@@ -131,4 +186,13 @@ export class VaultStoreAccess extends Construct {
       });
     }
   }
+}
+
+/** A mount construct of the app at `path` for the same Vault as `target`, else a new one. */
+function reuseOrCreate<T extends VaultAuthMount | VaultSecretsMount>(
+  scope: Construct, type: new (...a: any[]) => T, path: string, target: VaultConfigTarget, create: () => T,
+): T {
+  const found = scope.node.root.node.findAll().find((c): c is T => c instanceof type
+    && (c as T).mountPath === path && (c as T).target._controller.destinationKey === target._controller.destinationKey);
+  return found ?? create();
 }

@@ -99,7 +99,7 @@ describe('derived Vault policies never grant more than the literal keys', () => 
 describe('property: derived paths are exact key paths or a prefix collapse, never another app\'s keys', () => {
   const seg = fc.stringMatching(/^[a-z0-9*+.\\-]{1,4}$/);
   const key = fc.array(seg, { minLength: 1, maxLength: 3 }).map(s => s.join('/'));
-  const kv = { providerKey: 'vault', field: 'x', version: 'v2' as const, mount: 'kv', usesSecretRef: false };
+  const kv = { providerKey: 'vault' as const, field: 'x', version: 'v2' as const, mount: 'kv', usesSecretRef: false };
 
   test('exact keys: every rule is the data/metadata path of a literal key of the app, and matches no other literal key', () => {
     const keys = fc.uniqueArray(key, { minLength: 1, maxLength: 6 });

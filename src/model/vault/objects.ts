@@ -5,13 +5,13 @@
  * derived-policy construct. Internal.
  */
 import { AclRule, ParsedPolicy, parseHcl } from './hcl';
-import { OPERATOR_GROUP, XP_ROLE_GROUPS, XP_POLICY_GROUPS, XP_CONFIG_GROUPS, REVIEWER_ANNOTATION } from '../api';
+import { OPERATOR_GROUP, XP_ROLE_GROUPS, XP_POLICY_GROUPS, XP_CONFIG_GROUPS, XP_AUTH_GROUPS, REVIEWER_ANNOTATION, PRUNE_ANNOTATION } from '../api';
 import { ESO_GROUP, Manifest, parseApiVersion } from '../manifest';
 import type { ManifestIndex } from '../manifest-index';
 
 import { storeKey } from '../stores';
 export { storeKey };
-export { OPERATOR_GROUP, XP_ROLE_GROUPS, XP_POLICY_GROUPS, XP_CONFIG_GROUPS, REVIEWER_ANNOTATION };
+export { OPERATOR_GROUP, XP_ROLE_GROUPS, XP_POLICY_GROUPS, XP_CONFIG_GROUPS, XP_AUTH_GROUPS, REVIEWER_ANNOTATION, PRUNE_ANNOTATION };
 
 /** Annotation the library writes on auth configs whose reviewer is Vault's own pod SA (`<ns>/<name>`). */
 
@@ -286,6 +286,48 @@ export function authConfigInfo(m: Manifest, index: ManifestIndex): AuthConfigInf
   return undefined;
 }
 
+/** A secrets-engine or auth-method mount object (vault-config-operator or provider-vault). */
+export interface MountInfo {
+  readonly manifest: Manifest;
+  readonly target: 'operator' | 'crossplane';
+  readonly kind: 'auth' | 'secrets';
+  /** The mount's Vault path without `auth/` or `sys/mounts/`, trimmed. */
+  readonly mountPath: string;
+  /** Field that sets the path, for diagnostics. */
+  readonly field: string;
+  readonly type?: string;
+  /** "1" or "2" for a KV secrets mount (KV without options.version is v1). */
+  readonly kvVersion?: string;
+}
+
+export function mountInfo(m: Manifest): MountInfo | undefined {
+  const group = parseApiVersion(m.apiVersion).group;
+  const s = obj(m.spec) ?? {};
+  const last = str(s.name) || str(m.metadata?.name) || '';
+  if (group === OPERATOR_GROUP && m.kind === 'SecretEngineMount') {
+    const type = str(s.type);
+    const version = str(obj(s.options)?.version);
+    return {
+      manifest: m,
+      target: 'operator',
+      kind: 'secrets',
+      mountPath: normMount([normMount(s.path), last].filter(Boolean).join('/')),
+      field: s.path ? 'spec.path' : s.name ? 'spec.name' : 'metadata.name',
+      type,
+      kvVersion: type === 'kv' ? (version === '2' ? '2' : '1') : type === 'kv-v2' ? '2' : type === 'kv-v1' ? '1' : undefined,
+    };
+  }
+  if (group === OPERATOR_GROUP && m.kind === 'AuthEngineMount') {
+    return { manifest: m, target: 'operator', kind: 'auth', mountPath: normMount([normMount(s.path), last].filter(Boolean).join('/')), field: 'spec.path', type: str(s.type) };
+  }
+  if (XP_AUTH_GROUPS.includes(group) && m.kind === 'Backend') {
+    const f = obj(s.forProvider) ?? {};
+    const type = str(f.type);
+    return { manifest: m, target: 'crossplane', kind: 'auth', mountPath: normMount(f.path ?? type), field: 'spec.forProvider.path', type };
+  }
+  return undefined;
+}
+
 /** Everything Vault-related in the app, indexed. */
 export interface VaultModel {
   readonly stores: StoreInfo[];
@@ -295,6 +337,7 @@ export interface VaultModel {
   readonly policies: PolicyInfo[];
   readonly policiesByName: Map<string, PolicyInfo[]>;
   readonly authConfigs: AuthConfigInfo[];
+  readonly mounts: MountInfo[];
 }
 
 export function buildVaultModel(index: ManifestIndex): VaultModel {
@@ -320,6 +363,11 @@ export function buildVaultModel(index: ManifestIndex): VaultModel {
     const c = authConfigInfo(m, index);
     if (c) authConfigs.push(c);
   }
+  const mounts: MountInfo[] = [];
+  for (const m of [...index.ofKind('SecretEngineMount', OPERATOR_GROUP), ...index.ofKind('AuthEngineMount', OPERATOR_GROUP), ...index.ofKind('Backend')]) {
+    const x = mountInfo(m);
+    if (x) mounts.push(x);
+  }
   const rolesByLogin = new Map<string, RoleInfo[]>();
   for (const r of roles) {
     const k = loginKey({ mountPath: r.mountPath, role: r.name });
@@ -327,7 +375,7 @@ export function buildVaultModel(index: ManifestIndex): VaultModel {
   }
   const policiesByName = new Map<string, PolicyInfo[]>();
   for (const p of policies) (policiesByName.get(p.name) ?? policiesByName.set(p.name, []).get(p.name)!).push(p);
-  return { stores, storesByKey: new Map(stores.map(s => [s.key, s])), roles, rolesByLogin, policies, policiesByName, authConfigs };
+  return { stores, storesByKey: new Map(stores.map(s => [s.key, s])), roles, rolesByLogin, policies, policiesByName, authConfigs, mounts };
 }
 
 /** The model of this validation run (built once). */

@@ -1,6 +1,7 @@
 // Internal: what each controller behind a VaultConfigTarget renders (not re-exported from index.ts).
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { AuthMountInput, SecretsMountInput } from './mount-input';
 import { TargetObject } from './target-object';
 import type { VaultConfigTargetType } from '../config-target-options';
 
@@ -66,6 +67,10 @@ export interface VaultController {
   readonly type: VaultConfigTargetType;
   /** vault-config-operator: the Vault role it logs in with. */
   readonly operatorRole?: string;
+  /** Same key = the objects land in the same Vault (same controller, address / provider config, Vault namespace). */
+  readonly destinationKey: string;
+  /** Where the objects land, for messages and docs ("vault-config-operator at https://..."). */
+  readonly destination: string;
   /** Namespace the objects go to, for a construct in `scope` (undefined: cluster-scoped kinds). */
   namespaceFor(scope: Construct): string | undefined;
   /** The object of a `VaultPolicy`. */
@@ -74,6 +79,10 @@ export interface VaultController {
   kubernetesAuthRole(scope: Construct, input: AuthRoleInput): TargetObject;
   /** The object of a `VaultKubernetesAuthConfig` (may add children to `scope`). */
   kubernetesAuthConfig(scope: Construct, input: AuthConfigInput): AuthConfigOutput;
+  /** The object of a `VaultSecretsMount` (throws when the controller has no pinned kind for it). */
+  secretsMount(scope: Construct, input: SecretsMountInput): TargetObject;
+  /** The object of a `VaultAuthMount`. */
+  authMount(scope: Construct, input: AuthMountInput): TargetObject;
 }
 
 /** Drops the undefined values (shallow). */

@@ -3,6 +3,7 @@ import { Chart, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { AuthConfigInput, AuthConfigOutput, AuthRoleInput, PolicyInput, VaultController, dropUndefined, sortKeys } from './controller';
+import { AuthMountInput, SecretsMountInput } from './mount-input';
 import { TargetObject } from './target-object';
 import { CrossplaneProviderConfigKind, CrossplaneProviderVaultOptions, VaultConfigTargetType } from '../config-target-options';
 
@@ -11,7 +12,15 @@ export class CrossplaneProviderVaultController implements VaultController {
   public readonly type = VaultConfigTargetType.CROSSPLANE_PROVIDER_VAULT;
   public readonly operatorRole = undefined;
 
-  constructor(private readonly options: CrossplaneProviderVaultOptions) {}
+  public readonly destinationKey: string;
+  public readonly destination: string;
+
+  constructor(private readonly options: CrossplaneProviderVaultOptions) {
+    const ref = `${options.legacyClusterScoped ? 'ProviderConfig' : options.providerConfigKind ?? CrossplaneProviderConfigKind.CLUSTER_PROVIDER_CONFIG}/${options.providerConfigName ?? 'default'}`;
+    const ns = options.vaultNamespace ? ` (Vault namespace ${options.vaultNamespace})` : '';
+    this.destinationKey = `crossplane|${ref}|${options.vaultNamespace ?? ''}`;
+    this.destination = `provider-vault ${ref}${ns}`;
+  }
 
   public namespaceFor(scope: Construct): string | undefined {
     if (this.options.legacyClusterScoped) return undefined;
@@ -87,6 +96,48 @@ export class CrossplaneProviderVaultController implements VaultController {
         spec: { providerConfigRef, forProvider },
       },
       reviewerTokenSecret,
+    };
+  }
+
+  public secretsMount(scope: Construct, _m: SecretsMountInput): TargetObject {
+    throw new Error(`${scope.node.path}: a secrets-engine mount cannot be emitted for Crossplane provider-vault: this library pins no provider-vault mount CRD (vault.vault.m.upbound.io Mount), so it could not validate the object. `
+      + 'Emit the mount with vault-config-operator (target: VaultConfigTarget.vaultConfigOperator(role)), or create it outside the app and reference it with VaultSecretsMount.fromMountPath()');
+  }
+
+  public authMount(scope: Construct, m: AuthMountInput): TargetObject {
+    if (this.options.legacyClusterScoped) {
+      throw new Error(`${scope.node.path}: the legacy cluster-scoped provider-vault auth Backend (auth.vault.upbound.io) is not pinned; use the namespaced (.m.) kinds, or VaultAuthMount.fromMountPath() for a mount made elsewhere`);
+    }
+    const only = m.sealWrap !== undefined ? 'sealWrap' : m.tuneDescription !== undefined ? 'tuneDescription' : m.tuneOptions !== undefined ? 'tuneOptions' : undefined;
+    if (only) {
+      throw new Error(`${scope.node.path}: ${only} is a vault-config-operator field; provider-vault's auth Backend has no such field. Drop it, or use VaultConfigTarget.vaultConfigOperator(role)`);
+    }
+    const t = m.tune;
+    const tune = dropUndefined({
+      defaultLeaseTtl: t.defaultLeaseTtl,
+      maxLeaseTtl: t.maxLeaseTtl,
+      auditNonHmacRequestKeys: t.auditNonHmacRequestKeys,
+      auditNonHmacResponseKeys: t.auditNonHmacResponseKeys,
+      listingVisibility: t.listingVisibility,
+      passthroughRequestHeaders: t.passthroughRequestHeaders,
+      allowedResponseHeaders: t.allowedResponseHeaders,
+      tokenType: m.tokenType,
+    });
+    const forProvider = dropUndefined({
+      type: m.type,
+      path: m.mountPath,
+      description: m.description,
+      local: m.local,
+      disableRemount: m.disableRemount,
+      identityTokenKey: m.identityTokenKey,
+      namespace: this.options.vaultNamespace,
+      tune: Object.keys(tune).length ? [tune] : undefined,
+    });
+    return {
+      apiVersion: 'auth.vault.m.upbound.io/v1alpha1',
+      kind: 'Backend',
+      namespace: this.namespaceFor(scope),
+      spec: { providerConfigRef: this.providerConfigRef(), forProvider },
     };
   }
 

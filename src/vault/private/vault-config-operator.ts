@@ -2,6 +2,7 @@
 import { Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AuthConfigInput, AuthConfigOutput, AuthRoleInput, PolicyInput, VaultController, dropUndefined, sortKeys } from './controller';
+import { AuthMountInput, MountTuneInput, SecretsMountInput } from './mount-input';
 import { TargetObject } from './target-object';
 import { toGoDuration } from '../../model/go-duration';
 import { VaultConfigOperatorOptions, VaultConfigTargetType } from '../config-target-options';
@@ -12,7 +13,14 @@ const API_VERSION = 'redhatcop.redhat.io/v1alpha1';
 export class VaultConfigOperatorController implements VaultController {
   public readonly type = VaultConfigTargetType.VAULT_CONFIG_OPERATOR;
 
-  constructor(public readonly operatorRole: string, private readonly options: VaultConfigOperatorOptions) {}
+  public readonly destinationKey: string;
+  public readonly destination: string;
+
+  constructor(public readonly operatorRole: string, private readonly options: VaultConfigOperatorOptions) {
+    const ns = options.vaultNamespace ? ` (Vault namespace ${options.vaultNamespace})` : '';
+    this.destinationKey = `operator|${options.address ?? ''}|${options.vaultNamespace ?? ''}`;
+    this.destination = `vault-config-operator at ${options.address ?? "the operator's VAULT_ADDR"}${ns}`;
+  }
 
   public namespaceFor(scope: Construct): string | undefined {
     return this.options.namespace ?? Chart.of(scope).namespace;
@@ -73,6 +81,50 @@ export class VaultConfigOperatorController implements VaultController {
     return { object: { apiVersion: API_VERSION, kind: 'KubernetesAuthEngineConfig', namespace: this.namespaceFor(scope), spec } };
   }
 
+  public secretsMount(scope: Construct, m: SecretsMountInput): TargetObject {
+    // the operator mounts at sys/mounts/<spec.path>/<spec.name> (or sys/mounts/<spec.name> without path)
+    const segs = m.mountPath.split('/');
+    const config = dropUndefined({ ...tuneConfig(m.tune), forceNoCache: m.forceNoCache });
+    const spec: any = dropUndefined({
+      ...this.common(scope),
+      type: m.type,
+      path: segs.length > 1 ? segs.slice(0, -1).join('/') : undefined,
+      name: segs[segs.length - 1],
+      description: m.description,
+      local: m.local,
+      sealWrap: m.sealWrap,
+      externalEntropyAccess: m.externalEntropyAccess,
+      options: m.options && Object.keys(m.options).length ? sortKeys(m.options) : undefined,
+      config: Object.keys(config).length ? config : undefined,
+    });
+    return { apiVersion: API_VERSION, kind: 'SecretEngineMount', namespace: this.namespaceFor(scope), spec };
+  }
+
+  public authMount(scope: Construct, m: AuthMountInput): TargetObject {
+    if (m.disableRemount !== undefined || m.identityTokenKey !== undefined) {
+      throw new Error(`${scope.node.path}: ${m.disableRemount !== undefined ? 'disableRemount' : 'identityTokenKey'} is a provider-vault field; vault-config-operator's AuthEngineMount has no such field. Drop it, or use VaultConfigTarget.crossplane()`);
+    }
+    // the operator mounts at sys/auth/<spec.path>/<spec.name>: split the mount into parent path + last segment
+    const segs = m.mountPath.split('/');
+    const config = dropUndefined({
+      ...tuneConfig(m.tune),
+      tokenType: m.tokenType,
+      description: m.tuneDescription,
+      options: m.tuneOptions && Object.keys(m.tuneOptions).length ? sortKeys(m.tuneOptions) : undefined,
+    });
+    const spec: any = dropUndefined({
+      ...this.common(scope),
+      type: m.type,
+      path: segs.slice(0, -1).join('/'),
+      name: segs[segs.length - 1],
+      description: m.description,
+      local: m.local,
+      sealwrap: m.sealWrap,
+      config: Object.keys(config).length ? config : undefined,
+    });
+    return { apiVersion: API_VERSION, kind: 'AuthEngineMount', namespace: this.namespaceFor(scope), spec };
+  }
+
   /** `authentication` + `connection`, common to every CR. */
   private common(scope: Construct): any {
     const o = this.options;
@@ -101,4 +153,17 @@ export class VaultConfigOperatorController implements VaultController {
     }
     return out;
   }
+}
+
+/** The operator's mount `config` tuning fields (camelCase as its CRDs spell them). */
+function tuneConfig(t: MountTuneInput): any {
+  return dropUndefined({
+    defaultLeaseTTL: t.defaultLeaseTtl,
+    maxLeaseTTL: t.maxLeaseTtl,
+    auditNonHMACRequestKeys: t.auditNonHmacRequestKeys,
+    auditNonHMACResponseKeys: t.auditNonHmacResponseKeys,
+    listingVisibility: t.listingVisibility,
+    passthroughRequestHeaders: t.passthroughRequestHeaders,
+    allowedResponseHeaders: t.allowedResponseHeaders,
+  });
 }

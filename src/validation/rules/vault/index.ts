@@ -1,4 +1,6 @@
 import { vaultConfigNamespaceRule } from './vault-config-namespace';
+import { vaultMountBootstrapRule } from './vault-mount-bootstrap';
+import { vaultMountOrderRule } from './vault-mount-order';
 import { vaultPolicyBroadRule } from './vault-policy-broad';
 import { vaultPolicyCoverageRule } from './vault-policy-coverage';
 import { vaultPolicyKv2PathRule } from './vault-policy-kv2-path';
@@ -29,4 +31,7 @@ export const VAULT_RULES: Rule[] = [
   vaultTokenReviewerRule,
   vaultServiceAccountTokenCreateRule,
   vaultConfigNamespaceRule,
+  // mounts: the operator's own login mount, and roles after their mount
+  vaultMountBootstrapRule,
+  vaultMountOrderRule,
 ];
