@@ -140,6 +140,8 @@ export class FluxKustomization extends Resource implements IFluxKustomization {
   public readonly path: string;
   /** Whether every applied object is health-checked. */
   public readonly wait: boolean;
+  /** Namespace set on every applied object, if any. */
+  public readonly targetNamespace?: string;
   /**
    * The underlying ApiObject.
    * @deprecated use `ApiObject.of(kustomization)`
@@ -178,6 +180,7 @@ export class FluxKustomization extends Resource implements IFluxKustomization {
     this.kustomizationNamespace = props.namespace ?? Chart.of(this).namespace ?? FLUX_SYSTEM_NAMESPACE;
     this.path = props.path;
     this.wait = props.wait ?? false;
+    this.targetNamespace = props.targetNamespace || undefined;
     this.dependencies = [...(props.dependsOn ?? [])];
     this.checks = [...(props.healthChecks ?? [])];
     this.exprs = [...(props.healthCheckExprs ?? [])];

@@ -10,6 +10,7 @@ import {
   ExternalSecretsOperatorRelease, ExternalSecretsOperatorReleaseProps, VaultConfigOperatorRelease,
   VaultConfigOperatorReleaseProps,
 } from './operator-releases';
+import { checked, childPath } from '../base/private/prop-checks';
 import { readOwnedFolders, writeOwnedFolders } from '../io/layout-folders';
 import { OPERATOR_GROUP as VAULT_OPERATOR_GROUP } from '../model/api';
 import {
@@ -20,7 +21,7 @@ import { SourcedManifest, parseApiVersion } from '../model/manifest';
 import { EsoValidation } from '../synth/eso-validation';
 import { validateFiles } from '../synth/validate-files';
 import { referenceOf } from './private/render';
-import { checked, childPath } from '../base/private/prop-checks';
+import { versionsOf } from '../validation/schema/catalog';
 
 const LAYOUT_SYMBOL = Symbol.for('cdk8s-external-secrets.FluxLayout');
 
@@ -232,6 +233,17 @@ export interface FluxLayoutProps {
    * @default false
    */
   readonly secretsInventory?: boolean;
+  /**
+   * Create the Namespace objects of the namespaces the layers' objects live in (and those a ClusterExternalSecret
+   * lists in `namespaces`), each in the earliest layer
+   * that uses it (`<layer>/namespaces.yaml`), so no layer fails on a missing namespace. Skipped: namespaces the
+   * app declares itself (a `Namespace` object in any layer or folder), the Kustomizations' namespace (Flux's
+   * own, e.g. flux-system), `default` and the `kube-*` namespaces. They carry
+   * `kustomize.toolkit.fluxcd.io/prune: disabled`: removing a namespace from the app leaves it (and
+   * everything in it) on the cluster instead of deleting it.
+   * @default true
+   */
+  readonly createNamespaces?: boolean;
 }
 
 /**
@@ -284,6 +296,7 @@ export class FluxLayout extends Chart {
   private readonly vcoProps: VaultConfigOperatorReleaseProps;
   private vco?: VaultConfigOperatorRelease;
   private readonly writeInventory: boolean;
+  private readonly createNamespaces: boolean;
 
   constructor(scope: Construct, id: string, props: FluxLayoutProps) {
     super(scope, id, { namespace: checked(childPath(scope, id), props, ['source']).namespace ?? FLUX_SYSTEM_NAMESPACE });
@@ -308,6 +321,7 @@ export class FluxLayout extends Chart {
     this.vcoMode = props.installVaultConfigOperator;
     this.vcoProps = props.vaultConfigOperatorRelease ?? {};
     this.writeInventory = props.secretsInventory ?? false;
+    this.createNamespaces = props.createNamespaces ?? true;
 
     this.controllers = this.addLayer('controllers');
     this.configs = this.addLayer('configs');
@@ -501,8 +515,10 @@ export class FluxLayout extends Chart {
     const files: RenderedFile[] = [];
     const fluxResources: string[] = [];
     for (const folder of this.unmanagedList) files.push(...folderFiles(folder.folderName, this.chartsWithNested(folder.charts)));
+    const layerFiles = new Map(this.layerList.map(l => [l, folderFiles(l.layerName, this._chartsOf(l))]));
+    if (this.createNamespaces) this.addNamespaces(layerFiles, files);
     for (const layer of this.layerList) {
-      files.push(...folderFiles(layer.layerName, this._chartsOf(layer)));
+      files.push(...layerFiles.get(layer)!);
       const ks = ApiObject.of(layer.kustomization);
       fluxResources.push(`${layer.layerName}.yaml`);
       files.push({
@@ -517,6 +533,71 @@ export class FluxLayout extends Chart {
     files.push(kustomizationFile(this.fluxFolder, fluxResources));
     if (this.writeInventory) files.push(this.inventoryFile(files));
     return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /** The layers in dependsOn order (a layer after the ones it depends on; ties and cycles in layer order). */
+  private orderedLayers(): FluxLayer[] {
+    const out: FluxLayer[] = [];
+    const done = new Set<FluxLayer>();
+    let progress = true;
+    while (progress && out.length < this.layerList.length) {
+      progress = false;
+      for (const l of this.layerList) {
+        if (done.has(l) || !this._dependsOnOf(l).every(d => done.has(d))) continue;
+        out.push(l);
+        done.add(l);
+        progress = true;
+        break;
+      }
+    }
+    return [...out, ...this.layerList.filter(l => !done.has(l))];
+  }
+
+  /**
+   * Adds `<layer>/namespaces.yaml` with the Namespaces the layers use and nobody declares, each to the first
+   * layer (in dependsOn order) that uses it and can hold it (no other targetNamespace, which would rename it).
+   */
+  private addNamespaces(layerFiles: Map<FluxLayer, RenderedFile[]>, otherFiles: RenderedFile[]): void {
+    const all = [...[...layerFiles.values()].flat(), ...otherFiles].flatMap(f => f.objects.map(o => o.manifest as any));
+    const declared = new Set(all.filter(m => m?.kind === 'Namespace' && m?.apiVersion === 'v1').map(m => m.metadata?.name));
+    const skip = new Set([...IMPLICIT_NAMESPACES, this.namespace ?? FLUX_SYSTEM_NAMESPACE]);
+    const placed = new Map<FluxLayer, string[]>();
+    const seen = new Set<string>();
+    for (const layer of this.orderedLayers()) {
+      const target = layer.kustomization.targetNamespace;
+      const used = new Set<string>();
+      for (const m of (layerFiles.get(layer) ?? []).flatMap(f => f.objects.map(o => o.manifest as any))) {
+        const ns = target ?? m?.metadata?.namespace;
+        if (typeof ns === 'string' && ns && !isClusterScoped(m)) used.add(ns);
+        // a ClusterExternalSecret writes its ExternalSecrets into the namespaces it lists
+        if (m?.kind === 'ClusterExternalSecret' && Array.isArray(m.spec?.namespaces)) {
+          for (const n of m.spec.namespaces) if (typeof n === 'string' && n) used.add(n);
+        }
+      }
+      for (const ns of [...used].sort()) {
+        if (seen.has(ns) || declared.has(ns) || skip.has(ns)) continue;
+        if (target !== undefined && target !== ns) continue;
+        seen.add(ns);
+        (placed.get(layer) ?? placed.set(layer, []).get(layer)!).push(ns);
+      }
+    }
+    for (const [layer, names] of placed) {
+      const list = layerFiles.get(layer)!;
+      const taken = new Set(list.map(f => f.path));
+      let base = 'namespaces';
+      while (taken.has(`${layer.layerName}/${base}.yaml`)) base = `generated-${base}`;
+      const manifests = names.map(name => ({
+        apiVersion: 'v1', kind: 'Namespace', metadata: { name, annotations: { [PRUNE_ANNOTATION]: 'disabled' } },
+      }));
+      const file: RenderedFile = {
+        path: `${layer.layerName}/${base}.yaml`,
+        content: Yaml.stringify(...manifests),
+        objects: manifests.map(manifest => ({ manifest, constructPath: `${this.node.path}/Namespaces` })),
+      };
+      const kIndex = list.findIndex(f => f.path === `${layer.layerName}/kustomization.yaml`);
+      const resources = [...list.filter(f => f.path !== list[kIndex].path).map(f => f.path.slice(layer.layerName.length + 1)), `${base}.yaml`];
+      list.splice(kIndex, 1, file, kustomizationFile(layer.layerName, resources));
+    }
   }
 
   /**
@@ -583,6 +664,25 @@ function chartObjects(chart: Chart): ApiObject[] {
 function ownerPath(o: ApiObject): string {
   const owner = o.node.id === 'Resource' && o.node.scope ? o.node.scope : o;
   return owner.node.path;
+}
+
+/** Namespaces every cluster has: the layout never creates them. */
+const IMPLICIT_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+/** Flux's opt-out of garbage collection, set on the Namespaces the layout creates. */
+const PRUNE_ANNOTATION = 'kustomize.toolkit.fluxcd.io/prune';
+/** Core kinds that are cluster-scoped (the ESO / Vault-operator kinds come from the schema catalog). */
+const CLUSTER_SCOPED_KINDS = new Set([
+  'Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'PersistentVolume', 'StorageClass',
+  'PriorityClass', 'IngressClass', 'RuntimeClass', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration',
+  'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'APIService', 'CSIDriver', 'VolumeSnapshotClass',
+  'ClusterIssuer', 'ClusterSecretStore', 'ClusterExternalSecret', 'ClusterPushSecret', 'ClusterGenerator',
+]);
+
+function isClusterScoped(m: any): boolean {
+  if (typeof m?.kind !== 'string') return true;
+  if (CLUSTER_SCOPED_KINDS.has(m.kind)) return true;
+  const entries = versionsOf(parseApiVersion(m.apiVersion).group, m.kind);
+  return entries.length > 0 && entries[0].scope === 'Cluster';
 }
 
 /** File names (without .yaml) for the charts of one layer: the chart id, or the whole path when ids clash. */

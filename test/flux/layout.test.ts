@@ -398,3 +398,90 @@ describe('FluxLayout layer order: before and a dependsOn DAG', () => {
     expect(() => layout.synthFiles()).toThrow(/ESO-FLUX-DEPENDS-ON/);
   });
 });
+
+describe('FluxLayout namespaces', () => {
+  const docs = (text: string | undefined) => (text === undefined ? [] : parseAllDocuments(text).map(d => d.toJS()));
+  const configMap = (scope: Chart, name: string) => new ApiObject(scope, name, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data: { a: 'b' } });
+
+  test('the namespaces the objects use get a Namespace (no spec, prune disabled) in the layer, listed by its kustomization.yaml', () => {
+    const files = platform(tmpOutdir()).layout.synthFiles();
+    expect(docs(files['apps/namespaces.yaml'])).toEqual([
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'example', annotations: { 'kustomize.toolkit.fluxcd.io/prune': 'disabled' } } },
+    ]);
+    expect(docs(files['apps/kustomization.yaml'])[0].resources).toEqual(['apps.yaml', 'namespaces.yaml']);
+    // cluster-scoped objects (the store) need none, and the ESO release declares its own namespace
+    expect(files['configs/namespaces.yaml']).toBeUndefined();
+    expect(files['controllers/namespaces.yaml']).toBeUndefined();
+  });
+
+  test('a namespace is created once, in the earliest layer (in dependsOn order) that uses it', () => {
+    const files = platform(tmpOutdir(), {
+      extra: (app, l) => {
+        const early = new Chart(app, 'early-example', { namespace: 'example' });
+        configMap(early, 'settings');
+        // inserted before configs: it comes first in the order even though it was added last
+        l.addLayer('bridge', { before: l.configs }).add(early);
+      },
+    }).layout.synthFiles();
+    expect(docs(files['bridge/namespaces.yaml']).map(m => m.metadata.name)).toEqual(['example']);
+    expect(files['apps/namespaces.yaml']).toBeUndefined();
+  });
+
+  test('namespaces the app declares are not duplicated; default, kube-*, and the Flux namespace are never created', () => {
+    const files = platform(tmpOutdir(), {
+      extra: (app, l) => {
+        const ns = new Chart(app, 'namespaces');
+        new ApiObject(ns, 'example-ns', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'example' } });
+        l.configs.add(ns);
+        for (const n of ['default', 'kube-system', 'flux-system']) configMap(new Chart(app, `in-${n}`, { namespace: n }), `cm-${n}`);
+        l.apps.add(...['default', 'kube-system', 'flux-system'].map(n => app.node.findChild(`in-${n}`) as Chart));
+      },
+    }).layout.synthFiles();
+    const all = Object.values(files).flatMap(t => (t.startsWith('#') || t.includes('kind: Namespace') ? docs(t) : []));
+    expect(all.filter(m => m?.kind === 'Namespace').map(m => m.metadata.name).sort()).toEqual(['example', 'external-secrets']);
+    expect(Object.keys(files).filter(f => f.endsWith('/namespaces.yaml'))).toEqual(['configs/namespaces.yaml']);
+    expect(files['configs/namespaces.yaml']).toContain('name: example');
+    expect(files['configs/namespaces.yaml']).not.toContain('prune'); // the user's own object, untouched
+  });
+
+  test('a layer with targetNamespace gets that namespace; a chart named "namespaces" does not clash', () => {
+    const files = platform(tmpOutdir(), {
+      extra: (app, l) => {
+        const c = new Chart(app, 'namespaces');
+        configMap(c, 'team-settings');
+        l.addLayer('team', { targetNamespace: 'team-a' }).add(c);
+      },
+    }).layout.synthFiles();
+    expect(files['team/namespaces.yaml']).toContain('kind: ConfigMap');
+    expect(docs(files['team/generated-namespaces.yaml']).map(m => m.metadata.name)).toEqual(['team-a']);
+    expect(docs(files['team/kustomization.yaml'])[0].resources).toEqual(['generated-namespaces.yaml', 'namespaces.yaml']);
+  });
+
+  test('createNamespaces: false opts out', () => {
+    const app = new App({ outdir: tmpOutdir() });
+    const layout = new FluxLayout(app, 'flux', { source: FluxSource.gitRepository('flux-system'), repositoryPath: REPO_PATH, createNamespaces: false });
+    const apps = new Chart(app, 'apps', { namespace: 'example' });
+    externalSecret(apps, 'db');
+    const configs = new Chart(app, 'configs');
+    store(configs);
+    layout.configs.add(configs);
+    layout.apps.add(apps);
+    expect(Object.keys(layout.synthFiles()).filter(f => f.endsWith('namespaces.yaml'))).toEqual([]);
+  });
+});
+
+test('FluxLayout namespaces: the namespaces a ClusterExternalSecret lists are created in its layer', () => {
+  const files = platform(tmpOutdir(), {
+    extra: app => {
+      const configs = app.node.findChild('configs') as Chart;
+      new ApiObject(configs, 'replicas', {
+        apiVersion: 'external-secrets.io/v1',
+        kind: 'ClusterExternalSecret',
+        metadata: { name: 'replicas' },
+        spec: { namespaces: ['dex', 'example'], externalSecretName: 'tls', externalSecretSpec: { secretStoreRef: { kind: 'ClusterSecretStore', name: 'vault' }, data: [{ secretKey: 'k', remoteRef: { key: 'example/tls', property: 'k' } }] } },
+      });
+    },
+  }).layout.synthFiles();
+  expect(parseAllDocuments(files['configs/namespaces.yaml']).map(d => d.toJS().metadata.name)).toEqual(['dex', 'example']);
+  expect(files['apps/namespaces.yaml']).toBeUndefined();
+});
