@@ -170,6 +170,7 @@ function validateRun(paths: readonly string[], options: ValidateCommandOptions, 
   const previous = options.previous !== undefined ? loadManifests([options.previous]).items : undefined;
   const report = validateManifests(loaded.items, {
     strict: options.strict, nonManifests, previous, countUnknown: true, installedBeforeFlux: loaded.installedBeforeFlux,
+    incomplete: loaded.notChecked.length > 0,
   });
   const strictly = (p: Diagnostic) => (options.strict && p.severity === Severity.WARNING ? { ...p, severity: Severity.ERROR } : p);
   const problems = markInputProblems(loaded.problems.map(strictly));

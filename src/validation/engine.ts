@@ -38,6 +38,12 @@ export interface EngineOptions {
    * @default - none
    */
   readonly installedBeforeFlux?: readonly string[];
+  /**
+   * Some of the deployment was not read (repository mode: Kustomizations of another source, or that nothing
+   * applies): conclusions from an object's absence become warnings.
+   * @default false
+   */
+  readonly incomplete?: boolean;
 }
 
 export interface ValidationReport {
@@ -135,6 +141,7 @@ export function validateManifests(items: readonly SourcedManifest[], options: En
     nonManifests: options.nonManifests ?? [],
     ...(options.previous ? { previous: new ManifestIndex(options.previous) } : {}),
     ...(options.installedBeforeFlux ? { installedBeforeFlux: options.installedBeforeFlux } : {}),
+    ...(options.incomplete ? { incomplete: true } : {}),
   };
   const rulesFor = dispatch(rules);
   const diagnostics: Diagnostic[] = [];

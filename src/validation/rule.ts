@@ -26,6 +26,12 @@ export interface RuleContext {
    * `external-secrets`: their CRDs exist before any Kustomization is applied.
    */
   readonly installedBeforeFlux?: readonly string[];
+  /**
+   * Repository mode: some Flux Kustomizations were not read (they apply another source, or nothing applies
+   * them), so an object the rules do not see may still exist in the cluster. Rules that conclude from an
+   * object's absence use `absence(ctx)`.
+   */
+  readonly incomplete?: boolean;
 }
 
 /**
@@ -83,4 +89,14 @@ export interface Rule {
 /** Shorthand for building a finding. */
 export function finding(field: string, message: string, fix: string, extra: Partial<Finding> = {}): Finding {
   return { field, message, fix, ...extra };
+}
+
+/**
+ * For a finding that rests on an object being absent from the manifests (a store only in another namespace, a
+ * name of the wrong kind): an error when the manifests are the whole deployment, a warning saying so when some
+ * Kustomizations were not read (the missing object may be there).
+ */
+export function absence(ctx: RuleContext, message: string): { message: string; severity?: Severity } {
+  if (!ctx.incomplete) return { message };
+  return { message: `${message} (unless a Kustomization that was not checked defines it)`, severity: Severity.WARNING };
 }

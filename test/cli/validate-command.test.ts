@@ -101,6 +101,51 @@ spec:
     expect(raw.join('\n')).toContain('ESO-ES-REFRESH-INTERVAL');
   });
 
+  test('with Kustomizations that are not checked, a store only seen in another namespace is a warning, not an error', () => {
+    const ks = (name: string, p: string, source = 'flux-system') => `apiVersion: kustomize.toolkit.fluxcd.io/v1
+kind: Kustomization
+metadata:
+  name: ${name}
+  namespace: flux-system
+spec:
+  interval: 10m
+  path: ${p}
+  prune: true
+  sourceRef:
+    kind: GitRepository
+    name: ${source}
+`;
+    const files = (withForeign: boolean) => ({
+      'clusters/prod/flux-system/gotk-sync.yaml': ks('flux-system', './clusters/prod'),
+      'clusters/prod/apps.yaml': ks('apps', './apps') + (withForeign ? `---\n${ks('tenant', './deploy', 'tenant-repo')}` : ''),
+      'apps/store.yaml': GOOD_STORE.replace('kind: ClusterSecretStore', 'kind: SecretStore').replace('name: vault', 'name: vault\n  namespace: platform'),
+      'apps/es.yaml': `apiVersion: external-secrets.io/v1
+kind: ExternalSecret
+metadata:
+  name: db
+  namespace: shop
+spec:
+  secretStoreRef:
+    kind: SecretStore
+    name: vault
+  data:
+    - secretKey: password
+      remoteRef:
+        key: shop/db
+        property: password
+`,
+    });
+    const whole: string[] = [];
+    expect(validateCommand([tmp(files(false))], { out: l => whole.push(l) })).toBe(1);
+    expect(whole.join('\n')).toMatch(/error.*ESO-ES-STORE-NAMESPACE|ESO-ES-STORE-NAMESPACE.*error/i);
+    const partial: string[] = [];
+    expect(validateCommand([tmp(files(true))], { out: l => partial.push(l) })).toBe(0);
+    const text = partial.join('\n');
+    expect(text).toContain('not checked');
+    expect(text).toContain('ESO-ES-STORE-NAMESPACE');
+    expect(text).toContain('unless a Kustomization that was not checked defines it');
+  });
+
   test('prints FILE: KIND NAMESPACE/NAME: FIELD: MESSAGE (fix: ...) and exits 1 on errors', () => {
     const dir = tmp({ 'apps/es.yaml': 'apiVersion: external-secrets.io/v1beta1\nkind: ExternalSecret\nmetadata:\n  name: db\n  namespace: shop\nspec:\n  dataFrom:\n    - extract:\n        key: shop/db\n' });
     const r = run([dir]);

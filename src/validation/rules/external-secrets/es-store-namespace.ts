@@ -1,7 +1,7 @@
 import { allEsSpecs, secretStoresByName, storeUses } from '../../../model/external-secrets';
 import { ESO_GROUP } from '../../../model/manifest';
 import { Severity } from '../../diagnostic';
-import { Finding, Rule, RuleContext, finding } from '../../rule';
+import { Finding, Rule, RuleContext, absence, finding } from '../../rule';
 
 /** P17/P30: a namespaced SecretStore can only be used from its own namespace. */
 export const esStoreNamespaceRule: Rule = {
@@ -21,9 +21,10 @@ export const esStoreNamespaceRule: Rule = {
         const storeNs = elsewhere.map(s => s.metadata?.namespace ?? '<none>');
         for (const ns of es.namespaces) {
           if (ctx.index.get(ESO_GROUP, 'SecretStore', ns, use.name)) continue;
-          out.push(finding(use.field,
-            `${es.label} in namespace "${ns}" references SecretStore "${use.name}", which lives in namespace ${storeNs.map(n => `"${n}"`).join(', ')}: a SecretStore is only visible from its own namespace`,
-            `create the SecretStore in namespace "${ns}", or make it a ClusterSecretStore (with conditions admitting "${ns}")`, { target: es.manifest }));
+          const { message, severity } = absence(ctx,
+            `${es.label} in namespace "${ns}" references SecretStore "${use.name}", which lives in namespace ${storeNs.map(n => `"${n}"`).join(', ')}: a SecretStore is only visible from its own namespace`);
+          out.push(finding(use.field, message,
+            `create the SecretStore in namespace "${ns}", or make it a ClusterSecretStore (with conditions admitting "${ns}")`, { target: es.manifest, ...(severity ? { severity } : {}) }));
         }
       }
     }

@@ -2,7 +2,7 @@ import { EXTERNAL_STORES_ANNOTATION as EXTERNAL_STORES } from '../../../model/ap
 import { allEsSpecs, arr, secretStoresByName, storeUses } from '../../../model/external-secrets';
 import { ESO_GROUP } from '../../../model/manifest';
 import { Severity } from '../../diagnostic';
-import { Finding, Rule, RuleContext, finding } from '../../rule';
+import { Finding, Rule, RuleContext, absence, finding } from '../../rule';
 
 /** Annotation listing `Kind/name` of stores made elsewhere (ExternalSecretAnnotations.EXTERNAL_STORES). */
 
@@ -50,8 +50,8 @@ export const esStoreRefRule: Rule = {
         if (kind === 'ClusterSecretStore') {
           if (css) continue;
           if (ssAnywhere.length) {
-            out.push(finding(`${use.field}.kind`, `${es.label} references ClusterSecretStore "${use.name}", but only SecretStore "${use.name}" exists in the app`,
-              'set kind: SecretStore (pass the store object, not its name)', { target }));
+            const { message, severity } = absence(ctx, `${es.label} references ClusterSecretStore "${use.name}", but only SecretStore "${use.name}" exists in the app`);
+            out.push(finding(`${use.field}.kind`, message, 'set kind: SecretStore (pass the store object, not its name)', { target, ...(severity ? { severity } : {}) }));
           } else if (!external.has(`ClusterSecretStore/${use.name}`)) {
             out.push(finding(use.field, `${es.label} references ClusterSecretStore "${use.name}", which is not declared in this app`,
               'declare it (new ClusterSecretStore(...)), or import it by name (ClusterSecretStore.fromClusterSecretStoreName) to record that it is made elsewhere; ESO reports "could not get ClusterSecretStore" if it does not exist',
@@ -63,8 +63,8 @@ export const esStoreRefRule: Rule = {
         const inOwnNs = es.namespaces.some(ns => ctx.index.get(ESO_GROUP, 'SecretStore', ns, use.name));
         if (inOwnNs) continue;
         if (css) {
-          out.push(finding(`${use.field}.kind`, `${es.label} references SecretStore "${use.name}"${defaulted}, but only ClusterSecretStore "${use.name}" exists`,
-            'set kind: ClusterSecretStore (pass the store object so kind is always right)', { target }));
+          const { message, severity } = absence(ctx, `${es.label} references SecretStore "${use.name}"${defaulted}, but only ClusterSecretStore "${use.name}" exists`);
+          out.push(finding(`${use.field}.kind`, message, 'set kind: ClusterSecretStore (pass the store object so kind is always right)', { target, ...(severity ? { severity } : {}) }));
         } else if (!ssAnywhere.length && !external.has(`SecretStore/${use.name}`)) {
           out.push(finding(use.field, `${es.label} references SecretStore "${use.name}"${defaulted}, which is not declared in this app`,
             'declare the store in the ExternalSecret\'s namespace, or make sure it exists in the cluster', { target, severity: Severity.WARNING }));

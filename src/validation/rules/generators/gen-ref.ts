@@ -1,7 +1,7 @@
 import { GeneratorRefUse, generatorRefsOf, generatorsByName, resolveGenerator } from '../../../model/generators';
 import { GENERATORS_GROUP, parseApiVersion } from '../../../model/manifest';
 import { Severity } from '../../diagnostic';
-import { Finding, Rule, finding } from '../../rule';
+import { Finding, Rule, absence, finding } from '../../rule';
 
 /**
  * P40: a generatorRef must point at `generators.external-secrets.io/v1alpha1` (other groups fail with a
@@ -47,14 +47,15 @@ export const generatorRefRule: Rule = {
       const others = (byName.get(key) ?? []).map(g => g.kind);
       const where = ref.kind === 'ClusterGenerator' ? 'cluster-wide' : `in namespace "${use.namespace}"`;
       if (others.length) {
-        out.push(finding(`${field}.kind`, `${use.label} references ${ref.kind} "${ref.name}", but "${ref.name}" ${where} is a ${others.join('/')}: ESO fails to find the generator`,
-          `set generatorRef.kind: ${others[0]}`, { target: use.manifest }));
+        const { message, severity } = absence(ctx, `${use.label} references ${ref.kind} "${ref.name}", but "${ref.name}" ${where} is a ${others.join('/')}: ESO fails to find the generator`);
+        out.push(finding(`${field}.kind`, message, `set generatorRef.kind: ${others[0]}`, { target: use.manifest, ...(severity ? { severity } : {}) }));
       } else if (ref.kind !== 'ClusterGenerator' && elsewhere(ref.kind, ref.name, use.namespace).length) {
         // generatorRef has no namespace field: a generator of another namespace can never be found
         const nss = elsewhere(ref.kind, ref.name, use.namespace);
-        out.push(finding(`${field}.name`, `${use.label} references ${ref.kind} "${ref.name}", which exists only in namespace${nss.length > 1 ? 's' : ''} ${nss.map(n => `"${n}"`).join(', ')}: `
-          + `generatorRef has no namespace, so ESO looks in "${use.namespace}" and never finds it`,
-        `define ${ref.kind} "${ref.name}" in namespace "${use.namespace}" too, or use a ClusterGenerator to share one`, { target: use.manifest }));
+        const { message, severity } = absence(ctx, `${use.label} references ${ref.kind} "${ref.name}", which exists only in namespace${nss.length > 1 ? 's' : ''} ${nss.map(n => `"${n}"`).join(', ')}: `
+          + `generatorRef has no namespace, so ESO looks in "${use.namespace}" and never finds it`);
+        out.push(finding(`${field}.name`, message,
+          `define ${ref.kind} "${ref.name}" in namespace "${use.namespace}" too, or use a ClusterGenerator to share one`, { target: use.manifest, ...(severity ? { severity } : {}) }));
       } else {
         out.push(finding(`${field}.name`, `${use.label} references ${ref.kind} "${ref.name}", which is not among the validated manifests ${where}: ESO fails until it exists`,
           ref.kind === 'ClusterGenerator'
