@@ -23,7 +23,50 @@ export interface SyncWindows {
   readonly windows: SyncWindow[];
 }
 
-/** The Secret an ExternalSecret writes (`spec.target`, except the template). */
+/**
+ * The kind of object an ExternalSecret writes instead of a Secret (`spec.target.manifest`, ESO's generic
+ * targets): a ConfigMap, or any other kind, e.g. an Argo CD `Application`. ESO's controller only writes
+ * them when it runs with `--unsafe-allow-generic-targets`, and the values are then stored unencrypted in
+ * that object: use it for configuration that is not secret (or a kind built to hold secrets).
+ */
+export class TargetManifest {
+  /** A `v1` `ConfigMap`: the fetched (or templated) keys become its `data`. */
+  public static configMap(): TargetManifest {
+    return new TargetManifest('v1', 'ConfigMap');
+  }
+
+  /** A `v1` `Secret`: what ESO writes without a manifest (the same as not setting one). */
+  public static secret(): TargetManifest {
+    return new TargetManifest('v1', 'Secret');
+  }
+
+  /** Any other kind, by its `apiVersion` (`group/version`, or `v1` for the core group) and `kind`. */
+  public static of(apiVersion: string, kind: string): TargetManifest {
+    if (!apiVersion || !kind || /\s/.test(apiVersion + kind)) {
+      throw new Error(`TargetManifest.of: apiVersion and kind must be non-empty words (got ${JSON.stringify(apiVersion)}, ${JSON.stringify(kind)})`);
+    }
+    return new TargetManifest(apiVersion, kind);
+  }
+
+  private constructor(
+    /** `apiVersion` of the target object, e.g. `v1`, `argoproj.io/v1alpha1`. */
+    public readonly apiVersion: string,
+    /** `kind` of the target object, e.g. `ConfigMap`. */
+    public readonly kind: string,
+  ) {}
+
+  /** True when the target is a core `Secret` (ESO's default target). */
+  public get isSecret(): boolean {
+    return this.apiVersion === 'v1' && this.kind === 'Secret';
+  }
+
+  /** @internal */
+  public _toJson(): Record<string, unknown> {
+    return { apiVersion: this.apiVersion, kind: this.kind };
+  }
+}
+
+/** The object an ExternalSecret writes (`spec.target`, except the template): a Secret unless `manifest` says otherwise. */
 export interface ExternalSecretTarget {
   /**
    * Name of the produced Secret.
@@ -46,6 +89,12 @@ export interface ExternalSecretTarget {
    * @default false
    */
   readonly immutable?: boolean;
+  /**
+   * Write another kind of object instead of a Secret (`target.manifest`), e.g. `TargetManifest.configMap()`.
+   * `templateFrom` entries can then render into a path of that object (`TemplateFromOptions.targetPath`).
+   * @default - a Secret
+   */
+  readonly manifest?: TargetManifest;
 }
 
 /** The part of an ExternalSecret spec that does not say where the keys come from. */

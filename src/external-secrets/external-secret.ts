@@ -2,7 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { RefreshPolicy } from './enums';
-import { ExternalSecretBaseOptions, ExternalSecretSpecOptions } from './external-secret-options';
+import { ExternalSecretBaseOptions, ExternalSecretSpecOptions, TargetManifest } from './external-secret-options';
 import { Resource, ResourceProps } from '../base/resource';
 import { ISecretStore } from '../refs/secret-store-ref';
 import { EsoValidation } from '../synth/eso-validation';
@@ -107,7 +107,9 @@ export class ExternalSecret extends Resource {
    */
   public readonly store?: ISecretStore;
   private readonly spec: ExternalSecretSpecBuilder;
+  private readonly targetManifest?: TargetManifest;
   private _targetSecret?: kplus.ISecret;
+  private _targetConfigMap?: kplus.IConfigMap;
 
   constructor(scope: Construct, id: string, props: ExternalSecretProps = {}) {
     super(scope, id);
@@ -124,6 +126,7 @@ export class ExternalSecret extends Resource {
       spec: Lazy.any({ produce: () => this.spec.render(this.targetName) }),
     });
     this.targetName = props.target?.name ?? this.apiObject.name;
+    this.targetManifest = props.target?.manifest;
     this.spec.attach(this.apiObject);
     EsoValidation.of(this);
   }
@@ -134,8 +137,25 @@ export class ExternalSecret extends Resource {
    * Made on first use (an app of thousands of ExternalSecrets does not pay a construct per Secret it never mounts).
    */
   public get targetSecret(): kplus.ISecret {
+    if (this.targetManifest && !this.targetManifest.isSecret) {
+      throw new Error(`${this.node.path}: the ExternalSecret writes a ${this.targetManifest.kind} (target.manifest), not a Secret`
+        + (this.targetManifest.kind === 'ConfigMap' && this.targetManifest.apiVersion === 'v1' ? '; use targetConfigMap' : ''));
+    }
     if (!this._targetSecret) this._targetSecret = kplus.Secret.fromSecretName(this, 'TargetSecret', this.targetName);
     return this._targetSecret;
+  }
+
+  /**
+   * The produced ConfigMap of an ExternalSecret with `target.manifest: TargetManifest.configMap()`, for workloads:
+   * `kplus.Volume.fromConfigMap(scope, 'config', es.targetConfigMap)`. Throws for any other target.
+   */
+  public get targetConfigMap(): kplus.IConfigMap {
+    if (!this.targetManifest || this.targetManifest.apiVersion !== 'v1' || this.targetManifest.kind !== 'ConfigMap') {
+      throw new Error(`${this.node.path}: the ExternalSecret writes a ${this.targetManifest?.kind ?? 'Secret'}, not a ConfigMap; `
+        + 'set target.manifest: TargetManifest.configMap() (or use targetSecret)');
+    }
+    if (!this._targetConfigMap) this._targetConfigMap = kplus.ConfigMap.fromConfigMapName(this, 'TargetConfigMap', this.targetName);
+    return this._targetConfigMap;
   }
 
   /**

@@ -45,6 +45,13 @@ export interface TemplateFromOptions {
    */
   readonly target?: TemplateTarget;
   /**
+   * For an ExternalSecret that writes another kind of object (`target.manifest`): the dotted path in that
+   * object the template renders into, e.g. `data` or `spec.database.config`. Not allowed together with `target`,
+   * and refused for Secret targets (ESO-ES-TEMPLATE-FROM-TARGET: ESO allows only Data, Annotations and Labels there).
+   * @default - not emitted (ESO renders into Data)
+   */
+  readonly targetPath?: string;
+  /**
    * How the fetched values are decoded before rendering (ESO >= 2.7).
    * @default - not emitted (ESO uses None)
    */
@@ -71,11 +78,18 @@ export class TemplateFrom {
     return new TemplateFrom({ literal: template }, options);
   }
 
-  private constructor(private readonly json: Record<string, unknown>, private readonly options: TemplateFromOptions) {}
+  private constructor(private readonly json: Record<string, unknown>, private readonly options: TemplateFromOptions) {
+    if (options.target !== undefined && options.targetPath !== undefined) {
+      throw new Error(`TemplateFrom: set either target (${options.target}) or targetPath (${JSON.stringify(options.targetPath)}), not both`);
+    }
+    if (options.targetPath !== undefined && !/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(options.targetPath)) {
+      throw new Error(`TemplateFrom: targetPath ${JSON.stringify(options.targetPath)} must be a dotted path of field names, e.g. "data" or "spec.database.config"`);
+    }
+  }
 
   /** @internal */
   public _toJson(): Record<string, unknown> {
-    return dropUndefined({ ...this.json, target: this.options.target, valuesDecodingStrategy: this.options.valuesDecodingStrategy });
+    return dropUndefined({ ...this.json, target: this.options.target ?? this.options.targetPath, valuesDecodingStrategy: this.options.valuesDecodingStrategy });
   }
 }
 

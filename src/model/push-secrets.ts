@@ -192,6 +192,8 @@ export interface EsRead {
   /** Namespace of the produced Secret (undefined when not known). */
   readonly targetNamespace?: string;
   readonly targetName: string;
+  /** False when the ExternalSecret writes another kind (`target.manifest`): `targetName` is then no Secret. */
+  readonly targetIsSecret: boolean;
 }
 
 /** Every remote read of the app's ExternalSecrets (and ClusterExternalSecrets), built once per run from the shared read model. */
@@ -230,6 +232,7 @@ export function allEsReads(index: ManifestIndex): EsRead[] {
             property: typeof property === 'string' && property ? property : undefined,
             targetNamespace: ns,
             targetName,
+            targetIsSecret: isSecretTarget(es.spec),
           });
         }
       }

@@ -73,6 +73,7 @@ export class ExternalSecretSpecBuilder {
         creationPolicy: t.creationPolicy ?? CreationPolicy.OWNER,
         deletionPolicy: t.deletionPolicy,
         immutable: t.immutable ? true : undefined,
+        manifest: t.manifest?._toJson(),
         template,
       }),
       data: this.data.length ? this.data.map(d => d._toJson()) : undefined,

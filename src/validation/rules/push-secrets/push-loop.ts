@@ -27,7 +27,7 @@ export const pushLoopRule: Rule = {
       const source = w.ps.spec.selector?.secret?.name;
       if (typeof source !== 'string' || !source || w.ps.namespace === undefined) continue;
       for (const r of reads.get(w.key) ?? []) {
-        if (r.storeId !== w.target.id || r.targetName !== source || r.targetNamespace !== w.ps.namespace) continue;
+        if (!r.targetIsSecret || r.storeId !== w.target.id || r.targetName !== source || r.targetNamespace !== w.ps.namespace) continue;
         if (!propertiesOverlap(r.property, w.property)) continue;
         // an ExternalSecret that reads once (restore after a rebuild, then the PushSecret keeps the store current)
         // never overwrites the Secret again: no loop

@@ -33,6 +33,11 @@ describe('ESO-PUSH-LOOP', () => {
     expect(run(rule, primary, replica, push, fromReplica)).toEqual([]);
   });
 
+  test('an ExternalSecret that writes a ConfigMap of that name (target.manifest) is no loop', () => {
+    const toConfigMap = es('db', { secretStoreRef: ref('bao-primary'), target: { name: 'db-credentials', manifest: { apiVersion: 'v1', kind: 'ConfigMap' } }, data: [read('password', 'databases/db-credentials', 'password')] });
+    expect(run(rule, primary, push, toConfigMap)).toEqual([]);
+  });
+
   test('another Secret, another namespace, or another property: clean', () => {
     const other = es('other', { secretStoreRef: ref('bao-primary'), target: { name: 'app' }, data: [read('password', 'databases/db-credentials', 'password')] });
     const otherNs = es('db', { secretStoreRef: ref('bao-primary'), target: { name: 'db-credentials' }, data: [read('password', 'databases/db-credentials', 'password')] }, 'apps');

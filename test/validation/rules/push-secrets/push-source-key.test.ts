@@ -71,8 +71,9 @@ describe('ESO-PUSH-SOURCE-KEY', () => {
     const external = es('db', { secretStoreRef: ref('bao'), target: { name: 'db-credentials', template: { templateFrom: [{ configMap: { name: 't', items: [{ key: 'k' }] } }] } }, data: [read('a', 'databases/db', 'a')] });
     const merge = es('db', { secretStoreRef: ref('bao'), target: { name: 'db-credentials', creationPolicy: 'Merge' }, data: [read('a', 'databases/db', 'a')] });
     const saToken = es('db', { secretStoreRef: ref('bao'), target: { name: 'db-credentials', template: { type: 'kubernetes.io/service-account-token', data: { x: 'y' } } }, data: [read('a', 'databases/db', 'a')] });
+    const configMap = es('db', { secretStoreRef: ref('bao'), target: { name: 'db-credentials', manifest: { apiVersion: 'v1', kind: 'ConfigMap' } }, data: [read('a', 'databases/db', 'a')] });
     const otherNs = es('db', { secretStoreRef: ref('bao'), target: { name: 'db-credentials' }, data: [read('a', 'databases/db', 'a')] }, 'apps');
-    for (const w of [dataFrom, external, merge, saToken, otherNs]) expect(run(rule, bao, w, fromSecret(['zzz']))).toEqual([]);
+    for (const w of [dataFrom, external, merge, saToken, configMap, otherNs]) expect(run(rule, bao, w, fromSecret(['zzz']))).toEqual([]);
     // the PushSecret's own template, a key conversion, a label-selected source
     const writer = es('db', { secretStoreRef: ref('bao'), target: { name: 'db-credentials' }, data: [read('a', 'databases/db', 'a')] });
     expect(run(rule, bao, writer, fromSecret(['b'], { template: { data: { b: '{{ .a }}' } } }))).toEqual([]);
