@@ -170,7 +170,8 @@ function validateRun(paths: readonly string[], options: ValidateCommandOptions, 
   const previous = options.previous !== undefined ? loadManifests([options.previous]).items : undefined;
   const report = validateManifests(loaded.items, {
     strict: options.strict, nonManifests, previous, countUnknown: true, installedBeforeFlux: loaded.installedBeforeFlux,
-    incomplete: loaded.notChecked.length > 0,
+    // objects of another source may exist in the cluster (a Kustomization nothing applies makes none)
+    incomplete: loaded.notChecked.some(n => n.sourceRef !== ''),
   });
   const strictly = (p: Diagnostic) => (options.strict && p.severity === Severity.WARNING ? { ...p, severity: Severity.ERROR } : p);
   const problems = markInputProblems(loaded.problems.map(strictly));
