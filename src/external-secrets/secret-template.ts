@@ -89,7 +89,8 @@ export class TemplateFrom {
 
   /** @internal */
   public _toJson(): Record<string, unknown> {
-    return dropUndefined({ ...this.json, target: this.options.target ?? this.options.targetPath, valuesDecodingStrategy: this.options.valuesDecodingStrategy });
+    const o = this.options;
+    return dropUndefined({ ...this.json, target: o.target ?? o.targetPath, valuesDecodingStrategy: o.valuesDecodingStrategy });
   }
 }
 
