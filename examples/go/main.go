@@ -77,18 +77,39 @@ func buildApp(outdir string) cdk8s.App {
 		})},
 	})
 
-	// The Vault side for vault-config-operator in `vault-admin`: role, DERIVED policy, token-reviewer RBAC.
+	// The Vault side for vault-config-operator in `vault-admin`: the seed's one-time setup as objects (KV v2
+	// at kv/, Kubernetes auth at kubernetes/ and its config, token-reviewer RBAC), role and DERIVED policy.
+	// The operator logs in through its own bootstrap mount auth/vault-config-operator (README "Vault bootstrap").
 	vaultConfig := cdk8s.NewChart(app, jsii.String("vault-config"), &cdk8s.ChartProps{Namespace: jsii.String("vault-admin")})
-	target := eso.VaultConfigOperator_AuthenticateAs(jsii.String("vault-admin"), &eso.VaultConfigOperatorOptions{Namespace: jsii.String("vault-admin")})
+	target := eso.VaultConfigOperator_AuthenticateAs(jsii.String("vault-admin"), &eso.VaultConfigOperatorOptions{
+		Namespace:     jsii.String("vault-admin"),
+		AuthMountPath: jsii.String("vault-config-operator"),
+		Address:       jsii.String("https://vault.vault.svc:8200"),
+	})
 	vaultServer := cdk8splus28.ServiceAccount_FromServiceAccountName(vaultConfig, jsii.String("vault-server"), jsii.String("vault"),
 		&cdk8splus28.FromServiceAccountNameOptions{NamespaceName: jsii.String("vault")})
+	kvMount := eso.NewVaultSecretsMount(vaultConfig, jsii.String("kv"), &eso.VaultSecretsMountProps{
+		Path:   jsii.String("kv"),
+		Engine: eso.VaultSecretsEngine_KvV2(),
+		Target: target,
+	})
+	authMount := eso.NewVaultAuthMount(vaultConfig, jsii.String("kubernetes"), &eso.VaultAuthMountProps{
+		Path:   jsii.String("kubernetes"),
+		Target: target,
+	})
+	eso.NewVaultKubernetesAuthConfig(vaultConfig, jsii.String("kubernetes-auth"), &eso.VaultKubernetesAuthConfigProps{
+		Mount:         authMount,
+		TokenReviewer: eso.TokenReviewer_VaultInCluster(vaultServer),
+		BindingName:   jsii.String("vault-kubernetes-auth"),
+		Target:        target,
+	})
 	vault.GrantVaultAccess(vaultConfig, jsii.String("vault-access"), &eso.VaultStoreAccessOptions{
 		ServiceAccounts: &[]cdk8splus28.IServiceAccount{esoSa},
 		Target:          target,
+		AuthMount:       authMount,
+		KvMount:         kvMount,
 		Collapse:        eso.PathCollapse_Under(jsii.String("external-secrets")),
 		TokenTtl:        cdk8s.Duration_Hours(jsii.Number(1)),
-		TokenReviewer:   eso.TokenReviewer_VaultInCluster(vaultServer),
-		BindingName:     jsii.String("vault-kubernetes-auth"),
 	})
 	return app
 }

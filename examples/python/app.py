@@ -81,21 +81,38 @@ def build_app(outdir: str) -> App:
         ],
     )
 
-    # The Vault side for vault-config-operator in `vault-admin`: role, DERIVED policy, token-reviewer RBAC.
+    # The Vault side for vault-config-operator in `vault-admin`: the seed's one-time setup as objects (KV v2
+    # at kv/, Kubernetes auth at kubernetes/ and its config, token-reviewer RBAC), role and DERIVED policy.
+    # The operator logs in through its own bootstrap mount auth/vault-config-operator (README "Vault bootstrap").
     vault_config = Chart(app, "vault-config", namespace="vault-admin")
-    target = eso.VaultConfigOperator.authenticate_as("vault-admin", namespace="vault-admin")
+    target = eso.VaultConfigOperator.authenticate_as(
+        "vault-admin",
+        namespace="vault-admin",
+        auth_mount_path="vault-config-operator",
+        address="https://vault.vault.svc:8200",
+    )
     vault_server = kplus.ServiceAccount.from_service_account_name(
         vault_config, "vault-server", "vault", namespace_name="vault"
+    )
+    kv_mount = eso.VaultSecretsMount(vault_config, "kv", path="kv", engine=eso.VaultSecretsEngine.kv_v2(), target=target)
+    auth_mount = eso.VaultAuthMount(vault_config, "kubernetes", path="kubernetes", target=target)
+    eso.VaultKubernetesAuthConfig(
+        vault_config,
+        "kubernetes-auth",
+        mount=auth_mount,
+        token_reviewer=eso.TokenReviewer.vault_in_cluster(vault_server),
+        binding_name="vault-kubernetes-auth",
+        target=target,
     )
     vault.grant_vault_access(
         vault_config,
         "vault-access",
         service_accounts=[eso_sa],
         target=target,
+        auth_mount=auth_mount,
+        kv_mount=kv_mount,
         collapse=eso.PathCollapse.under("external-secrets"),
         token_ttl=Duration.hours(1),
-        token_reviewer=eso.TokenReviewer.vault_in_cluster(vault_server),
-        binding_name="vault-kubernetes-auth",
     )
     return app
 

@@ -4,7 +4,8 @@ import * as eso from '../../src';
 
 /**
  * Seed 004 (WebGrip; ../shared/seeds/004_*): the in-cluster Vault (namespace `vault`), KV v2 at `kv`,
- * Kubernetes auth at `kubernetes` with role `external-secrets` bound to ESO's service account.
+ * Kubernetes auth at `kubernetes` with role `external-secrets` bound to ESO's service account; the seed's
+ * one-time Vault setup (mounts, auth config, policy, role) as vault-config-operator objects.
  */
 /** Variants of the seed 004 app (for tests). */
 export interface Seed004Options {
@@ -74,14 +75,32 @@ export function buildApp(outdir?: string, options: Seed004Options = {}): App {
     dataFrom: [eso.SecretSource.find({ path: 'external-secrets/webgrip/prod/clusters/soyo/apps/backstage', tags: { cluster: 'soyo' } })],
   });
 
-  // The Vault side as YAML for vault-config-operator, in the admin namespace `vault-admin`: role
-  // `external-secrets` (bound to the store's service account, token TTL 1h as in the seed), the policy
+  // The Vault side as YAML for vault-config-operator, in the admin namespace `vault-admin`. The seed's
+  // one-time setup becomes objects: KV v2 at `kv/`, Kubernetes auth at `kubernetes/` and its config (Vault
+  // runs in this cluster, so it reviews tokens with its own pod service account `vault/vault`, which gets
+  // system:auth-delegator). The operator itself logs in through its own mount `auth/vault-config-operator`
+  // as role `vault-admin`: that mount, role and policy are the bootstrap made before Flux applies anything
+  // (README "Vault bootstrap"); it cannot create the mount it logs in through. Then the role
+  // `external-secrets` (bound to the store's service account, token TTL 1h as in the seed) and the policy
   // `external-secrets` DERIVED from the objects above (reads widened to the seed's `external-secrets/`
-  // subtree; the PushSecret's create/read/update stay on its exact key), and the token-reviewer RBAC:
-  // Vault runs in this cluster, so its server service account `vault/vault` gets system:auth-delegator.
+  // subtree; the PushSecret's create/read/update stay on its exact key).
   const vaultConfig = new Chart(app, 'vault-config', { namespace: 'vault-admin' });
-  const target = eso.VaultConfigOperator.authenticateAs('vault-admin', { namespace: 'vault-admin' });
+  const target = eso.VaultConfigOperator.authenticateAs('vault-admin', {
+    namespace: 'vault-admin',
+    authMountPath: 'vault-config-operator',
+    address: 'https://vault.vault.svc:8200',
+  });
   const vaultServer = kplus.ServiceAccount.fromServiceAccountName(vaultConfig, 'vault-server', 'vault', { namespaceName: 'vault' });
+  // `vault secrets enable -path=kv kv-v2` and `vault auth enable -path=kubernetes kubernetes`
+  const kvMount = new eso.VaultSecretsMount(vaultConfig, 'kv', { path: 'kv', engine: eso.VaultSecretsEngine.kvV2(), target });
+  const authMount = new eso.VaultAuthMount(vaultConfig, 'kubernetes', { path: 'kubernetes', target });
+  // `vault write auth/kubernetes/config kubernetes_host=...` (+ the token-review RBAC)
+  new eso.VaultKubernetesAuthConfig(vaultConfig, 'kubernetes-auth', {
+    mount: authMount,
+    tokenReviewer: eso.TokenReviewer.vaultInCluster(vaultServer),
+    bindingName: 'vault-kubernetes-auth',
+    target,
+  });
   if (options.handWrittenPolicy) {
     // The seed's hand-written policy, verbatim: it lacks the PushSecret's grants, so synth fails
     // (ESO-VAULT-POLICY-COVERAGE) — the reason to derive the policy instead.
@@ -94,17 +113,16 @@ export function buildApp(outdir?: string, options: Seed004Options = {}): App {
       ],
     });
     new eso.VaultKubernetesAuthRole(vaultConfig, 'role', {
-      roleName: 'external-secrets', serviceAccounts: [esoSa], policies: [policy], audience: 'vault', tokenTtl: Duration.hours(1), target,
+      roleName: 'external-secrets', mount: authMount, serviceAccounts: [esoSa], policies: [policy], audience: 'vault', tokenTtl: Duration.hours(1), target,
     });
-    new eso.VaultTokenReviewerBinding(vaultConfig, 'token-reviewer', { serviceAccounts: [vaultServer], bindingName: 'vault-kubernetes-auth' });
   } else {
     vault.grantVaultAccess(vaultConfig, 'vault-access', {
       serviceAccounts: [esoSa],
       target,
+      authMount,
+      kvMount,
       collapse: eso.PathCollapse.under('external-secrets'),
       tokenTtl: Duration.hours(1),
-      tokenReviewer: eso.TokenReviewer.vaultInCluster(vaultServer),
-      bindingName: 'vault-kubernetes-auth',
     });
   }
 

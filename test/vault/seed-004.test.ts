@@ -44,7 +44,8 @@ describe('seed 004 (WebGrip): derived Vault policy, role and RBAC', () => {
       policies: ['external-secrets'],
       audience: 'vault',
       tokenTTL: 3600,
-      authentication: { path: 'kubernetes', role: 'vault-admin', serviceAccount: { name: 'default' } },
+      authentication: { path: 'vault-config-operator', role: 'vault-admin', serviceAccount: { name: 'default' } },
+      connection: { address: 'https://vault.vault.svc:8200' },
     });
     const crb = all.find(m => m.kind === 'ClusterRoleBinding');
     expect(crb).toEqual({
@@ -54,6 +55,21 @@ describe('seed 004 (WebGrip): derived Vault policy, role and RBAC', () => {
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'system:auth-delegator' },
       subjects: [{ apiGroup: '', kind: 'ServiceAccount', name: 'vault', namespace: 'vault' }],
     });
+  });
+
+  test('the seed\'s one-time setup as objects: KV v2 at kv, Kubernetes auth at kubernetes and its config; the operator logs in through its own bootstrap mount', () => {
+    const kv = all.find(m => m.kind === 'SecretEngineMount');
+    expect(kv.spec).toMatchObject({ type: 'kv', name: 'kv', options: { version: '2' } });
+    const auth = all.find(m => m.kind === 'AuthEngineMount');
+    expect(auth.spec).toMatchObject({ type: 'kubernetes', path: '', name: 'kubernetes' });
+    for (const m of [kv, auth]) expect(m.metadata.annotations).toEqual({ 'kustomize.toolkit.fluxcd.io/prune': 'disabled' });
+    const cfg = all.find(m => m.kind === 'KubernetesAuthEngineConfig');
+    expect(cfg.spec).toMatchObject({ path: '', name: 'kubernetes', kubernetesHost: 'https://kubernetes.default.svc:443' });
+    const redhat = all.filter(m => m.apiVersion === 'redhatcop.redhat.io/v1alpha1');
+    expect(redhat.map(m => m.kind)).toEqual(['SecretEngineMount', 'AuthEngineMount', 'KubernetesAuthEngineConfig', 'Policy', 'KubernetesAuthEngineRole']);
+    // the operator's own login mount is not in the app (ESO-VAULT-MOUNT-BOOTSTRAP)
+    expect(new Set(redhat.map(m => m.spec.authentication.path))).toEqual(new Set(['vault-config-operator']));
+    expect(all.filter(m => m.kind === 'ClusterRoleBinding')).toHaveLength(1);
   });
 
   test('the whole app validates (ESO-SCHEMA incl. the vault-config-operator CRDs, every rule) with no diagnostics from the vault rules', () => {

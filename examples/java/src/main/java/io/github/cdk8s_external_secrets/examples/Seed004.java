@@ -32,12 +32,19 @@ import io.github.cdk8s_external_secrets.SecretStoreProvider;
 import io.github.cdk8s_external_secrets.SecretValue;
 import io.github.cdk8s_external_secrets.TokenReviewer;
 import io.github.cdk8s_external_secrets.VaultAuth;
+import io.github.cdk8s_external_secrets.VaultAuthMount;
+import io.github.cdk8s_external_secrets.VaultAuthMountProps;
 import io.github.cdk8s_external_secrets.VaultConfigOperator;
 import io.github.cdk8s_external_secrets.VaultConfigOperatorOptions;
 import io.github.cdk8s_external_secrets.VaultConfigTarget;
+import io.github.cdk8s_external_secrets.VaultKubernetesAuthConfig;
+import io.github.cdk8s_external_secrets.VaultKubernetesAuthConfigProps;
 import io.github.cdk8s_external_secrets.VaultKubernetesAuthOptions;
 import io.github.cdk8s_external_secrets.VaultKv;
 import io.github.cdk8s_external_secrets.VaultProviderProps;
+import io.github.cdk8s_external_secrets.VaultSecretsEngine;
+import io.github.cdk8s_external_secrets.VaultSecretsMount;
+import io.github.cdk8s_external_secrets.VaultSecretsMountProps;
 import io.github.cdk8s_external_secrets.VaultStoreAccessOptions;
 
 /**
@@ -104,19 +111,40 @@ public final class Seed004 {
                         .build())))
                 .build();
 
-        // The Vault side for vault-config-operator in `vault-admin`: role, DERIVED policy, token-reviewer RBAC.
+        // The Vault side for vault-config-operator in `vault-admin`: the seed's one-time setup as objects (KV v2
+        // at kv/, Kubernetes auth at kubernetes/ and its config, token-reviewer RBAC), role and DERIVED policy.
+        // The operator logs in through its own bootstrap mount auth/vault-config-operator (README "Vault bootstrap").
         Chart vaultConfig = new Chart(app, "vault-config", ChartProps.builder().namespace("vault-admin").build());
         VaultConfigTarget target = VaultConfigOperator.authenticateAs("vault-admin",
-                VaultConfigOperatorOptions.builder().namespace("vault-admin").build());
+                VaultConfigOperatorOptions.builder()
+                        .namespace("vault-admin")
+                        .authMountPath("vault-config-operator")
+                        .address("https://vault.vault.svc:8200")
+                        .build());
         IServiceAccount vaultServer = ServiceAccount.fromServiceAccountName(vaultConfig, "vault-server", "vault",
                 FromServiceAccountNameOptions.builder().namespaceName("vault").build());
+        VaultSecretsMount kvMount = new VaultSecretsMount(vaultConfig, "kv", VaultSecretsMountProps.builder()
+                .path("kv")
+                .engine(VaultSecretsEngine.kvV2())
+                .target(target)
+                .build());
+        VaultAuthMount authMount = new VaultAuthMount(vaultConfig, "kubernetes", VaultAuthMountProps.builder()
+                .path("kubernetes")
+                .target(target)
+                .build());
+        new VaultKubernetesAuthConfig(vaultConfig, "kubernetes-auth", VaultKubernetesAuthConfigProps.builder()
+                .mount(authMount)
+                .tokenReviewer(TokenReviewer.vaultInCluster(vaultServer))
+                .bindingName("vault-kubernetes-auth")
+                .target(target)
+                .build());
         vault.grantVaultAccess(vaultConfig, "vault-access", VaultStoreAccessOptions.builder()
                 .serviceAccounts(List.of(esoSa))
                 .target(target)
+                .authMount(authMount)
+                .kvMount(kvMount)
                 .collapse(PathCollapse.under("external-secrets"))
                 .tokenTtl(Duration.hours(1))
-                .tokenReviewer(TokenReviewer.vaultInCluster(vaultServer))
-                .bindingName("vault-kubernetes-auth")
                 .build());
         return app;
     }
