@@ -202,6 +202,20 @@ export function targetNameOf(es: EsSpec): string {
   return typeof n === 'string' && n ? n : es.esName;
 }
 
+/** The ES / CES specs of the app by the name of the Secret they write (`targetNameOf`), built once per run. */
+export function esSpecsByTargetName(index: ManifestIndex): ReadonlyMap<string, readonly EsSpec[]> {
+  return index.memo('external-secrets:by-target-name', () => {
+    const out = new Map<string, EsSpec[]>();
+    for (const es of allEsSpecs(index)) {
+      const name = targetNameOf(es);
+      let list = out.get(name);
+      if (!list) out.set(name, (list = []));
+      list.push(es);
+    }
+    return out;
+  }, ES_KINDS);
+}
+
 /** creationPolicy with ESO's default applied. */
 export function creationPolicyOf(spec: any): string {
   const c = spec?.target?.creationPolicy;

@@ -1,7 +1,7 @@
 // Shared, internal helpers of the PushSecret rules (not a rule; not re-exported from the package).
 import { READ_ONLY_ANNOTATION } from './api';
 import { ResolvedStore, esReads, storeResolver } from './external-secret-reads';
-import { EsSpec, allEsSpecs, arr, creationPolicyOf, isSecretTarget, kvStoreOf, producedKeys, targetNameOf } from './external-secrets';
+import { EsSpec, arr, creationPolicyOf, esSpecsByTargetName, isSecretTarget, kvStoreOf, producedKeys, targetNameOf } from './external-secrets';
 import { isObject } from './json';
 import { ESO_GROUP, GENERATORS_GROUP, Manifest, displayName, parseApiVersion } from './manifest';
 import { ManifestIndex } from './manifest-index';
@@ -328,8 +328,7 @@ export function pushSourceKeys(index: ManifestIndex, ps: PsSpec): PushSourceKeys
   const keys = new Set<string>();
   const writers: string[] = [];
   let creates = false;
-  for (const es of allEsSpecs(index)) {
-    if (targetNameOf(es) !== name) continue;
+  for (const es of esSpecsByTargetName(index).get(name) ?? []) {
     if (!es.namespaces.includes(ps.namespace)) {
       if (!es.exhaustive) return undefined; // a ClusterExternalSecret selecting by label may write it here too
       continue;
