@@ -45,7 +45,7 @@ const READY_CURRENT = "status.conditions.filter(e, e.type == 'Ready').all(e, e.s
  * ESO objects have no `observedGeneration` and only a `Ready` condition, so Flux's default health check
  * treats `Ready=False` as "InProgress" (the Kustomization waits for its whole timeout, without ESO's reason)
  * and an object without status as healthy. These expressions fail fast on `Ready=False` and wait for
- * `Ready=True` (see ../shared/reference/pitfalls.md §4).
+ * `Ready=True`.
  */
 export class FluxHealthCheckExpr {
   /** Any CEL health check. */
@@ -58,7 +58,11 @@ export class FluxHealthCheckExpr {
     return new FluxHealthCheckExpr({ apiVersion, kind, failed: READY_FAILED, current: READY_CURRENT });
   }
 
-  /** Ready-condition checks for ExternalSecret, SecretStore, ClusterSecretStore and PushSecret. */
+  /**
+   * Ready-condition checks for ExternalSecret, SecretStore, ClusterSecretStore, PushSecret, ClusterExternalSecret
+   * and ClusterPushSecret. A ClusterExternalSecret (ClusterPushSecret) is Ready once its ExternalSecrets
+   * (PushSecrets) exist in every selected namespace; each of those reports its own sync.
+   */
   public static externalSecrets(): FluxHealthCheckExpr[] {
     return ESO_READY_KINDS.map(k => FluxHealthCheckExpr.readyCondition(k.apiVersion, k.kind));
   }

@@ -94,12 +94,14 @@ describe('FluxKustomization (kustomize.toolkit.fluxcd.io/v1)', () => {
     expect(() => new FluxKustomization(chart, 'b', { source: FluxSource.bucket('b'), path: './x', substitute: { 'bad-name': 'x' } })).toThrow(/not a valid Flux variable name/);
   });
 
-  test('FluxHealthCheckExpr.externalSecrets covers ExternalSecret, SecretStore, ClusterSecretStore, PushSecret', () => {
+  test('FluxHealthCheckExpr.externalSecrets covers ExternalSecret, SecretStore, ClusterSecretStore, PushSecret, ClusterExternalSecret, ClusterPushSecret', () => {
     expect(FluxHealthCheckExpr.externalSecrets().map(e => `${e.apiVersion} ${e.kind}`)).toEqual([
       'external-secrets.io/v1 ExternalSecret',
       'external-secrets.io/v1 SecretStore',
       'external-secrets.io/v1 ClusterSecretStore',
       'external-secrets.io/v1alpha1 PushSecret',
+      'external-secrets.io/v1 ClusterExternalSecret',
+      'external-secrets.io/v1alpha1 ClusterPushSecret',
     ]);
   });
 });

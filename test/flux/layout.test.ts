@@ -485,3 +485,38 @@ test('FluxLayout namespaces: the namespaces a ClusterExternalSecret lists are cr
   expect(parseAllDocuments(files['configs/namespaces.yaml']).map(d => d.toJS().metadata.name)).toEqual(['dex', 'example']);
   expect(files['apps/namespaces.yaml']).toBeUndefined();
 });
+
+test('FluxLayout health: a layer with a ClusterExternalSecret and a ClusterPushSecret gets Ready expressions (and healthChecks with wait: false) for them', () => {
+  const cluster = (scope: Chart, suffix = '') => {
+    new ApiObject(scope, 'ces', {
+      apiVersion: 'external-secrets.io/v1',
+      kind: 'ClusterExternalSecret',
+      metadata: { name: `replicas${suffix}` },
+      spec: { namespaces: ['example'], externalSecretSpec: { secretStoreRef: { kind: 'ClusterSecretStore', name: 'vault' }, data: [{ secretKey: 'k', remoteRef: { key: 'example/tls', property: 'k' } }] } },
+    });
+    new ApiObject(scope, 'cps', {
+      apiVersion: 'external-secrets.io/v1alpha1',
+      kind: 'ClusterPushSecret',
+      metadata: { name: `push${suffix}` },
+      spec: { namespaceSelectors: [{ matchLabels: { push: 'yes' } }], pushSecretSpec: { secretStoreRefs: [{ kind: 'ClusterSecretStore', name: 'vault' }], selector: { secret: { name: 'db' } }, data: [{ match: { secretKey: 'password', remoteRef: { remoteKey: `example/db${suffix}`, property: 'password' } } }] } },
+    });
+  };
+  const files = platform(tmpOutdir(), {
+    extra: (app, l) => {
+      cluster(app.node.findChild('configs') as Chart);
+      const c = new Chart(app, 'replicas-dev');
+      cluster(c, '-dev');
+      l.addLayer('dev', { wait: false }).add(c);
+    },
+  }).layout.synthFiles();
+  const configs = parseAllDocuments(files['flux/configs.yaml'])[0].toJS();
+  expect(configs.spec.healthCheckExprs.map((e: any) => `${e.apiVersion} ${e.kind}`)).toEqual([
+    'external-secrets.io/v1 ClusterSecretStore', 'external-secrets.io/v1 ClusterExternalSecret', 'external-secrets.io/v1alpha1 ClusterPushSecret',
+  ]);
+  expect(configs.spec.healthCheckExprs[1].failed).toContain("e.type == 'Ready'");
+  const dev = parseAllDocuments(files['flux/dev.yaml'])[0].toJS();
+  expect(dev.spec.healthChecks).toEqual([
+    { apiVersion: 'external-secrets.io/v1', kind: 'ClusterExternalSecret', name: 'replicas-dev' },
+    { apiVersion: 'external-secrets.io/v1alpha1', kind: 'ClusterPushSecret', name: 'push-dev' },
+  ]);
+});

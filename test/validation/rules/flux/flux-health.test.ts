@@ -39,3 +39,35 @@ describe('ESO-FLUX-HEALTH', () => {
     expect(run(fluxHealthRule, items)).toEqual([]);
   });
 });
+
+describe('ESO-FLUX-HEALTH: ClusterExternalSecret and ClusterPushSecret', () => {
+  const ces = {
+    apiVersion: 'external-secrets.io/v1',
+    kind: 'ClusterExternalSecret',
+    metadata: { name: 'tls-replicas' },
+    spec: { namespaces: ['dex'], externalSecretSpec: { secretStoreRef: { kind: 'ClusterSecretStore', name: 'vault' }, data: [{ secretKey: 'k', remoteRef: { key: 'tls', property: 'k' } }] } },
+  };
+  const cps = {
+    apiVersion: 'external-secrets.io/v1alpha1',
+    kind: 'ClusterPushSecret',
+    metadata: { name: 'push-all' },
+    spec: { namespaceSelectors: [{ matchLabels: { push: 'yes' } }], pushSecretSpec: { secretStoreRefs: [{ kind: 'ClusterSecretStore', name: 'vault' }], selector: { secret: { name: 'db' } }, data: [{ match: { secretKey: 'password', remoteRef: { remoteKey: 'db' } } }] } },
+  };
+  const withCluster = (configs: Record<string, any>) => [
+    ...layered({ configs, apps: { healthCheckExprs: exprs } }),
+    { manifest: ces, file: 'repo/dist/configs/replicas.yaml' },
+    { manifest: cps, file: 'repo/dist/configs/replicas.yaml' },
+  ];
+
+  test('bad: a layer waiting on them with only the older ESO expressions', () => {
+    const old = exprs.filter(e => e.kind !== 'ClusterExternalSecret' && e.kind !== 'ClusterPushSecret');
+    const d = run(fluxHealthRule, withCluster({ healthCheckExprs: old }));
+    expect(d).toHaveLength(1);
+    expect(d[0].object.name).toBe('configs');
+    expect(d[0].message).toContain('health-checks ClusterExternalSecret, ClusterPushSecret objects without healthCheckExprs');
+  });
+
+  test('good: FluxHealthCheckExpr.externalSecrets() covers them', () => {
+    expect(run(fluxHealthRule, withCluster({ healthCheckExprs: exprs }))).toEqual([]);
+  });
+});
