@@ -186,10 +186,13 @@ function checkOne(m: Manifest): Finding[] {
     }
   }
   const flagged = new Set(out.map(f => f.field));
+  // a value of the fake provider has the fake store's own opt-in (ESO-STORE-FAKE-PROVIDER refuses the store without it)
+  const fakeFix = 'the fake provider keeps its values in the store: use it for development only and opt in with '
+    + `SecretStoreProvider.fake({ ..., allowPlaintextInGit: true }) (annotation ${ALLOW_PLAINTEXT_IN_GIT_ANNOTATION}: "true"), or ${MOVE_IT}`;
   const push = (field: string, message: string, severity?: Severity) => {
     if (flagged.has(field)) return;
     flagged.add(field);
-    out.push(finding(field, message, fix, severity ? { severity } : {}));
+    out.push(finding(field, message, field.startsWith('spec.provider.fake.') ? fakeFix : fix, severity ? { severity } : {}));
   };
   // a literal under a credential name in a SOPS-encrypted object (with ciphertext) was left in clear by the file's
   // SOPS rules: a warning, as for a SOPS-encrypted Secret (a token format found in clear stays an error)

@@ -125,6 +125,10 @@ describe('ESO-PLAINTEXT-SECRET: only the named opt-in lets plaintext through', (
     });
     expect(fields(store({ 'cdk8s-external-secrets.io/allow-plaintext-in-git': 'true' }))).toEqual([]);
     expect(fields(store({}))).toEqual(['spec.provider.fake.data[0].value']);
+    // the fix names the opt-in that also satisfies ESO-STORE-FAKE-PROVIDER, not allow-plaintext: <name>
+    const [d] = run(store({})).diagnostics;
+    expect(d.fix).toContain('SecretStoreProvider.fake({ ..., allowPlaintextInGit: true }) (annotation cdk8s-external-secrets.io/allow-plaintext-in-git: "true")');
+    expect(d.fix).not.toContain(`${ALLOW_PLAINTEXT_ANNOTATION}: "fake"`);
   });
 });
 
