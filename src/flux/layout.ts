@@ -51,6 +51,9 @@ export interface FluxLayerOptions extends FluxKustomizationOptions {
  * One Flux layer of a `FluxLayout`: a folder `<outdir>/<name>/` with the YAML of its charts and a
  * `kustomization.yaml`, applied by the Flux Kustomization `<name>`.
  *
+ * A layer with no objects is not written (no folder, no Kustomization), and the layers that depend on it
+ * depend on what it depends on instead: e.g. `controllers` with `installExternalSecrets: false`.
+ *
  * Default health checks: `wait: true` plus `healthCheckExprs` (Ready condition) for the ESO kinds the
  * layer contains, so a store or ExternalSecret whose Ready is False fails the layer at once; with
  * `wait: false`, `healthChecks` listing the layer's ESO objects and HelmReleases instead.
@@ -206,7 +209,8 @@ export interface FluxLayoutProps {
    */
   readonly layerDefaults?: FluxKustomizationOptions;
   /**
-   * Install External Secrets Operator (HelmRelease, chart 2.9.0) in the `controllers` layer.
+   * Install External Secrets Operator (HelmRelease, chart 2.9.0) in the `controllers` layer. Without it (and
+   * without vault-config-operator or charts of yours there) `controllers` has no objects and is not written.
    * @default true
    */
   readonly installExternalSecrets?: boolean;
@@ -383,9 +387,12 @@ export class FluxLayout extends Chart {
     return [...base, ...layer._extraDependsOn.filter(d => !base.includes(d))];
   }
 
-  /** True for a layer that is not written (it has no objects). */
-  private isDropped(_layer: FluxLayer): boolean {
-    return false;
+  /**
+   * True for a layer that is not written: it has no objects (e.g. `controllers` with `installExternalSecrets:
+   * false`). An empty Kustomization would only add a step that every later layer waits for.
+   */
+  private isDropped(layer: FluxLayer): boolean {
+    return this._chartsOf(layer).every(c => chartObjects(c).length === 0);
   }
 
   /**
@@ -518,6 +525,7 @@ export class FluxLayout extends Chart {
     const layerFiles = new Map(this.layerList.map(l => [l, folderFiles(l.layerName, this._chartsOf(l))]));
     if (this.createNamespaces) this.addNamespaces(layerFiles, files);
     for (const layer of this.layerList) {
+      if (this.isDropped(layer)) continue;
       files.push(...layerFiles.get(layer)!);
       const ks = ApiObject.of(layer.kustomization);
       fluxResources.push(`${layer.layerName}.yaml`);

@@ -520,3 +520,63 @@ test('FluxLayout health: a layer with a ClusterExternalSecret and a ClusterPushS
     { apiVersion: 'external-secrets.io/v1alpha1', kind: 'ClusterPushSecret', name: 'push-dev' },
   ]);
 });
+
+describe('FluxLayout empty layers', () => {
+  const bare = (outdir: string, configsToo = true) => {
+    const app = new App({ outdir });
+    const layout = new FluxLayout(app, 'flux', { source: FluxSource.gitRepository('flux-system'), repositoryPath: REPO_PATH, installExternalSecrets: false });
+    if (configsToo) {
+      const configs = new Chart(app, 'configs');
+      store(configs);
+      layout.configs.add(configs);
+    }
+    const apps = new Chart(app, 'apps', { namespace: 'example' });
+    externalSecret(apps, 'db');
+    layout.apps.add(apps);
+    return { app, layout };
+  };
+  const spec = (files: Record<string, string>, layer: string) => parseAllDocuments(files[`flux/${layer}.yaml`])[0].toJS().spec;
+
+  test('installExternalSecrets: false writes no controllers layer; configs depends on nothing (snapshot)', () => {
+    const files = bare(tmpOutdir()).layout.synthFiles();
+    expect(Object.keys(files).some(f => f.startsWith('controllers/'))).toBe(false);
+    expect(files['flux/controllers.yaml']).toBeUndefined();
+    expect(parseAllDocuments(files['flux/kustomization.yaml'])[0].toJS().resources).toEqual(['apps.yaml', 'configs.yaml']);
+    expect(spec(files, 'configs').dependsOn).toBeUndefined();
+    expect(spec(files, 'apps').dependsOn).toEqual([{ name: 'configs' }]);
+    expect(Object.fromEntries(Object.entries(files).filter(([f]) => f.startsWith('flux/')))).toMatchSnapshot();
+  });
+
+  test('dependsOn goes past every empty layer, default or explicit', () => {
+    const { app, layout } = bare(tmpOutdir(), false);
+    const late = new Chart(app, 'late', { namespace: 'example' });
+    externalSecret(late, 'late');
+    layout.addLayer('late', { dependsOn: [layout.configs] }).add(late);
+    const files = layout.synthFiles();
+    expect(Object.keys(files).filter(f => f.startsWith('flux/'))).toEqual(['flux/apps.yaml', 'flux/kustomization.yaml', 'flux/late.yaml']);
+    expect(spec(files, 'apps').dependsOn).toBeUndefined();
+    expect(spec(files, 'late').dependsOn).toBeUndefined();
+  });
+
+  test('an empty configs layer: apps depends on controllers directly', () => {
+    const app = new App({ outdir: tmpOutdir() });
+    const layout = new FluxLayout(app, 'flux', { source: FluxSource.gitRepository('flux-system'), repositoryPath: REPO_PATH });
+    const apps = new Chart(app, 'apps', { namespace: 'example' });
+    store(apps, 'vault');
+    externalSecret(apps, 'db');
+    layout.apps.add(apps);
+    layout.configs.add(new Chart(app, 'nothing-yet'));
+    const files = layout.synthFiles();
+    expect(files['flux/configs.yaml']).toBeUndefined();
+    expect(spec(files, 'apps').dependsOn).toEqual([{ name: 'controllers' }]);
+  });
+
+  test('the written output validates with the CLI (0 errors)', () => {
+    const outdir = tmpOutdir();
+    bare(outdir).layout.synth();
+    expect(fs.readdirSync(outdir).sort()).toEqual(['apps', 'configs', 'flux']);
+    const lines: string[] = [];
+    expect(validateCommand([outdir], { out: l => lines.push(l) })).toBe(0);
+    expect(lines[lines.length - 1]).toMatch(/^0 errors/);
+  });
+});
