@@ -7,7 +7,7 @@ export enum CreationPolicy {
    * the Secret. An existing Secret without an owner is adopted and all its keys are rewritten.
    *
    * Moving or renaming an Owner ExternalSecret (e.g. between Flux Kustomizations with `prune: true`)
-   * deletes the Secret before the new ExternalSecret recreates it (P48): use ORPHAN or CREATE_OR_MERGE
+   * deletes the Secret before the new ExternalSecret recreates it (ESO-FLUX-PRUNE-MOVE): use ORPHAN or CREATE_OR_MERGE
    * for the cut-over.
    */
   OWNER = 'Owner',

@@ -42,7 +42,7 @@ export interface ClusterSecretStoreProps extends SecretStoreProps {
  */
 export class ClusterSecretStore extends SecretStoreBase implements ISecretStore {
   /**
-   * Reference a ClusterSecretStore made elsewhere ("bring your own store", seed 002).
+   * Reference a ClusterSecretStore made elsewhere ("bring your own store": by a platform team, Terraform or another app).
    * @param name `metadata.name` of the store
    */
   public static fromClusterSecretStoreName(scope: Construct, id: string, name: string): ISecretStore {

@@ -30,7 +30,8 @@ export interface VaultProviderProps {
    */
   readonly namespace?: string;
   /**
-   * Vault namespace of the auth mount, when it differs from `namespace` (pitfall P20).
+   * Vault namespace of the auth mount, when it differs from `namespace` (Vault Enterprise and OpenBao
+   * namespaces; a namespace is never spelled into `path` or the auth mount path).
    * @default - same as `namespace`
    */
   readonly authNamespace?: string;
@@ -172,7 +173,7 @@ export class SecretStoreProvider {
   }
 
   /**
-   * ESO's `fake` provider, for development (seed 002): static values that end up in Git. Refused at
+   * ESO's `fake` provider, for development (e.g. a `dev` layer): static values that end up in Git. Refused at
    * synth unless `allowPlaintextInGit: true`.
    */
   public static fake(props: FakeProviderProps): SecretStoreProvider {

@@ -245,7 +245,7 @@ export interface VaultGcpAuthOptions {
 
 /**
  * How ESO logs in to Vault: exactly one method per store (ESO silently uses the first one it finds
- * otherwise, pitfall P18). Each factory always emits the auth method's mount path.
+ * otherwise, in a fixed order). Each factory always emits the auth method's mount path.
  */
 export class VaultAuth {
   /** Kubernetes auth (recommended in-cluster: no long-lived credential). */

@@ -5,7 +5,8 @@ import { VaultKvVersion } from '../refs/vault-provider-config';
  * A KV secrets-engine mount: its path and its version, in one place.
  *
  * The store emits both `path` and an explicit `version`, so a v1 mount is never read as v2 by default
- * (pitfall P01), and `path` is the mount only (P02): keys stay relative to it.
+ * (ESO's default when `version` is omitted), and `path` is the mount only (ESO inserts `/data/` after it on v2):
+ * keys stay relative to it.
  */
 export class VaultKv {
   /** A KV v1 mount, e.g. `VaultKv.v1('secret')`. */
