@@ -122,7 +122,10 @@ export interface FakeProviderProps {
   readonly data: FakeSecretData[];
   /**
    * Explicit opt-in: you accept that these values are written to Git in plain text (development only).
-   * Without it the store is refused at synth (rule ESO-STORE-FAKE-PROVIDER).
+   * Without it the store is refused at synth (rule ESO-STORE-FAKE-PROVIDER); with it, its values are not
+   * reported by ESO-PLAINTEXT-SECRET either. Written as the annotation
+   * `cdk8s-external-secrets.io/allow-plaintext-in-git: "true"` (the generic `allow-plaintext` opt-in does not
+   * make a fake store pass).
    * @default false
    */
   readonly allowPlaintextInGit?: boolean;
