@@ -72,6 +72,8 @@ export class EsoValidation extends Construct {
   /** Large apps are validated on a second core while cdk8s renders them. */
   public parallel = true;
   private lastPrinted?: string;
+  /** Output of constructs computed from the whole app (derived policies), run once per synth by the hook. */
+  private readonly derivations = new Map<IConstruct, () => unknown>();
   /** Set while `App.synth()` runs: the one report of this synth, and each object's manifest. */
   private synthPass?: { report?: ValidationReport; manifests: Map<ApiObject, any> };
 
@@ -107,6 +109,8 @@ export class EsoValidation extends Construct {
           const pass = SynthPass.begin(app);
           let items: ReturnType<EsoValidation['collect']> | undefined;
           try {
+            // the explicit derivation pass: each derived output is computed once, here, before anything reads it
+            for (const [owner, derive] of this.derivations) pass.setDerived(owner, derive());
             for (const c of all) {
               if (c === this) continue;
               for (const e of c.node.validate()) errors.push(`[${c.node.path}] ${e}`);
@@ -168,6 +172,16 @@ export class EsoValidation extends Construct {
     } finally {
       for (const [target, name] of memo) delete (target as any)[name];
     }
+  }
+
+  /**
+   * Registers output of `owner` that is computed from the whole app (a derived Vault policy): the synth hook
+   * runs `derive` once per synth, before the construct validations and the resolution of any object, and
+   * `SynthPass.of(owner).derivedBy(owner)` returns its result for the rest of that synth.
+   * @internal
+   */
+  public _addDerivation(owner: IConstruct, derive: () => unknown): void {
+    this.derivations.set(owner, derive);
   }
 
   /** Runs the engine now and returns every diagnostic (errors and warnings). */

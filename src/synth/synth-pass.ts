@@ -26,6 +26,7 @@ export class SynthPass {
   private readonly resolved = new WeakMap<ApiObject, any>();
   private base?: ManifestIndex;
   private buildingBase = false;
+  private readonly derived = new Map<IConstruct, unknown>();
 
   private constructor() {}
 
@@ -53,6 +54,16 @@ export class SynthPass {
       this.buildingBase = false;
     }
     return this.base;
+  }
+
+  /** Records what `owner` derived from the app in this pass (the synth hook runs each derivation once). */
+  public setDerived(owner: IConstruct, value: unknown): void {
+    this.derived.set(owner, value);
+  }
+
+  /** What `owner` derived in this pass, if its derivation ran. */
+  public derivedBy(owner: IConstruct): unknown {
+    return this.derived.get(owner);
   }
 
   /** The derivations' index, if one was built in this pass (the validation reuses its values). */

@@ -11,6 +11,7 @@ import { loginKey, vaultModel } from '../model/vault/objects';
 import { ISecretStore } from '../refs/secret-store-ref';
 import { appIndex, storeFromIndex, storeNow } from '../synth/app-manifests';
 import { EsoValidation } from '../synth/eso-validation';
+import { SynthPass } from '../synth/synth-pass';
 
 /** A Vault ACL policy, made in this app or referenced by name. */
 export interface IVaultPolicy extends IConstruct {
@@ -107,6 +108,13 @@ export interface VaultPolicyForStoreOptions extends VaultPolicyOptions {
   readonly additionalRules?: VaultPolicyRule[];
 }
 
+/** What a derived policy computes from the app once per synth. */
+interface PolicyDerivation {
+  readonly rules: AclRule[];
+  /** One message per key the policy syntax cannot grant literally. */
+  readonly unsafe: string[];
+}
+
 /** RFC 1123 subdomain (metadata.name of the emitted object). */
 const POLICY_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
@@ -147,6 +155,8 @@ export class VaultPolicy extends Construct implements IVaultPolicy {
       rules: options.additionalRules,
     });
     policy.derivedFrom = { store, collapse: (options.collapse ?? PathCollapse.exactKeys())._spec };
+    // computed once per synth by the synth hook's derivation pass (not by the Lazy that renders it)
+    EsoValidation.of(policy)._addDerivation(policy, () => policy.derive());
     return policy;
   }
 
@@ -210,14 +220,32 @@ export class VaultPolicy extends Construct implements IVaultPolicy {
 
   private currentRules(): AclRule[] {
     if (!this.derivedFrom) return mergeRules(this.manualRules);
+    return this.derivation().rules;
+  }
+
+  /** This synth's derivation (run by the synth hook's pass), or one computed now outside a synth. */
+  private derivation(): PolicyDerivation {
+    return (SynthPass.of(this)?.derivedBy(this) as PolicyDerivation | undefined) ?? this.derive();
+  }
+
+  /** The rules derived from what the app's manifests touch through the store, and the keys that cannot be granted. */
+  private derive(): PolicyDerivation {
     const index = appIndex(this);
-    const store = storeFromIndex(index, this.derivedFrom.store);
-    if (!store) return mergeRules(this.manualRules);
+    const store = this.derivedFrom ? storeFromIndex(index, this.derivedFrom.store) : undefined;
+    if (!this.derivedFrom || !store) return { rules: mergeRules(this.manualRules), unsafe: [] };
     const extra: AclRule[] = [...this.manualRules];
     if (store.login && (vaultModel(index).rolesByLogin.get(loginKey(store.login)) ?? []).some(r => r.noDefaultPolicy)) {
       extra.push(...TOKEN_SELF_RULES);
     }
-    return deriveRules(accessesForStore(index, store), this.derivedFrom.collapse, extra);
+    const accesses = accessesForStore(index, store);
+    // least privilege that cannot widen: a key Vault's policy syntax cannot express literally is refused
+    const unsafe = unsafeAccesses(accesses).map(({ access: a, problem }) => {
+      const c = a.consumer;
+      const who = `${c.kind} "${c.metadata?.namespace ? `${c.metadata.namespace}/` : ''}${c.metadata?.name ?? '?'}"`;
+      return `VaultPolicy.forStore (policy "${this.policyName}"): ${who} ${a.field}: key ${JSON.stringify(a.key)} ${problem}, so the derived grant would cover other keys than this one. `
+        + 'Use the literal key (Vault paths have no escape for "*" and "+"), or grant it by hand with new VaultPolicy(..., { rules }) and review that grant';
+    });
+    return { rules: deriveRules(accesses, this.derivedFrom.collapse, extra), unsafe };
   }
 
   private validateDerivation(): string[] {
@@ -227,15 +255,6 @@ export class VaultPolicy extends Construct implements IVaultPolicy {
     if (!storeNow(s)) {
       return [`VaultPolicy.forStore: ${s.storeKind} "${s.storeName}" is not defined in this app with a vault provider, so its KV mount and version are unknown and nothing can be derived. Define the store in this app, or write the policy with new VaultPolicy(..., { rules })`];
     }
-    // least privilege that cannot widen: a key Vault's policy syntax cannot express literally is refused
-    const index = appIndex(this);
-    const info = storeFromIndex(index, s);
-    if (!info) return [];
-    return unsafeAccesses(accessesForStore(index, info)).map(({ access: a, problem }) => {
-      const c = a.consumer;
-      const who = `${c.kind} "${c.metadata?.namespace ? `${c.metadata.namespace}/` : ''}${c.metadata?.name ?? '?'}"`;
-      return `VaultPolicy.forStore (policy "${this.policyName}"): ${who} ${a.field}: key ${JSON.stringify(a.key)} ${problem}, so the derived grant would cover other keys than this one. `
-        + 'Use the literal key (Vault paths have no escape for "*" and "+"), or grant it by hand with new VaultPolicy(..., { rules }) and review that grant';
-    });
+    return this.derivation().unsafe;
   }
 }

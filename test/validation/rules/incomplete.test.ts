@@ -14,18 +14,24 @@ const run = (rule: Rule, incomplete: boolean, ...manifests: Manifest[]) =>
   validateManifests(manifests.map(manifest => ({ manifest })), { rules: [rule], incomplete }).diagnostics;
 
 const store = (kind: string, name: string, namespace?: string): Manifest => ({
-  apiVersion: 'external-secrets.io/v1', kind, metadata: { name, ...(namespace ? { namespace } : {}) },
+  apiVersion: 'external-secrets.io/v1',
+  kind,
+  metadata: { name, ...(namespace ? { namespace } : {}) },
   spec: { provider: { fake: { data: [] } } },
 });
 const es = (storeRef: Record<string, string>, namespace = 'apps'): Manifest => ({
-  apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'app', namespace },
+  apiVersion: 'external-secrets.io/v1',
+  kind: 'ExternalSecret',
+  metadata: { name: 'app', namespace },
   spec: { secretStoreRef: storeRef, data: [{ secretKey: 'k', remoteRef: { key: 'app/k' } }] },
 });
 const password = (namespace: string): Manifest => ({
   apiVersion: 'generators.external-secrets.io/v1alpha1', kind: 'Password', metadata: { name: 'pw', namespace }, spec: { length: 32 },
 });
 const esFromGenerator = (kind: string): Manifest => ({
-  apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'gen', namespace: 'apps' },
+  apiVersion: 'external-secrets.io/v1',
+  kind: 'ExternalSecret',
+  metadata: { name: 'gen', namespace: 'apps' },
   spec: { refreshPolicy: 'CreatedOnce', dataFrom: [{ sourceRef: { generatorRef: { apiVersion: 'generators.external-secrets.io/v1alpha1', kind, name: 'pw' } } }] },
 });
 
