@@ -42,8 +42,10 @@ export interface VaultConfigOperatorOptions {
    */
   readonly vaultNamespace?: string;
   /**
-   * Vault address for these CRs (`spec.connection.address`).
-   * @default - the operator's VAULT_ADDR environment
+   * Vault address for these CRs (`spec.connection.address`; it wins over the operator's `VAULT_ADDR`). Without it
+   * the operator's `VAULT_ADDR` must be set (`VaultConfigOperatorRelease` `vaultAddress`): with neither, the
+   * operator calls `https://127.0.0.1:8200` (ESO-VAULT-CONNECTION-ADDRESS refuses that when the app installs it).
+   * @default - none: the operator's `VAULT_ADDR`
    */
   readonly address?: string;
   /**

@@ -231,7 +231,12 @@ describe('FluxLayout', () => {
           apiVersion: 'redhatcop.redhat.io/v1alpha1',
           kind: 'Policy',
           metadata: { name: 'eso-read' },
-          spec: { authentication: { path: 'kubernetes', role: 'vault-admin', serviceAccount: { name: 'vault-admin' } }, type: 'acl', policy: 'path "kv/data/*" { capabilities = ["read"] }' },
+          spec: {
+            authentication: { path: 'kubernetes', role: 'vault-admin', serviceAccount: { name: 'vault-admin' } },
+            connection: { address: 'https://vault.example.internal:8200' },
+            type: 'acl',
+            policy: 'path "kv/data/*" { capabilities = ["read"] }',
+          },
         });
         l.configs.add(vault);
       },

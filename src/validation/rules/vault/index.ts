@@ -1,4 +1,5 @@
 import { vaultConfigNamespaceRule } from './vault-config-namespace';
+import { vaultConnectionAddressRule } from './vault-connection-address';
 import { vaultMountBootstrapRule } from './vault-mount-bootstrap';
 import { vaultMountOrderRule } from './vault-mount-order';
 import { vaultPolicyBroadRule } from './vault-policy-broad';
@@ -31,6 +32,7 @@ export const VAULT_RULES: Rule[] = [
   vaultTokenReviewerRule,
   vaultServiceAccountTokenCreateRule,
   vaultConfigNamespaceRule,
+  vaultConnectionAddressRule,
   // mounts: the operator's own login mount, and roles after their mount
   vaultMountBootstrapRule,
   vaultMountOrderRule,
