@@ -52,3 +52,5 @@ export const ALLOW_PLAINTEXT_ANNOTATION = `${ANNOTATION_PREFIX}/allow-plaintext`
 export const EXTERNAL_STORES_ANNOTATION = `${ANNOTATION_PREFIX}/external-stores`;
 /** Marks the RBAC objects that grant Vault's token reviewer. */
 export const REVIEWER_ANNOTATION = `vault.${ANNOTATION_PREFIX}/token-reviewer`;
+/** `Kind/name` (`Kind/namespace/name` for a SecretStore) of the store a Vault role or policy was made for. */
+export const VAULT_STORE_ANNOTATION = `vault.${ANNOTATION_PREFIX}/store`;

@@ -54,6 +54,15 @@ export class VaultConfigTarget {
   }
 
   /**
+   * Where the objects land, in words: "vault-config-operator at https://vault...:8200" (or "at the operator's
+   * VAULT_ADDR"), "provider-vault ClusterProviderConfig/default". Two targets with the same destination write to
+   * the same Vault.
+   */
+  public get destination(): string {
+    return this._controller.destination;
+  }
+
+  /**
    * Namespace the objects go to, for a construct in `scope`.
    * @returns undefined for cluster-scoped legacy Crossplane kinds
    */

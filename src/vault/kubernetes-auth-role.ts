@@ -6,6 +6,7 @@ import { VaultConfigTarget, VaultTargetOptions } from './config-target';
 import { IVaultPolicy } from './policy';
 import { EsoValidation } from '../synth/eso-validation';
 import { resolveAuthMount } from './private/mount-resolve';
+import { isObjectName, toObjectName } from './private/names';
 import { DEFAULT_OPERATOR_ROLE, emitTargetObject } from './private/target-object';
 import { checkProps } from '../base/private/prop-checks';
 
@@ -30,7 +31,9 @@ export enum VaultAliasNameSource {
 /** Role fields shared by `VaultKubernetesAuthRole` and `VaultStoreAccess`. */
 export interface VaultKubernetesAuthRoleOptions {
   /**
-   * Role name in Vault (`auth/<mount>/role/<name>`; Vault lower-cases it, so it must be a lower-case DNS label).
+   * Role name in Vault (`auth/<mount>/role/<name>`; Vault lower-cases it, so write it in lower case). It is also
+   * the Kubernetes object name when it is a valid one; otherwise (e.g. "eso_reader") the object is named after it
+   * and the Vault name goes to `spec.name`.
    * @default - generated from the construct path (VaultStoreAccess: the store's `auth.kubernetes.role`)
    */
   readonly roleName?: string;
@@ -122,6 +125,12 @@ export interface VaultKubernetesAuthRoleProps extends VaultKubernetesAuthRoleOpt
    */
   readonly mount?: IVaultAuthMount;
   /**
+   * Kubernetes `metadata.name` of the emitted object, when it must differ from the Vault name (vault-config-operator
+   * then gets `spec.name: <roleName>`).
+   * @default - roleName when it is a valid object name, else roleName with every other character as "-"
+   */
+  readonly objectName?: string;
+  /**
    * Service accounts allowed to log in: their names become `bound_service_account_names` and their
    * namespaces `bound_service_account_namespaces` (Vault allows every name × namespace combination).
    * Pass the same object as the store's `serviceAccountRef`. More with `addServiceAccount()`.
@@ -188,6 +197,8 @@ export class VaultKubernetesAuthRole extends Construct implements IVaultKubernet
   public readonly roleName: string;
   public readonly mountPath: string;
   public readonly target: VaultConfigTarget;
+  /** Kubernetes `metadata.name` of the emitted object. */
+  public readonly objectName: string;
   /**
    * The auth mount the role needs, when given.
    * @default - an existing mount, not part of the app
@@ -208,6 +219,10 @@ export class VaultKubernetesAuthRole extends Construct implements IVaultKubernet
     EsoValidation.of(this);
     this.target = props.target ?? VaultConfigTarget.vaultConfigOperator(DEFAULT_OPERATOR_ROLE);
     this.roleName = props.roleName ?? Names.toDnsLabel(this);
+    if (props.objectName !== undefined && (typeof props.objectName !== 'string' || !isObjectName(props.objectName))) {
+      throw new Error(`${this.node.path}: objectName ${JSON.stringify(props.objectName)} is not a valid Kubernetes object name; use lower-case letters, digits, "-" and "." (at most 253 characters, starting and ending with a letter or digit)`);
+    }
+    this.objectName = props.objectName ?? (isObjectName(this.roleName) ? this.roleName : toObjectName(this.roleName, Names.toDnsLabel(this)));
     this.mount = resolveAuthMount(this, this.target, props.mountPath, props.mount, false);
     this.mountPath = this.mount?.mountPath ?? (props.mountPath ?? 'kubernetes').replace(/^\/+|\/+$/g, '');
     this.tokenType = props.tokenType ?? VaultTokenType.DEFAULT;
@@ -219,6 +234,7 @@ export class VaultKubernetesAuthRole extends Construct implements IVaultKubernet
     const role = this.target._controller.kubernetesAuthRole(this, {
       mountPath: this.mountPath,
       roleName: this.roleName,
+      renamed: this.objectName !== this.roleName,
       serviceAccountNames: Lazy.any({ produce: () => uniq([...this.serviceAccounts.map(sa => sa.name), ...(props.boundServiceAccountNames ?? [])]) }),
       namespaces: () => uniq([
         ...this.serviceAccounts.map(namespaceOf),
@@ -239,7 +255,7 @@ export class VaultKubernetesAuthRole extends Construct implements IVaultKubernet
       tokenNoDefaultPolicy: props.tokenNoDefaultPolicy,
       tokenType: this.tokenType,
     });
-    emitTargetObject(this, this.roleName, role);
+    emitTargetObject(this, this.objectName, role);
   }
 
   /** Allows a service account to log in (adds its name and namespace). */

@@ -2,12 +2,13 @@ import { Lazy, Names } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { VaultCapability } from './capability';
 import { VaultConfigTarget, VaultTargetOptions } from './config-target';
+import { isObjectName, toObjectName } from './private/names';
 import { DEFAULT_OPERATOR_ROLE, emitTargetObject } from './private/target-object';
 import { checkProps, checkString } from '../base/private/prop-checks';
 import { NEW_CAPABILITIES } from '../model/vault/acl';
 import { CollapseSpec, TOKEN_SELF_RULES, accessesForStore, deriveRules, unsafeAccesses, unsafeKeyProblem } from '../model/vault/derive';
 import { AclRule, mergeRules, renderHcl } from '../model/vault/hcl';
-import { loginKey, vaultModel } from '../model/vault/objects';
+import { rolesForStore, vaultModel } from '../model/vault/objects';
 import { ISecretStore } from '../refs/secret-store-ref';
 import { appIndex, storeFromIndex, storeNow } from '../synth/app-manifests';
 import { EsoValidation } from '../synth/eso-validation';
@@ -74,10 +75,18 @@ export class PathCollapse {
 /** Options shared by hand-written and derived policies. */
 export interface VaultPolicyOptions extends VaultTargetOptions {
   /**
-   * Name of the policy in Vault (also the Kubernetes object name). Lower-case DNS label.
+   * Name of the policy in Vault: lower-case letters, digits, "_", "-" and "." (Vault lower-cases policy names).
+   * It is also the Kubernetes object name when it is a valid one; otherwise (e.g. "eso_read") the object is
+   * named after it and the Vault name goes to `spec.name`.
    * @default - generated from the construct path
    */
   readonly policyName?: string;
+  /**
+   * Kubernetes `metadata.name` of the emitted object, when it must differ from the Vault name (vault-config-operator
+   * then gets `spec.name: <policyName>`).
+   * @default - policyName when it is a valid object name, else policyName with every other character as "-"
+   */
+  readonly objectName?: string;
   /**
    * Allow the `subscribe` and `recover` capabilities (Vault ≥ 1.21; older servers reject the policy).
    * @default false
@@ -115,8 +124,8 @@ interface PolicyDerivation {
   readonly unsafe: string[];
 }
 
-/** RFC 1123 subdomain (metadata.name of the emitted object). */
-const POLICY_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** A Vault policy name this library writes: lower-case (Vault lower-cases them), with a letter or digit. */
+const POLICY_NAME = /^[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?$/;
 
 class ImportedVaultPolicy extends Construct implements IVaultPolicy {
   constructor(scope: Construct, id: string, public readonly policyName: string) {
@@ -150,6 +159,7 @@ export class VaultPolicy extends Construct implements IVaultPolicy {
   public static forStore(scope: Construct, id: string, store: ISecretStore, options: VaultPolicyForStoreOptions = {}): VaultPolicy {
     const policy = new VaultPolicy(scope, id, {
       policyName: options.policyName,
+      objectName: options.objectName,
       target: options.target,
       allowSubscribeAndRecover: options.allowSubscribeAndRecover,
       rules: options.additionalRules,
@@ -162,6 +172,8 @@ export class VaultPolicy extends Construct implements IVaultPolicy {
 
   /** Name of the policy in Vault. */
   public readonly policyName: string;
+  /** Kubernetes `metadata.name` of the emitted object. */
+  public readonly objectName: string;
   /** The controller that applies it. */
   public readonly target: VaultConfigTarget;
   /** True when the policy is derived from a store's usage (`forStore`). */
@@ -178,15 +190,20 @@ export class VaultPolicy extends Construct implements IVaultPolicy {
     checkProps(this, props, []);
     EsoValidation.of(this);
     this.target = props.target ?? VaultConfigTarget.vaultConfigOperator(DEFAULT_OPERATOR_ROLE);
-    if (props.policyName !== undefined && (typeof props.policyName !== 'string' || !POLICY_NAME.test(props.policyName) || props.policyName.length > 253)) {
-      throw new Error(`${this.node.path}: policyName ${JSON.stringify(props.policyName)} is not a valid name: it is also the Kubernetes object's metadata.name, so use lower-case letters, digits, "-" and "." (at most 253 characters, starting and ending with a letter or digit), e.g. "eso-read"`);
+    if (props.policyName !== undefined && (typeof props.policyName !== 'string' || !POLICY_NAME.test(props.policyName) || !/[a-z0-9]/.test(props.policyName) || props.policyName.length > 253)) {
+      throw new Error(`${this.node.path}: policyName ${JSON.stringify(props.policyName)} is not a valid name: Vault lower-cases policy names, so use lower-case letters, digits, "_", "-" and "." (at most 253 characters, with a letter or digit, starting and ending with a letter, digit or "_"), e.g. "eso-read"`);
+    }
+    if (props.objectName !== undefined && (typeof props.objectName !== 'string' || !isObjectName(props.objectName))) {
+      throw new Error(`${this.node.path}: objectName ${JSON.stringify(props.objectName)} is not a valid Kubernetes object name; use lower-case letters, digits, "-" and "." (at most 253 characters, starting and ending with a letter or digit)`);
     }
     this.policyName = props.policyName ?? Names.toDnsLabel(this);
+    this.objectName = props.objectName ?? (isObjectName(this.policyName) ? this.policyName : toObjectName(this.policyName, Names.toDnsLabel(this)));
     this.allowNewCapabilities = props.allowSubscribeAndRecover ?? false;
     for (const r of props.rules ?? []) this.addRule(r.path, ...r.capabilities);
 
     const policy = Lazy.any({ produce: () => this.toHcl() });
-    emitTargetObject(this, this.policyName, this.target._controller.policy(this, { policyName: this.policyName, policy }));
+    const renamed = this.objectName !== this.policyName;
+    emitTargetObject(this, this.objectName, this.target._controller.policy(this, { policyName: this.policyName, policy, renamed }));
     this.node.addValidation({ validate: () => this.validateDerivation() });
   }
 
@@ -234,7 +251,7 @@ export class VaultPolicy extends Construct implements IVaultPolicy {
     const store = this.derivedFrom ? storeFromIndex(index, this.derivedFrom.store) : undefined;
     if (!this.derivedFrom || !store) return { rules: mergeRules(this.manualRules), unsafe: [] };
     const extra: AclRule[] = [...this.manualRules];
-    if (store.login && (vaultModel(index).rolesByLogin.get(loginKey(store.login)) ?? []).some(r => r.noDefaultPolicy)) {
+    if (rolesForStore(vaultModel(index), store).some(r => r.noDefaultPolicy)) {
       extra.push(...TOKEN_SELF_RULES);
     }
     const accesses = accessesForStore(index, store);

@@ -1,14 +1,17 @@
+import { ApiObject, Names } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { IVaultAuthMount, VaultAuthMount } from './auth-mount';
 import { VaultConfigTarget, VaultTargetOptions } from './config-target';
 import { VaultKubernetesAuthRole, VaultKubernetesAuthRoleOptions } from './kubernetes-auth-role';
 import { IVaultPolicy, PathCollapse, VaultPolicy } from './policy';
+import { isObjectName, toObjectName } from './private/names';
 import { DEFAULT_OPERATOR_ROLE } from './private/target-object';
 import { IVaultSecretsMount, VaultSecretsEngine, VaultSecretsMount } from './secrets-mount';
 import { TokenReviewer, VaultTokenReviewerBinding } from './token-reviewer';
 import { checkProps } from '../base/private/prop-checks';
 import { consumerNamespaces } from '../model/vault/derive';
+import { VAULT_STORE_ANNOTATION, storeAnnotationValue } from '../model/vault/objects';
 import { ISecretStore } from '../refs/secret-store-ref';
 import { appIndex, storeFromIndex, storeNow } from '../synth/app-manifests';
 import { EsoValidation } from '../synth/eso-validation';
@@ -89,6 +92,11 @@ export interface VaultStoreAccessProps extends VaultStoreAccessOptions {
 export class VaultStoreAccess extends Construct {
   public readonly policy: VaultPolicy;
   public readonly role: VaultKubernetesAuthRole;
+  /** The store whose access this is. */
+  public readonly store: ISecretStore;
+  /** Where the Vault objects land ("vault-config-operator at https://...", see `VaultConfigTarget.destination`). */
+  public readonly destination: string;
+  private readonly storeAnnotation: string;
   public readonly reviewerBinding?: VaultTokenReviewerBinding;
   /**
    * The auth mount of the role, when given or created.
@@ -106,12 +114,15 @@ export class VaultStoreAccess extends Construct {
     checkProps(this, props, ['store']);
     EsoValidation.of(this);
     const store = storeNow(props.store);
+    this.store = props.store;
+    this.storeAnnotation = storeAnnotationValue(props.store.storeKind, store?.namespace, props.store.storeName);
     const where = `${this.node.path}: VaultStoreAccess for ${props.store.storeKind} "${props.store.storeName}"`;
     const roleName = props.roleName ?? store?.login?.role;
     if (!roleName) {
       throw new Error(`${where}: the store has no auth.kubernetes.role${store ? '' : ' (it is not defined in this app)'}; pass roleName`);
     }
     const target = props.target ?? VaultConfigTarget.vaultConfigOperator(DEFAULT_OPERATOR_ROLE);
+    this.destination = target.destination;
     const mountPath = (props.mountPath ?? props.authMount?.mountPath ?? store?.login?.mountPath ?? 'kubernetes').replace(/^\/+|\/+$/g, '');
     const loginMount = store?.login?.mountPath;
     if (props.authMount && loginMount !== undefined && props.authMount.mountPath !== loginMount) {
@@ -149,8 +160,12 @@ export class VaultStoreAccess extends Construct {
       }
     }
 
+    const policyName = props.policyName ?? roleName;
+    const names = this.distinctNames(where, target, roleName, mountPath, policyName, props.store.storeName);
+
     this.policy = VaultPolicy.forStore(this, 'Policy', props.store, {
-      policyName: props.policyName ?? roleName,
+      policyName,
+      objectName: names.policy,
       target,
       collapse: props.collapse,
     });
@@ -158,6 +173,7 @@ export class VaultStoreAccess extends Construct {
     this.role = new VaultKubernetesAuthRole(this, 'Role', {
       ...props,
       roleName,
+      objectName: names.role,
       mountPath,
       mount: this.authMount,
       serviceAccounts,
@@ -166,6 +182,10 @@ export class VaultStoreAccess extends Construct {
       policies: [this.policy, ...(props.additionalPolicies ?? [])],
       target,
     });
+    if (names.peers.length) {
+      // several stores' objects in one namespace: say which store each role and policy is for
+      for (const a of [this, ...names.peers]) a.markStore();
+    }
     if (referent) {
       // referent auth: ESO presents the SA of each consumer's namespace
       this.role._addNamespaceProducer(() => {
@@ -186,6 +206,60 @@ export class VaultStoreAccess extends Construct {
       });
     }
   }
+
+  /**
+   * Object names that do not collide with another VaultStoreAccess of the app in the same namespace: the store's
+   * name is appended only on a collision (a single store keeps the plain names). Two accesses that would write the
+   * same role or policy of the same Vault are an error: one store would silently lose its access.
+   */
+  private distinctNames(where: string, target: VaultConfigTarget, roleName: string, mountPath: string, policyName: string, storeName: string) {
+    const peers = this.node.root.node.findAll()
+      .filter((c): c is VaultStoreAccess => c instanceof VaultStoreAccess && c !== this && c.role !== undefined);
+    const ns = target.namespaceFor(this);
+    const key = target._controller.destinationKey;
+    const asObject = (n: string) => (isObjectName(n) ? n : toObjectName(n, n));
+    const clashing: VaultStoreAccess[] = [];
+    let role: string | undefined;
+    let policy: string | undefined;
+    for (const p of peers) {
+      const sameVault = p.role.target._controller.destinationKey === key;
+      const other = `${p.node.path} (for ${p.storeLabel})`;
+      if (sameVault && p.role.roleName.toLowerCase() === roleName.toLowerCase() && p.role.mountPath === mountPath) {
+        throw new Error(`${where}: role "${roleName}" on auth/${mountPath} is already written by ${other} to the same Vault (${target.destination}): `
+          + 'the two definitions overwrite each other and one store loses its access. Give this store its own role (VaultAuth.kubernetes({ role }) in the store, or roleName), '
+          + 'or write the Vault objects of each store to its own Vault (target: VaultConfigOperator.authenticateAs(role, { address: "<the store\'s server>" }))');
+      }
+      if (sameVault && p.policy.policyName === policyName) {
+        throw new Error(`${where}: policy "${policyName}" is already written by ${other} to the same Vault (${target.destination}): the two derived policies overwrite each other. `
+          + 'Pass a policyName of its own for this store');
+      }
+      if (p.role.target.type !== target.type || p.role.target.namespaceFor(p.role) !== ns) continue;
+      if (p.role.objectName === asObject(roleName)) {
+        role = toObjectName(`${roleName}-${storeName}`, Names.toDnsLabel(this));
+        clashing.push(p);
+      }
+      if (p.policy.objectName === asObject(policyName)) {
+        policy = toObjectName(`${policyName}-${storeName}`, Names.toDnsLabel(this));
+        if (!clashing.includes(p)) clashing.push(p);
+      }
+    }
+    return { role, policy, peers: clashing };
+  }
+
+  /** Annotates the role and policy with the store they are for (rules then pair them with that store). */
+  private markStore(): void {
+    for (const x of [this.role, this.policy]) objectOf(x).metadata.addAnnotation(VAULT_STORE_ANNOTATION, this.storeAnnotation);
+  }
+
+  private get storeLabel(): string {
+    return `${this.store.storeKind} "${this.store.storeName}"`;
+  }
+
+}
+
+/** A Vault object of an access, as its object name and its Vault-side identity. */
+function objectOf(x: VaultPolicy | VaultKubernetesAuthRole): ApiObject {
+  return x.node.findChild('Resource') as ApiObject;
 }
 
 /** A mount construct of the app at `path` for the same Vault as `target`, else a new one. */

@@ -80,12 +80,12 @@ describe('derived Vault policies never grant more than the literal keys', () => 
     expect(p.rules.map(r => r.path)).toContain('kv/data/a..b/c');
   });
 
-  test('PathCollapse.under refuses a folder that is not literal; policyName must be a valid object name', () => {
+  test('PathCollapse.under refuses a folder that is not literal; policyName must be a valid Vault policy name', () => {
     expect(() => PathCollapse.under('app/*')).toThrow(/folder "app\/\*" contains "\*"/);
     expect(() => PathCollapse.under('+')).toThrow(/contains "\+"/);
     const { admin, store } = appWithStore();
     expect(() => VaultPolicy.forStore(admin, 'bad', store, { policyName: 'bad name/../x' }))
-      .toThrow(/admin\/bad: policyName "bad name\/\.\.\/x" is not a valid name: it is also the Kubernetes object's metadata.name/);
+      .toThrow(/admin\/bad: policyName "bad name\/\.\.\/x" is not a valid name: Vault lower-cases policy names/);
     expect(() => new VaultPolicy(admin, 'empty', { policyName: '' })).toThrow(/admin\/empty: policyName ""/);
     expect(new VaultPolicy(admin, 'ok', { policyName: 'eso.read-1' }).policyName).toBe('eso.read-1');
   });

@@ -5,13 +5,15 @@
  * derived-policy construct. Internal.
  */
 import { AclRule, ParsedPolicy, parseHcl } from './hcl';
-import { OPERATOR_GROUP, XP_ROLE_GROUPS, XP_POLICY_GROUPS, XP_CONFIG_GROUPS, XP_AUTH_GROUPS, REVIEWER_ANNOTATION, PRUNE_ANNOTATION } from '../api';
+import { OPERATOR_GROUP, XP_ROLE_GROUPS, XP_POLICY_GROUPS, XP_CONFIG_GROUPS, XP_AUTH_GROUPS, REVIEWER_ANNOTATION, PRUNE_ANNOTATION, VAULT_STORE_ANNOTATION } from '../api';
 import { ESO_GROUP, Manifest, parseApiVersion } from '../manifest';
 import type { ManifestIndex } from '../manifest-index';
 
 import { storeKey } from '../stores';
 export { storeKey };
-export { OPERATOR_GROUP, XP_ROLE_GROUPS, XP_POLICY_GROUPS, XP_CONFIG_GROUPS, XP_AUTH_GROUPS, REVIEWER_ANNOTATION, PRUNE_ANNOTATION };
+export {
+  OPERATOR_GROUP, XP_ROLE_GROUPS, XP_POLICY_GROUPS, XP_CONFIG_GROUPS, XP_AUTH_GROUPS, REVIEWER_ANNOTATION, PRUNE_ANNOTATION, VAULT_STORE_ANNOTATION,
+};
 
 /** Annotation the library writes on auth configs whose reviewer is Vault's own pod SA (`<ns>/<name>`). */
 
@@ -127,6 +129,10 @@ export interface RoleInfo {
   readonly policies: string[];
   readonly noDefaultPolicy: boolean;
   readonly tokenType?: string;
+  /** `spec.connection.address` (vault-config-operator), when set. */
+  readonly address?: string;
+  /** The store the role was made for (the library's store annotation), as `StoreInfo.key`. */
+  readonly forStore?: string;
   /** Field paths in this manifest, for diagnostics. */
   readonly fields: {
     readonly policies: string;
@@ -136,6 +142,40 @@ export interface RoleInfo {
     readonly noDefaultPolicy: string;
     readonly mountPath: string;
   };
+}
+
+/** The store annotation as a `StoreInfo.key` (`Kind/name`, `Kind/namespace/name`). */
+function storeAnnotation(m: Manifest): string | undefined {
+  const a = m.metadata?.annotations?.[VAULT_STORE_ANNOTATION];
+  if (typeof a !== 'string') return undefined;
+  const parts = a.split('/');
+  if (parts[0] === 'ClusterSecretStore' && parts.length === 2) return storeKey('ClusterSecretStore', undefined, parts[1]);
+  if (parts[0] === 'SecretStore' && parts.length === 3) return storeKey('SecretStore', parts[1], parts[2]);
+  return undefined;
+}
+
+/** The annotation value naming a store (`ClusterSecretStore/name`, `SecretStore/namespace/name`). */
+export function storeAnnotationValue(kind: string, namespace: string | undefined, name: string): string {
+  return kind === 'SecretStore' ? `SecretStore/${namespace ?? 'default'}/${name}` : `${kind}/${name}`;
+}
+
+const normAddr = (a: string) => a.trim().toLowerCase().replace(/\/+$/, '');
+
+/**
+ * The roles a store logs in with: those of its mount and role name. When several objects define that role
+ * (one per Vault), the ones made for this store (store annotation) or aimed at its server
+ * (`connection.address`) are taken; a single candidate is always taken (addresses may differ for one Vault).
+ */
+export function rolesForStore(model: VaultModel, store: StoreInfo): RoleInfo[] {
+  if (!store.login) return [];
+  const all = model.rolesByLogin.get(loginKey(store.login)) ?? [];
+  if (all.length < 2) return all;
+  const annotated = all.filter(r => r.forStore === store.key);
+  if (annotated.length) return annotated;
+  const unclaimed = all.filter(r => r.forStore === undefined);
+  const server = store.server ? normAddr(store.server) : undefined;
+  const aimed = server ? unclaimed.filter(r => r.address && normAddr(r.address) === server) : [];
+  return aimed.length ? aimed : unclaimed.length ? unclaimed : all;
 }
 
 export function roleInfo(m: Manifest): RoleInfo | undefined {
@@ -155,6 +195,8 @@ export function roleInfo(m: Manifest): RoleInfo | undefined {
       policies: strs(s.policies),
       noDefaultPolicy: s.tokenNoDefaultPolicy === true,
       tokenType: str(s.tokenType),
+      address: str(obj(s.connection)?.address) || undefined,
+      forStore: storeAnnotation(m),
       fields: {
         policies: 'spec.policies',
         saNames: 'spec.targetServiceAccounts',
@@ -187,6 +229,7 @@ export function roleInfo(m: Manifest): RoleInfo | undefined {
       policies: strs(f.tokenPolicies),
       noDefaultPolicy: f.tokenNoDefaultPolicy === true,
       tokenType: str(f.tokenType),
+      forStore: storeAnnotation(m),
       fields: {
         policies: 'spec.forProvider.tokenPolicies',
         saNames: 'spec.forProvider.boundServiceAccountNames',

@@ -9,6 +9,8 @@ import type { VaultConfigTargetType } from '../config-target-options';
 export interface PolicyInput {
   /** Name of the policy in Vault. */
   readonly policyName: string;
+  /** True when the Kubernetes object name differs from the Vault name (vault-config-operator then sets `spec.name`). */
+  readonly renamed?: boolean;
   /** The HCL text (a cdk8s Lazy: derived policies are computed at synth). */
   readonly policy: any;
 }
@@ -17,6 +19,8 @@ export interface PolicyInput {
 export interface AuthRoleInput {
   readonly mountPath: string;
   readonly roleName: string;
+  /** True when the Kubernetes object name differs from the Vault name (vault-config-operator then sets `spec.name`). */
+  readonly renamed?: boolean;
   /** `bound_service_account_names` (Lazy). */
   readonly serviceAccountNames: any;
   /** `bound_service_account_namespaces`, computed at synth. */

@@ -31,7 +31,7 @@ export class VaultConfigOperatorController implements VaultController {
       apiVersion: API_VERSION,
       kind: 'Policy',
       namespace: this.namespaceFor(scope),
-      spec: { ...this.common(scope), type: 'acl', policy: input.policy },
+      spec: { ...this.common(scope), ...(input.renamed ? { name: input.policyName } : {}), type: 'acl', policy: input.policy },
     };
   }
 
@@ -46,6 +46,7 @@ export class VaultConfigOperatorController implements VaultController {
       : { targetNamespaces: Lazy.any({ produce: () => r.namespaces() }) };
     const spec: any = {
       ...this.common(scope),
+      name: r.renamed ? r.roleName : undefined,
       path: r.mountPath,
       targetServiceAccounts: r.serviceAccountNames,
       targetNamespaces,

@@ -1,5 +1,5 @@
 import { list } from '../../../model/vault/identities';
-import { loginKey, vaultModel } from '../../../model/vault/objects';
+import { rolesForStore, vaultModel } from '../../../model/vault/objects';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 
@@ -22,7 +22,7 @@ export const vaultRoleAudienceRule: Rule = {
       if (!store.login) continue;
       const sa = store.serviceAccount;
       const auds = sa?.audiences ?? [];
-      for (const role of model.rolesByLogin.get(loginKey(store.login)) ?? []) {
+      for (const role of rolesForStore(model, store)) {
         if (role.audience) {
           if (!sa && !store.usesSecretRef) {
             out.push(finding(`${store.field}.auth.kubernetes`,

@@ -1,6 +1,6 @@
 import { labelSelectorMatches } from '../../../model/label-selector';
 import { list, presentedIdentities } from '../../../model/vault/identities';
-import { globListContains, loginKey, vaultModel } from '../../../model/vault/objects';
+import { globListContains, rolesForStore, vaultModel } from '../../../model/vault/objects';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 
@@ -21,7 +21,7 @@ export const vaultRoleBindingRule: Rule = {
     const warned = new Set<unknown>();
     for (const store of model.stores) {
       if (!store.login) continue;
-      const roles = model.rolesByLogin.get(loginKey(store.login)) ?? [];
+      const roles = rolesForStore(model, store);
       if (!roles.length) continue;
       const { identities } = presentedIdentities(ctx.index, store);
       const field = `${store.field}.auth.kubernetes.serviceAccountRef`;

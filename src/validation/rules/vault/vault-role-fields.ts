@@ -3,7 +3,8 @@ import { roleInfo } from '../../../model/vault/objects';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 
-const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** Vault's role name pattern (`\w(([\w-.]+)?\w)?`), lower case: Vault stores role names lower-cased. */
+const NAME = /^[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?$/;
 
 /** Reads the token fields of either target in one shape (seconds). */
 function tokenFields(m: Manifest, target: 'operator' | 'crossplane') {
@@ -95,8 +96,10 @@ export const vaultRoleFieldsRule: Rule = {
     const rawName = role.target === 'operator' ? (m.spec?.name ?? m.metadata?.name) : m.spec?.forProvider?.roleName;
     if (typeof rawName === 'string' && !NAME.test(rawName)) {
       out.push(finding(role.target === 'operator' ? (m.spec?.name ? 'spec.name' : 'metadata.name') : 'spec.forProvider.roleName',
-        `role name "${rawName}" is not a lower-case DNS label; Vault stores role names lower-cased, so it reads back as "${rawName.toLowerCase()}"`,
-        `name the role "${rawName.toLowerCase().replace(/[^a-z0-9-]+/g, '-')}" and use the same name in the store`, { severity: Severity.WARNING }));
+        rawName === rawName.toLowerCase()
+          ? `role name "${rawName}" is not a Vault role name (letters, digits, "_", "-" and ".", starting and ending with a letter, digit or "_")`
+          : `role name "${rawName}" is not lower-case; Vault stores role names lower-cased, so it reads back as "${rawName.toLowerCase()}"`,
+        `name the role "${rawName.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '')}" and use the same name in the store`, { severity: Severity.WARNING }));
     }
     return out;
   },

@@ -33,4 +33,12 @@ describe('ESO-VAULT-ROLE-FIELDS', () => {
     expect(run(rule, [role({ extra: { tokenTTL: 900, tokenMaxTTL: 3600 } })])).toEqual([]);
     expect(run(rule, [xpRole({ boundServiceAccountNamespaceSelector: '{"matchLabels":{"eso":"true"}}' })])).toEqual([]);
   });
+
+  test('role names: mixed case reads back lower-cased (warning); "_" is a Vault name (spec.name) and fine', () => {
+    const upper = run(rule, [role({ extra: { name: 'ESO_Reader' } })]);
+    expect(upper.map(x => [x.severity, x.field, x.message])).toEqual([[Severity.WARNING, 'spec.name', 'role name "ESO_Reader" is not lower-case; Vault stores role names lower-cased, so it reads back as "eso_reader"']]);
+    expect(upper[0].fix).toContain('"eso_reader"');
+    expect(run(rule, [role({ extra: { name: 'eso:reader' } })])[0].message).toContain('is not a Vault role name');
+    expect(run(rule, [role({ extra: { name: 'eso_reader' } })])).toEqual([]);
+  });
 });
