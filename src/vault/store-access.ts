@@ -66,8 +66,9 @@ export interface VaultStoreAccessOptions extends VaultKubernetesAuthRoleOptions,
   readonly additionalPolicies?: IVaultPolicy[];
   /**
    * Token reviewer whose `system:auth-delegator` ClusterRoleBinding is emitted (the auth config itself
-   * is `VaultKubernetesAuthConfig`). `TokenReviewer.clientJwt()` binds the role's service accounts.
-   * @default - no binding (e.g. vault-helm's `server.authDelegator.enabled` creates it)
+   * is `VaultKubernetesAuthConfig`). `TokenReviewer.clientJwt()` binds the role's service accounts. When the app
+   * has a `VaultKubernetesAuthConfig` for the mount, give the reviewer there only: it emits the binding.
+   * @default - no binding (e.g. vault-helm's `server.authDelegator.enabled` or the auth config creates it)
    */
   readonly tokenReviewer?: TokenReviewer;
   /**

@@ -74,7 +74,7 @@ export interface VaultTokenReviewerBindingProps {
   /** Service accounts that call TokenReview for Vault. */
   readonly serviceAccounts: kplus.IServiceAccount[];
   /**
-   * Name of the ClusterRoleBinding.
+   * Name of the ClusterRoleBinding (unique in the app: a second binding of the same name is refused).
    * @default - generated from the construct path
    */
   readonly bindingName?: string;
@@ -94,6 +94,15 @@ export class VaultTokenReviewerBinding extends Construct {
     EsoValidation.of(this);
     if (props.serviceAccounts.length === 0) {
       throw new Error(`${this.node.path}: give at least one service account to bind to system:auth-delegator`);
+    }
+    if (props.bindingName !== undefined) {
+      const other = this.node.root.node.findAll()
+        .find((c): c is VaultTokenReviewerBinding => c instanceof VaultTokenReviewerBinding && c !== this && c.binding?.name === props.bindingName);
+      if (other) {
+        throw new Error(`${this.node.path}: ClusterRoleBinding "${props.bindingName}" is already written by ${other.node.path}: two objects with one name `
+          + '(kustomize refuses the folder, a plain apply keeps only the last one). Pass tokenReviewer to only one of VaultKubernetesAuthConfig and '
+          + 'grantVaultAccess / VaultStoreAccess (the auth config\'s binding already lets the reviewer review every login of its mount), or give each a different bindingName');
+      }
     }
     const role = kplus.ClusterRole.fromClusterRoleName(this, 'AuthDelegator', 'system:auth-delegator');
     this.binding = new kplus.ClusterRoleBinding(this, 'Resource', {

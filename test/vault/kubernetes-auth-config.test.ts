@@ -55,3 +55,28 @@ describe('VaultKubernetesAuthConfig + token-reviewer RBAC', () => {
     expect(errors(app)).toEqual([]);
   });
 });
+
+describe('tokenReviewer passed to both the auth config and grantVaultAccess', () => {
+  const vaultSa = (c: Chart) => kplus.ServiceAccount.fromServiceAccountName(c, 'vault', 'vault', { namespaceName: 'vault' });
+
+  test('bad: one binding name twice is refused at construct time, naming both constructs and the fix', () => {
+    const { admin, store } = appWithStore();
+    const reviewer = TokenReviewer.vaultInCluster(vaultSa(admin));
+    new VaultKubernetesAuthConfig(admin, 'auth', { tokenReviewer: reviewer, bindingName: 'vault-kubernetes-auth' });
+    expect(() => store.grantVaultAccess(admin, 'access', { tokenReviewer: reviewer, bindingName: 'vault-kubernetes-auth' })).toThrow(
+      'admin/access/TokenReviewer: ClusterRoleBinding "vault-kubernetes-auth" is already written by admin/auth/TokenReviewer: two objects with one name '
+      + '(kustomize refuses the folder, a plain apply keeps only the last one). Pass tokenReviewer to only one of VaultKubernetesAuthConfig and grantVaultAccess / VaultStoreAccess');
+  });
+
+  test('good: the reviewer on the auth config only gives one binding; generated names never collide', () => {
+    const { app, admin, store } = appWithStore();
+    new VaultKubernetesAuthConfig(admin, 'auth', { tokenReviewer: TokenReviewer.vaultInCluster(vaultSa(admin)), bindingName: 'vault-kubernetes-auth' });
+    store.grantVaultAccess(admin, 'access');
+    expect(Testing.synth(admin).filter(m => m.kind === 'ClusterRoleBinding').map(m => m.metadata.name)).toEqual(['vault-kubernetes-auth']);
+    expect(errors(app)).toEqual([]);
+    const other = appWithStore();
+    new VaultKubernetesAuthConfig(other.admin, 'auth', { tokenReviewer: TokenReviewer.vaultInCluster(vaultSa(other.admin)) });
+    other.store.grantVaultAccess(other.admin, 'access', { tokenReviewer: TokenReviewer.vaultInCluster(kplus.ServiceAccount.fromServiceAccountName(other.admin, 'v2', 'vault', { namespaceName: 'vault' })) });
+    expect(new Set(Testing.synth(other.admin).filter(m => m.kind === 'ClusterRoleBinding').map(m => m.metadata.name)).size).toBe(2);
+  });
+});
