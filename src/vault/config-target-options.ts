@@ -59,6 +59,18 @@ export interface VaultConfigOperatorOptions {
    */
   readonly tlsServerName?: string;
   /**
+   * Path of a PEM CA file in the operator pod (`spec.connection.tLSConfig.cacert`, e.g. mounted with the chart's
+   * `volumes`/`volumeMounts`); it takes precedence over the CA of `tlsSecret`.
+   * @default - the CA of `tlsSecret`, else the operator's VAULT_CACERT
+   */
+  readonly caCertFile?: string;
+  /**
+   * Do not verify Vault's certificate (`spec.connection.tLSConfig.skipVerify`). Voids TLS: the operator's Vault
+   * token can then be read by anyone on the path. Only for a throwaway dev Vault.
+   * @default false
+   */
+  readonly tlsSkipVerify?: boolean;
+  /**
    * Timeout of Vault calls.
    * @default - the operator's default
    */

@@ -53,6 +53,23 @@ export interface VaultKubernetesAuthConfigProps extends VaultTargetOptions {
    */
   readonly useAnnotationsAsAliasMetadata?: boolean;
   /**
+   * Expected JWT issuer (`issuer`; deprecated in Vault, which then checks no issuer unless
+   * `disableIssValidation: false`).
+   * @default - none (Vault's default "kubernetes/serviceaccount")
+   */
+  readonly issuer?: string;
+  /**
+   * Skip the JWT issuer check (`disable_iss_validation`; deprecated in Vault, where it defaults to true).
+   * @default - Vault's default (true)
+   */
+  readonly disableIssValidation?: boolean;
+  /**
+   * vault-config-operator only (`useOperatorPodCA`): without `kubernetesCaCert` for an external Vault, send the
+   * operator pod's CA as `kubernetes_ca_cert` (true), or let Vault use the OS bundle of its host (false).
+   * @default - the operator's default (true)
+   */
+  readonly useOperatorPodCa?: boolean;
+  /**
    * Name of the auth-delegator ClusterRoleBinding.
    * @default - generated from the construct path
    */
@@ -67,6 +84,10 @@ export interface VaultKubernetesAuthConfigProps extends VaultTargetOptions {
  * vault-config-operator writes to `auth/<spec.path>/<spec.name>/config`, so the mount is split into
  * parent path and last segment (`kubernetes` → path "" + name "kubernetes", which the CRD admits;
  * verify it on your operator version).
+ *
+ * Every field of the pinned kinds is reachable: `disableLocalCAJWT` / `disableLocalCaJwt` and the reviewer
+ * (`tokenReviewerServiceAccount`, `tokenReviewerJwtSecretRef`) follow from `tokenReviewer`. The CRDs mark no
+ * field deprecated; `issuer` and `disableIssValidation` are deprecated by Vault itself and typed anyway.
  */
 export class VaultKubernetesAuthConfig extends Construct {
   public readonly mountPath: string;
@@ -116,6 +137,9 @@ export class VaultKubernetesAuthConfig extends Construct {
       useAnnotationsAsAliasMetadata: props.useAnnotationsAsAliasMetadata,
       external,
       dedicatedReviewer: mode === TokenReviewerMode.DEDICATED_SERVICE_ACCOUNT ? reviewer : undefined,
+      issuer: props.issuer,
+      disableIssValidation: props.disableIssValidation,
+      useOperatorPodCa: props.useOperatorPodCa,
     });
     this.reviewerTokenSecret = rendered.reviewerTokenSecret;
     emitTargetObject(this, name, rendered.object, annotations);

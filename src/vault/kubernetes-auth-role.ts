@@ -57,6 +57,13 @@ export interface VaultKubernetesAuthRoleOptions {
    */
   readonly namespaceSelectorLabels?: { [key: string]: string };
   /**
+   * Namespaces selected by label expressions (`matchExpressions`, ANDed with `namespaceSelectorLabels`), e.g.
+   * `[kplus.LabelExpression.in('tier', ['prod', 'staging'])]`. vault-config-operator only: Vault's own login-time
+   * selector (provider-vault) rejects expressions.
+   * @default - no expressions
+   */
+  readonly namespaceSelectorExpressions?: kplus.LabelExpression[];
+  /**
    * `audience`: the JWT `aud` must contain it. Set it to what the store requests in
    * `serviceAccountRef.audiences` (e.g. "vault").
    * @default - no audience check (Vault warns)
@@ -177,7 +184,8 @@ const uniq = (xs: string[]) => [...new Set(xs)];
  * A Vault Kubernetes auth role (every field of `auth/<mount>/role/<name>`), emitted as a
  * vault-config-operator `KubernetesAuthEngineRole` or a provider-vault `AuthBackendRole`.
  * Durations are rendered as integer seconds. Field rules (TTL order, batch restrictions, globs,
- * name) are checked by ESO-VAULT-ROLE-FIELDS at synth and in the CLI.
+ * name) are checked by ESO-VAULT-ROLE-FIELDS at synth and in the CLI. Every field of the pinned kinds is typed
+ * (the CRDs mark none deprecated; Vault's deprecated aliases `policies`, `ttl`, ... are never written).
  */
 export class VaultKubernetesAuthRole extends Construct implements IVaultKubernetesAuthRole {
   /**
@@ -243,6 +251,9 @@ export class VaultKubernetesAuthRole extends Construct implements IVaultKubernet
       ]),
       namespaceListGiven: !!(props.boundServiceAccountNamespaces?.length || props.serviceAccounts?.length),
       namespaceSelectorLabels: props.namespaceSelectorLabels,
+      namespaceSelectorExpressions: props.namespaceSelectorExpressions?.length
+        ? props.namespaceSelectorExpressions.map(e => ({ key: e.key, operator: e.operator, ...(e.values?.length ? { values: [...e.values] } : {}) }))
+        : undefined,
       audience: props.audience,
       aliasNameSource: props.aliasNameSource ?? VaultAliasNameSource.SERVICEACCOUNT_UID,
       policies: Lazy.any({ produce: () => uniq(this.policies.map(p => p.policyName)) }),

@@ -28,6 +28,8 @@ export interface AuthRoleInput {
   /** True when namespaces are given as a list (service accounts or explicit namespaces). */
   readonly namespaceListGiven: boolean;
   readonly namespaceSelectorLabels?: { [key: string]: string };
+  /** `matchExpressions` of the namespace selector. */
+  readonly namespaceSelectorExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
   readonly audience?: string;
   readonly aliasNameSource: string;
   /** `token_policies` (Lazy). */
@@ -55,6 +57,9 @@ export interface AuthConfigInput {
   readonly external: boolean;
   /** R3: the dedicated reviewer service account. */
   readonly dedicatedReviewer?: kplus.IServiceAccount;
+  readonly issuer?: string;
+  readonly disableIssValidation?: boolean;
+  readonly useOperatorPodCa?: boolean;
 }
 
 /** The rendered auth config, and the reviewer token Secret a controller may have to create for it. */

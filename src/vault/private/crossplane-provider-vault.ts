@@ -39,6 +39,9 @@ export class CrossplaneProviderVaultController implements VaultController {
   }
 
   public kubernetesAuthRole(scope: Construct, r: AuthRoleInput): TargetObject {
+    if (r.namespaceSelectorExpressions?.length) {
+      throw new Error(`${scope.node.path}: Vault's bound_service_account_namespace_selector rejects matchExpressions, so provider-vault cannot take namespaceSelectorExpressions; use namespaceSelectorLabels, or VaultConfigTarget.vaultConfigOperator(role), which resolves expressions at reconcile time`);
+    }
     const selector = r.namespaceSelectorLabels;
     const forProvider: any = {
       backend: r.mountPath,
@@ -78,6 +81,11 @@ export class CrossplaneProviderVaultController implements VaultController {
     if (c.pemKeys?.length) forProvider.pemKeys = c.pemKeys;
     if (c.useAnnotationsAsAliasMetadata !== undefined) forProvider.useAnnotationsAsAliasMetadata = c.useAnnotationsAsAliasMetadata;
     if (c.external) forProvider.disableLocalCaJwt = true;
+    if (c.issuer !== undefined) forProvider.issuer = c.issuer;
+    if (c.disableIssValidation !== undefined) forProvider.disableIssValidation = c.disableIssValidation;
+    if (c.useOperatorPodCa !== undefined) {
+      throw new Error(`${scope.node.path}: useOperatorPodCa is a vault-config-operator field (it injects the operator pod's CA); provider-vault has none. Give kubernetesCaCert instead`);
+    }
     let reviewerTokenSecret: kplus.ServiceAccountTokenSecret | undefined;
     if (c.dedicatedReviewer) {
       // provider-vault reads the reviewer JWT from a Secret: a token Secret of the reviewer service account

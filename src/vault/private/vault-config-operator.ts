@@ -38,11 +38,12 @@ export class VaultConfigOperatorController implements VaultController {
   public kubernetesAuthRole(scope: Construct, r: AuthRoleInput): TargetObject {
     const ns = this.namespaceFor(scope);
     const selector = r.namespaceSelectorLabels;
-    if (selector && r.namespaceListGiven) {
+    const expressions = r.namespaceSelectorExpressions;
+    if ((selector || expressions) && r.namespaceListGiven) {
       throw new Error(`${scope.node.path}: vault-config-operator takes either a namespace list or a namespace selector (targetNamespaces), not both. Drop namespaceSelectorLabels, or use VaultConfigTarget.crossplane() where Vault ORs them`);
     }
-    const targetNamespaces = selector
-      ? { targetNamespaceSelector: { matchLabels: sortKeys(selector) } }
+    const targetNamespaces = selector || expressions
+      ? { targetNamespaceSelector: dropUndefined({ matchLabels: selector ? sortKeys(selector) : undefined, matchExpressions: expressions }) }
       : { targetNamespaces: Lazy.any({ produce: () => r.namespaces() }) };
     const spec: any = {
       ...this.common(scope),
@@ -79,6 +80,9 @@ export class VaultConfigOperatorController implements VaultController {
     if (c.useAnnotationsAsAliasMetadata !== undefined) spec.useAnnotationsAsAliasMetadata = c.useAnnotationsAsAliasMetadata;
     if (c.external) spec.disableLocalCAJWT = true;
     if (c.dedicatedReviewer) spec.tokenReviewerServiceAccount = { name: c.dedicatedReviewer.name };
+    if (c.issuer !== undefined) spec.issuer = c.issuer;
+    if (c.disableIssValidation !== undefined) spec.disableISSValidation = c.disableIssValidation;
+    if (c.useOperatorPodCa !== undefined) spec.useOperatorPodCA = c.useOperatorPodCa;
     return { object: { apiVersion: API_VERSION, kind: 'KubernetesAuthEngineConfig', namespace: this.namespaceFor(scope), spec } };
   }
 
@@ -141,12 +145,14 @@ export class VaultConfigOperatorController implements VaultController {
     const authentication: any = { path: (o.authMountPath ?? 'kubernetes').replace(/^\/+|\/+$/g, ''), role: this.operatorRole, serviceAccount: { name: saName } };
     if (o.vaultNamespace) authentication.namespace = o.vaultNamespace;
     const out: any = { authentication };
-    if (o.address || o.tlsSecret || o.tlsServerName || o.timeout || o.maxRetries !== undefined) {
+    if (o.address || o.tlsSecret || o.tlsServerName || o.caCertFile || o.tlsSkipVerify !== undefined || o.timeout || o.maxRetries !== undefined) {
       if (!o.address) throw new Error(`${scope.node.path}: vault-config-operator connection options need "address" (spec.connection.address is required)`);
       const connection: any = { address: o.address };
       const tls: any = {};
       if (o.tlsSecret) tls.tlsSecret = { name: o.tlsSecret.name };
       if (o.tlsServerName) tls.tlsServerName = o.tlsServerName;
+      if (o.caCertFile) tls.cacert = o.caCertFile;
+      if (o.tlsSkipVerify !== undefined) tls.skipVerify = o.tlsSkipVerify;
       if (Object.keys(tls).length) connection.tLSConfig = tls;
       if (o.timeout) connection.timeOut = toGoDuration(o.timeout);
       if (o.maxRetries !== undefined) connection.maxRetries = o.maxRetries;
