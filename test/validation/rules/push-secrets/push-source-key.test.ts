@@ -1,4 +1,6 @@
+import { Chart, Testing } from 'cdk8s';
 import { css, es, prop, ps, read, ref, run } from './helpers';
+import * as eso from '../../../../src';
 import { Manifest } from '../../../../src/model/manifest';
 import { pushSourceKeyRule as rule } from '../../../../src/validation/rules/push-secrets/push-source-key';
 
@@ -82,5 +84,23 @@ describe('ESO-PUSH-SOURCE-KEY', () => {
     // the app also declares the Secret itself
     const secret: Manifest = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db-credentials', namespace: 'databases' } };
     expect(run(rule, bao, writer, secret, fromSecret(['b']))).toEqual([]);
+  });
+});
+
+describe('ESO-PUSH-SOURCE-KEY through the constructs', () => {
+  function app(secretKey: string) {
+    const a = Testing.app();
+    const configs = new Chart(a, 'configs');
+    const chart = new Chart(a, 'apps', { namespace: 'databases' });
+    const provider = eso.SecretStoreProvider.vault({ server: 'https://bao.example.internal:8200', kv: eso.VaultKv.v2('secret'), auth: eso.VaultAuth.kubernetes({ role: 'eso' }) });
+    const bao = new eso.ClusterSecretStore(configs, 'bao', { metadata: { name: 'bao' }, provider });
+    const id = new eso.UuidGenerator(chart, 'id', { metadata: { name: 'id' } });
+    new eso.PushSecret(chart, 'push', { stores: [bao], source: eso.PushSource.generator(id), data: [eso.PushValue.property(secretKey, 'databases/id', 'value')] });
+    return a;
+  }
+
+  test('a UUID generator pushed as "password" fails the synth; as "uuid" it synthesizes', () => {
+    expect(() => app('password').synthYaml()).toThrow(/ESO-PUSH-SOURCE-KEY[\s\S]*pushes key "password", but its source generator UUID "id"/);
+    expect(() => app('uuid').synthYaml()).not.toThrow();
   });
 });
