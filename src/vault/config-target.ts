@@ -15,13 +15,15 @@ export interface VaultTargetOptions {
 }
 
 /**
- * Where the Vault side (policies, roles, auth config) is emitted: vault-config-operator CRs (the
- * default, ../shared/reference/vault-auth.md §6) or Crossplane provider-vault managed resources.
+ * Where the Vault side (policies, roles, auth config, mounts) is emitted: vault-config-operator CRs (the
+ * default: one lightweight operator, one CR per Vault object, no Vault token in the cluster) or Crossplane
+ * provider-vault managed resources.
  */
 export class VaultConfigTarget {
   /**
-   * vault-config-operator CRs (`Policy`, `KubernetesAuthEngineRole`, `KubernetesAuthEngineConfig`)
-   * that the operator applies after logging in as `role`.
+   * vault-config-operator CRs (`Policy`, `KubernetesAuthEngineRole`, `KubernetesAuthEngineConfig`,
+   * `SecretEngineMount`, `AuthEngineMount`) that the operator applies after logging in as `role`. That role, its
+   * auth mount (`authMountPath`) and its policy are bootstrap: they must exist in Vault before the first CR.
    * @param role the Vault role the operator logs in with (`spec.authentication.role`)
    */
   public static vaultConfigOperator(role: string, options: VaultConfigOperatorOptions = {}): VaultConfigTarget {
@@ -29,7 +31,7 @@ export class VaultConfigTarget {
     return new VaultConfigTarget(new VaultConfigOperatorController(role, options));
   }
 
-  /** Crossplane provider-vault managed resources (`Policy`, `AuthBackendRole`, `AuthBackendConfig`). */
+  /** Crossplane provider-vault managed resources (`Policy`, `AuthBackendRole`, `AuthBackendConfig`, auth `Backend`). */
   public static crossplane(options: CrossplaneProviderVaultOptions = {}): VaultConfigTarget {
     return new VaultConfigTarget(new CrossplaneProviderVaultController(options));
   }

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { checkProps } from '../base/private/prop-checks';
 import { EsoValidation } from '../synth/eso-validation';
 
-/** Who calls the Kubernetes TokenReview API for Vault's Kubernetes auth (../shared/reference/vault-auth.md §5). */
+/** Who calls the Kubernetes TokenReview API for Vault's Kubernetes auth (verifying every login JWT). */
 export enum TokenReviewerMode {
   /** R1: Vault runs in this cluster and reviews with its own pod token (Vault ≥ 1.9.3 reloads it). */
   VAULT_IN_CLUSTER = 'vault-in-cluster',
