@@ -8,6 +8,7 @@ import { fluxLayerOrderRule } from './flux-layer-order';
 import { fluxNamespaceRule } from './flux-namespace';
 import { fluxNonKubernetesYamlRule } from './flux-non-k8s-yaml';
 import { fluxPruneMoveRule } from './flux-prune-move';
+import { fluxSecretDeadlockRule } from './flux-secret-deadlock';
 import { fluxSopsRule } from './flux-sops';
 import { fluxSpecRule } from './flux-spec';
 import { fluxSubstituteRule } from './flux-substitute';
@@ -28,4 +29,5 @@ export const FLUX_RULES: Rule[] = [
   fluxHelmCrdsRule,
   fluxSopsRule,
   fluxPruneMoveRule,
+  fluxSecretDeadlockRule,
 ];
