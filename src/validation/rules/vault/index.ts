@@ -1,5 +1,6 @@
 import { vaultConfigNamespaceRule } from './vault-config-namespace';
 import { vaultConnectionAddressRule } from './vault-connection-address';
+import { vaultKvMountVersionRule } from './vault-kv-mount-version';
 import { vaultMountBootstrapRule } from './vault-mount-bootstrap';
 import { vaultMountOrderRule } from './vault-mount-order';
 import { vaultPolicyBroadRule } from './vault-policy-broad';
@@ -36,4 +37,5 @@ export const VAULT_RULES: Rule[] = [
   // mounts: the operator's own login mount, and roles after their mount
   vaultMountBootstrapRule,
   vaultMountOrderRule,
+  vaultKvMountVersionRule,
 ];
