@@ -5,6 +5,7 @@ import { IVaultAuthMount, VaultAuthMount } from './auth-mount';
 import { VaultConfigTarget, VaultTargetOptions } from './config-target';
 import { VaultKubernetesAuthRole, VaultKubernetesAuthRoleOptions } from './kubernetes-auth-role';
 import { IVaultPolicy, PathCollapse, VaultPolicy } from './policy';
+import { reuseOrCreate } from './private/mount-resolve';
 import { isObjectName, toObjectName } from './private/names';
 import { DEFAULT_OPERATOR_ROLE } from './private/target-object';
 import { IVaultSecretsMount, VaultSecretsEngine, VaultSecretsMount } from './secrets-mount';
@@ -261,13 +262,4 @@ export class VaultStoreAccess extends Construct {
 /** A Vault object of an access, as its object name and its Vault-side identity. */
 function objectOf(x: VaultPolicy | VaultKubernetesAuthRole): ApiObject {
   return x.node.findChild('Resource') as ApiObject;
-}
-
-/** A mount construct of the app at `path` for the same Vault as `target`, else a new one. */
-function reuseOrCreate<T extends VaultAuthMount | VaultSecretsMount>(
-  scope: Construct, type: new (...a: any[]) => T, path: string, target: VaultConfigTarget, create: () => T,
-): T {
-  const found = scope.node.root.node.findAll().find((c): c is T => c instanceof type
-    && (c as T).mountPath === path && (c as T).target._controller.destinationKey === target._controller.destinationKey);
-  return found ?? create();
 }

@@ -198,6 +198,16 @@ describe('auth config, role and store access with their mounts', () => {
     expect(errors(app)).toEqual([]);
   });
 
+  test('the auth config\'s createMount reuses the mount grantVaultAccess created for the same Vault (one object per mount)', () => {
+    const { app, admin: chart, apps, store } = appWithStore();
+    rawEs(apps, 'db', ['app/db']);
+    const access = store.grantVaultAccess(chart, 'access', { target: admin(), createMounts: true });
+    const cfg = new VaultKubernetesAuthConfig(chart, 'auth', { tokenReviewer: TokenReviewer.vaultInCluster(vaultSa(chart)), target: admin(), createMount: true });
+    expect(cfg.mount).toBe(access.authMount);
+    expect(manifests(app).filter(m => m.kind === 'AuthEngineMount')).toHaveLength(1);
+    expect(errors(app)).toEqual([]);
+  });
+
   test('bad input: a KV mount of another path or version than the store, an auth mount the store does not log in at', () => {
     const { admin: chart, store } = appWithStore();
     expect(() => new VaultStoreAccess(chart, 'v', { store, kvMount: VaultSecretsMount.fromMountPath(chart, 'kv1', 'kv', { kvVersion: '1' }) }))

@@ -3,6 +3,7 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { IVaultAuthMount, VaultAuthMount } from '../auth-mount';
 import type { VaultConfigTarget } from '../config-target';
+import type { VaultSecretsMount } from '../secrets-mount';
 
 /**
  * The mount a config or role names: the given one (its path must agree with `mountPath`), a new `Mount` child,
@@ -19,7 +20,17 @@ export function resolveAuthMount(
   if (mount && trimmed !== undefined && trimmed !== mount.mountPath) {
     throw new Error(`${scope.node.path}: mountPath "${trimmed}" and mount (auth/${mount.mountPath}) disagree; drop mountPath (the mount's path is used)`);
   }
-  const m = create ? new VaultAuthMount(scope, 'Mount', { path: trimmed ?? 'kubernetes', target }) : mount;
+  const path = trimmed ?? 'kubernetes';
+  const m = create ? reuseOrCreate(scope, VaultAuthMount, path, target, () => new VaultAuthMount(scope, 'Mount', { path, target })) : mount;
   if (m instanceof VaultAuthMount && Chart.of(m) === Chart.of(scope)) scope.node.addDependency(m);
   return m;
+}
+
+/** A mount construct of the app at `path` for the same Vault as `target` (two objects for one mount would fight), else a new one. */
+export function reuseOrCreate<T extends VaultAuthMount | VaultSecretsMount>(
+  scope: Construct, type: new (...a: any[]) => T, path: string, target: VaultConfigTarget, create: () => T,
+): T {
+  const found = scope.node.root.node.findAll().find((c): c is T => c instanceof type
+    && (c as T).mountPath === path && (c as T).target._controller.destinationKey === target._controller.destinationKey);
+  return found ?? create();
 }
