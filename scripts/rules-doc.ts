@@ -15,17 +15,16 @@ export function renderRulesDoc(rules: readonly Rule[] = ALL_RULES): string {
     `${sorted.length} rules run at \`cdk8s synth\` and in \`cdk8s-eso validate\`. Errors fail; warnings fail only with`,
     '`strict` / `--strict`. Silence one rule on one object with the annotation',
     '`cdk8s-external-secrets.io/ignore: RULE-ID` (comma-separated for several); the summary counts what was silenced.',
-    'Pitfall ids refer to the team\'s pitfalls catalogue (../shared/reference/pitfalls.md).',
     'The last column lists the deliberate lints: rules that refuse objects upstream admits (the API server\'s CRD',
     'pipeline and ESO\'s webhooks, run by `npm run conformance`), and why.',
     '',
-    '| rule id | severity | scope | kinds | what it catches | pitfalls | example | stricter than upstream, because … |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| rule id | severity | scope | kinds | what it catches | example | stricter than upstream, because … |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of sorted) {
     const scope = r.checkApp ? (r.checkObject ? 'object + app' : 'app') : 'object';
     // an anchor per rule: SARIF's helpUri and the CLI's help link to docs/rules.md#<rule id in lower case>
-    lines.push(`| <a id="${r.id.toLowerCase()}"></a>\`${r.id}\` | ${r.severity} | ${scope} | ${cell((r.kinds ?? ['any']).join(', '))} | ${cell(r.description)} | ${cell((r.pitfalls ?? []).join(', '))} | ${r.example ? `<code>${cell(r.example)}</code>` : ''} | ${cell(stricterThanUpstream(r))} |`);
+    lines.push(`| <a id="${r.id.toLowerCase()}"></a>\`${r.id}\` | ${r.severity} | ${scope} | ${cell((r.kinds ?? ['any']).join(', '))} | ${cell(r.description)} | ${r.example ? `<code>${cell(r.example)}</code>` : ''} | ${cell(stricterThanUpstream(r))} |`);
   }
   return lines.join('\n') + '\n';
 }
