@@ -8,3 +8,4 @@ export * from './helm-repository';
 export * from './helm-release';
 export * from './operator-releases';
 export * from './layout';
+export * from './previous-output';

@@ -10,8 +10,9 @@ import {
   ExternalSecretsOperatorRelease, ExternalSecretsOperatorReleaseProps, VaultConfigOperatorRelease,
   VaultConfigOperatorReleaseProps,
 } from './operator-releases';
+import { PreviousOutput } from './previous-output';
 import { checked, childPath } from '../base/private/prop-checks';
-import { readOwnedFolders, writeOwnedFolders } from '../io/layout-folders';
+import { writeOwnedFolders } from '../io/layout-folders';
 import { OPERATOR_GROUP as VAULT_OPERATOR_GROUP } from '../model/api';
 import {
   ESO_READY_KINDS, FLUX_HELM_GROUP, FLUX_SYSTEM_NAMESPACE, KUSTOMIZE_CONFIG_API_VERSION,
@@ -248,6 +249,12 @@ export interface FluxLayoutProps {
    * @default true
    */
   readonly createNamespaces?: boolean;
+  /**
+   * The earlier output `synth()` compares with, to warn about an ExternalSecret that moved to another layer or
+   * was renamed (with prune, its Secret is deleted before the new one recreates it).
+   * @default PreviousOutput.gitHead() - the outdir as committed at git HEAD (else as left on disk)
+   */
+  readonly previousOutput?: PreviousOutput;
 }
 
 /**
@@ -301,6 +308,7 @@ export class FluxLayout extends Chart {
   private vco?: VaultConfigOperatorRelease;
   private readonly writeInventory: boolean;
   private readonly createNamespaces: boolean;
+  private readonly previousOutput: PreviousOutput;
 
   constructor(scope: Construct, id: string, props: FluxLayoutProps) {
     super(scope, id, { namespace: checked(childPath(scope, id), props, ['source']).namespace ?? FLUX_SYSTEM_NAMESPACE });
@@ -326,6 +334,7 @@ export class FluxLayout extends Chart {
     this.vcoProps = props.vaultConfigOperatorRelease ?? {};
     this.writeInventory = props.secretsInventory ?? false;
     this.createNamespaces = props.createNamespaces ?? true;
+    this.previousOutput = props.previousOutput ?? PreviousOutput.gitHead();
 
     this.controllers = this.addLayer('controllers');
     this.configs = this.addLayer('configs');
@@ -467,14 +476,15 @@ export class FluxLayout extends Chart {
 
   /**
    * Validates, then writes `<outdir>/<layer>/` and `<outdir>/<fluxFolder>/` (replacing what an earlier
-   * synth of this layout wrote). Nothing is written when validation fails. The output of the earlier
-   * synth is validated against too: an Owner ExternalSecret that moved to another layer or was renamed is
-   * a warning (with prune, Flux would delete its Secret before the new one recreates it).
+   * synth of this layout wrote). Nothing is written when validation fails. The previous output
+   * (`previousOutput`: by default the outdir as committed at git HEAD) is validated against too: an Owner
+   * ExternalSecret that moved to another layer or was renamed is a warning (with prune, Flux would delete its
+   * Secret before the new one recreates it).
    */
   public synth(): void {
     const outdir = path.resolve(this.outdir);
-    // What the last synth wrote: rules that compare with it (a moved ExternalSecret, P48) need it.
-    const files = this.validatedFiles(readOwnedFolders(outdir, this.repositoryPath ? `${this.repositoryPath}/` : ''));
+    // The earlier output (committed at HEAD, by default): rules that compare with it (a moved ExternalSecret) need it.
+    const files = this.validatedFiles(this.previousOutput._read(outdir, this.repositoryPath ? `${this.repositoryPath}/` : ''));
     const { [SECRETS_FILE]: inventory, ...folders } = files;
     const inventoryFile = path.join(outdir, SECRETS_FILE);
     if (inventory !== undefined && fs.existsSync(inventoryFile) && !fs.readFileSync(inventoryFile, 'utf8').startsWith(SECRETS_MARKER)) {

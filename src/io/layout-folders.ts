@@ -1,8 +1,9 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadManifests } from './load-manifests';
-import { GENERATED_MARKER } from '../model/flux-api';
-import { SourcedManifest } from '../model/manifest';
+import * as jsyaml from 'js-yaml';
+import { FLUX_KUSTOMIZE_GROUP, GENERATED_MARKER } from '../model/flux-api';
+import { ESO_GROUP, Manifest, SourcedManifest, parseApiVersion } from '../model/manifest';
 
 /**
  * The folders a FluxLayout writes under its outdir: each one it owns has a `kustomization.yaml` starting with
@@ -29,10 +30,72 @@ function entriesOf(outdir: string): string[] {
   }
 }
 
+/** Documents the previous-output comparison needs: ExternalSecrets and Flux Kustomizations (every other kind is skipped unparsed). */
+const WANTED_KIND = /^kind:[ \t]*["']?(ExternalSecret|Kustomization)["']?[ \t]*$/m;
+const PRUNE_ANNOTATION = 'kustomize.toolkit.fluxcd.io/prune';
+
 /**
- * The objects of the folders an earlier synth wrote under outdir, with their paths in the repository
- * (`prefix` + path under outdir); undefined when there are none. Symlinks (also dangling ones) are not
- * followed: FluxLayout never writes them.
+ * The part of an earlier output's objects that the comparison with it needs (ESO-FLUX-PRUNE-MOVE): of each
+ * ExternalSecret its identity, target and prune annotation; of each Flux Kustomization its identity, path,
+ * prune, targetNamespace and dependsOn. Documents of other kinds are not parsed at all, so reading the previous
+ * output of a large app costs a text scan, not a second validated load.
+ */
+export function previousObjectsOf(text: string): Manifest[] {
+  const out: Manifest[] = [];
+  for (const doc of text.split(/^---[ \t]*$/m)) {
+    if (!WANTED_KIND.test(doc)) continue;
+    let m: any;
+    try {
+      m = jsyaml.load(doc, { schema: jsyaml.JSON_SCHEMA });
+    } catch {
+      continue; // not ours to judge: the comparison is best effort
+    }
+    if (!m || typeof m !== 'object' || typeof m.apiVersion !== 'string') continue;
+    const group = parseApiVersion(m.apiVersion).group;
+    const prune = m.metadata?.annotations?.[PRUNE_ANNOTATION];
+    const metadata = {
+      name: m.metadata?.name,
+      ...(m.metadata?.namespace !== undefined ? { namespace: m.metadata.namespace } : {}),
+      ...(prune !== undefined ? { annotations: { [PRUNE_ANNOTATION]: prune } } : {}),
+    };
+    if (m.kind === 'ExternalSecret' && group === ESO_GROUP) {
+      const t = m.spec?.target ?? {};
+      const manifest = t.manifest && typeof t.manifest === 'object' ? { kind: t.manifest.kind, apiVersion: t.manifest.apiVersion } : undefined;
+      out.push({
+        apiVersion: m.apiVersion,
+        kind: m.kind,
+        metadata,
+        spec: { target: { name: t.name, creationPolicy: t.creationPolicy, ...(manifest ? { manifest } : {}) } },
+      });
+    } else if (m.kind === 'Kustomization' && group === FLUX_KUSTOMIZE_GROUP) {
+      const sp = m.spec ?? {};
+      out.push({
+        apiVersion: m.apiVersion,
+        kind: m.kind,
+        metadata,
+        spec: { path: sp.path, prune: sp.prune, targetNamespace: sp.targetNamespace, dependsOn: sp.dependsOn, wait: sp.wait },
+      });
+    }
+  }
+  return out;
+}
+
+/** Every `.yaml`/`.yml` file under dir (sorted, POSIX paths relative to dir), not following symlinks. */
+function yamlFilesUnder(dir: string, rel = ''): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(path.join(dir, rel)).sort()) {
+    const r = rel ? `${rel}/${entry}` : entry;
+    const st = fs.lstatSync(path.join(dir, r));
+    if (st.isDirectory()) out.push(...yamlFilesUnder(dir, r));
+    else if (st.isFile() && /\.ya?ml$/i.test(entry)) out.push(r);
+  }
+  return out;
+}
+
+/**
+ * What an earlier synth wrote under outdir, on disk: the objects of the folders it owns (see
+ * `previousObjectsOf`), with their paths in the repository (`prefix` + path under outdir); undefined when there
+ * are none. Symlinks (also dangling ones) are not followed: FluxLayout never writes them.
  */
 export function readOwnedFolders(outdir: string, prefix: string): SourcedManifest[] | undefined {
   const items: SourcedManifest[] = [];
@@ -41,12 +104,85 @@ export function readOwnedFolders(outdir: string, prefix: string): SourcedManifes
     const dir = path.join(outdir, entry);
     if (!isOwnedFolder(dir)) continue;
     owned++;
-    for (const item of loadManifests([dir]).items) {
-      const rel = path.relative(outdir, item.file ?? dir).split(path.sep).join('/');
-      items.push({ manifest: item.manifest, file: prefix + rel });
+    for (const f of yamlFilesUnder(dir)) {
+      for (const manifest of previousObjectsOf(fs.readFileSync(path.join(dir, f), 'utf8'))) items.push({ manifest, file: `${prefix}${entry}/${f}` });
     }
   }
   return owned ? items : undefined;
+}
+
+/** Runs git (no prompts, no optional locks, bounded); undefined when it is missing or fails. */
+function git(cwd: string, args: string[], input?: string): Buffer | undefined {
+  try {
+    const r = spawnSync('git', args, {
+      cwd,
+      input,
+      maxBuffer: 1024 * 1024 * 1024,
+      timeout: 60_000,
+      env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' },
+    });
+    return r.status === 0 && !r.error ? r.stdout : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The nearest existing ancestor of p (p itself when it exists). */
+function existingAncestor(p: string): string {
+  let d = path.resolve(p);
+  while (!fs.existsSync(d) && path.dirname(d) !== d) d = path.dirname(d);
+  return d;
+}
+
+/**
+ * What is committed at git HEAD under outdir (the output Flux applies, even after `cdk8s synth` deleted the
+ * outdir): the objects of the folders a FluxLayout owned there, read as `readOwnedFolders` reads them. Undefined
+ * when outdir is not inside a Git work tree, git is not installed, there is no commit yet, or HEAD has no such
+ * folder. Reads one `ls-tree` and one `cat-file --batch`, whatever the number of files.
+ */
+export function readCommittedFolders(outdir: string, prefix: string): SourcedManifest[] | undefined {
+  const abs = path.resolve(outdir);
+  const anchor = existingAncestor(abs);
+  let anchorReal: string;
+  try {
+    anchorReal = fs.realpathSync(anchor);
+  } catch {
+    return undefined;
+  }
+  const top = git(anchorReal, ['rev-parse', '--show-toplevel'])?.toString('utf8').trim();
+  if (!top) return undefined;
+  const rel = path.relative(top, path.join(anchorReal, path.relative(anchor, abs))).split(path.sep).join('/');
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  const listing = git(top, ['ls-tree', '-r', '-z', 'HEAD', '--', rel ? `${rel}/` : '.']);
+  if (!listing) return undefined;
+  const blobs: { path: string; sha: string }[] = [];
+  for (const entry of listing.toString('utf8').split('\0')) {
+    const m = /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(entry);
+    if (m) blobs.push({ sha: m[1], path: rel ? m[2].slice(rel.length + 1) : m[2] });
+  }
+  const wanted = blobs.filter(b => b.path.includes('/') && /\.ya?ml$/i.test(b.path));
+  if (!wanted.length) return undefined;
+  const batch = git(top, ['cat-file', '--batch'], wanted.map(b => b.sha).join('\n') + '\n');
+  if (!batch) return undefined;
+  const contents = new Map<string, string>();
+  let at = 0;
+  for (const b of wanted) {
+    const eol = batch.indexOf(10, at);
+    if (eol < 0) return undefined;
+    const size = Number(batch.toString('utf8', at, eol).split(' ')[2]);
+    if (!Number.isFinite(size)) return undefined;
+    contents.set(b.path, batch.toString('utf8', eol + 1, eol + 1 + size));
+    at = eol + 1 + size + 1;
+  }
+  const owned = new Set(wanted.filter(b => /^[^/]+\/kustomization\.yaml$/.test(b.path) && contents.get(b.path)!.startsWith(GENERATED_MARKER))
+    .map(b => b.path.split('/')[0]));
+  if (!owned.size) return undefined;
+  const items: SourcedManifest[] = [];
+  for (const b of wanted) {
+    if (!owned.has(b.path.split('/')[0])) continue;
+    for (const manifest of previousObjectsOf(contents.get(b.path)!)) items.push({ manifest, file: prefix + b.path });
+  }
+  return items;
 }
 
 /** Why an old folder cannot be removed (an immutable or append-only file, a folder that cannot be written), or undefined. */

@@ -12,7 +12,7 @@ const nodeFs: typeof fs = require('fs');
 const K = `${GENERATED_MARKER}\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n`;
 const output = (tag: string) => ({
   'configs/kustomization.yaml': K,
-  'configs/store.yaml': `# ${tag}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: configs\n`,
+  'configs/store.yaml': `# ${tag}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: configs\n---\napiVersion: external-secrets.io/v1\nkind: ExternalSecret\nmetadata:\n  name: db\n  namespace: example\nspec:\n  target:\n    name: db\n`,
   'apps/kustomization.yaml': K,
   'apps/apps.yaml': `# ${tag}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: apps\n`,
   'SECRETS.md': `inventory ${tag}\n`,
@@ -63,7 +63,8 @@ describe('FluxLayout writes into a temporary sibling and swaps it in', () => {
     expect(Object.keys(snapshot(outdir))).toEqual(['SECRETS.md', 'configs/kustomization.yaml', 'configs/store.yaml', 'mine/notes.txt']);
     expect(snapshot(outdir)['configs/store.yaml']).toContain('# v2');
     expect(siblings(parent)).toEqual(['dist']);
-    expect(readOwnedFolders(outdir, '')!.map(i => i.file)).toEqual(['configs/kustomization.yaml', 'configs/store.yaml']);
+    // only what the comparison needs is read: the ExternalSecret, not the ConfigMap or the kustomization.yaml
+    expect(readOwnedFolders(outdir, '')!.map(i => i.file)).toEqual(['configs/store.yaml']);
   });
 
   test('a full disk (ENOSPC on the third file) leaves the old output intact and gives one message', () => {
@@ -160,7 +161,8 @@ describe('FluxLayout writes into a temporary sibling and swaps it in', () => {
     fs.symlinkSync('gone', path.join(outdir, 'apps'));
     fs.symlinkSync('gone-too', path.join(outdir, 'unrelated'));
     const before = snapshot(outdir);
-    expect(readOwnedFolders(outdir, '')!.map(i => i.file)).toEqual(['configs/kustomization.yaml', 'configs/store.yaml']);
+    // only what the comparison needs is read: the ExternalSecret, not the ConfigMap or the kustomization.yaml
+    expect(readOwnedFolders(outdir, '')!.map(i => i.file)).toEqual(['configs/store.yaml']);
     expect(errorOf(() => writeOwnedFolders('app/layout', outdir, output('v2'), isInventory)))
       .toBe(`app/layout: refusing to replace ${path.join(outdir, 'apps')}: it is a dangling symlink; nothing was changed in ${outdir}. remove the symlink (FluxLayout writes real folders)`);
     expect(snapshot(outdir)).toEqual(before);

@@ -45,7 +45,8 @@ function ownerExternalSecrets(index: ManifestIndex): OwnerEs[] {
  * produced by an ExternalSecret with another name or in another Flux Kustomization. With `prune: true`, Flux
  * deletes the old ExternalSecret, Kubernetes garbage-collects its Secret through the ownerReference, and
  * the Secret is missing until the new ExternalSecret recreates it (with a NEW value behind a generator).
- * Needs the previous output (FluxLayout.synth reads what it wrote before; CLI `--previous DIR`).
+ * Needs the previous output (FluxLayout.synth: the outdir committed at git HEAD, else on disk, or `previousOutput`;
+ * CLI `--previous DIR`). Reads only `metadata`, `spec.target` and the Kustomizations' path/prune of it.
  */
 export const fluxPruneMoveRule: Rule = {
   id: 'ESO-FLUX-PRUNE-MOVE',
