@@ -89,18 +89,21 @@ func buildApp(outdir string) cdk8s.App {
 	vaultServer := cdk8splus28.ServiceAccount_FromServiceAccountName(vaultConfig, jsii.String("vault-server"), jsii.String("vault"),
 		&cdk8splus28.FromServiceAccountNameOptions{NamespaceName: jsii.String("vault")})
 	kvMount := eso.NewVaultSecretsMount(vaultConfig, jsii.String("kv"), &eso.VaultSecretsMountProps{
-		Path:   jsii.String("kv"),
-		Engine: eso.VaultSecretsEngine_KvV2(),
-		Target: target,
+		Path:       jsii.String("kv"),
+		Engine:     eso.VaultSecretsEngine_KvV2(),
+		ObjectName: jsii.String("kv"),
+		Target:     target,
 	})
 	authMount := eso.NewVaultAuthMount(vaultConfig, jsii.String("kubernetes"), &eso.VaultAuthMountProps{
-		Path:   jsii.String("kubernetes"),
-		Target: target,
+		Path:       jsii.String("kubernetes"),
+		ObjectName: jsii.String("kubernetes"),
+		Target:     target,
 	})
 	eso.NewVaultKubernetesAuthConfig(vaultConfig, jsii.String("kubernetes-auth"), &eso.VaultKubernetesAuthConfigProps{
 		Mount:         authMount,
 		TokenReviewer: eso.TokenReviewer_VaultInCluster(vaultServer),
 		BindingName:   jsii.String("vault-kubernetes-auth"),
+		ObjectName:    jsii.String("kubernetes"),
 		Target:        target,
 	})
 	vault.GrantVaultAccess(vaultConfig, jsii.String("vault-access"), &eso.VaultStoreAccessOptions{

@@ -94,14 +94,17 @@ def build_app(outdir: str) -> App:
     vault_server = kplus.ServiceAccount.from_service_account_name(
         vault_config, "vault-server", "vault", namespace_name="vault"
     )
-    kv_mount = eso.VaultSecretsMount(vault_config, "kv", path="kv", engine=eso.VaultSecretsEngine.kv_v2(), target=target)
-    auth_mount = eso.VaultAuthMount(vault_config, "kubernetes", path="kubernetes", target=target)
+    kv_mount = eso.VaultSecretsMount(
+        vault_config, "kv", path="kv", engine=eso.VaultSecretsEngine.kv_v2(), object_name="kv", target=target
+    )
+    auth_mount = eso.VaultAuthMount(vault_config, "kubernetes", path="kubernetes", object_name="kubernetes", target=target)
     eso.VaultKubernetesAuthConfig(
         vault_config,
         "kubernetes-auth",
         mount=auth_mount,
         token_reviewer=eso.TokenReviewer.vault_in_cluster(vault_server),
         binding_name="vault-kubernetes-auth",
+        object_name="kubernetes",
         target=target,
     )
     vault.grant_vault_access(

@@ -92,13 +92,14 @@ export function buildApp(outdir?: string, options: Seed004Options = {}): App {
   });
   const vaultServer = kplus.ServiceAccount.fromServiceAccountName(vaultConfig, 'vault-server', 'vault', { namespaceName: 'vault' });
   // `vault secrets enable -path=kv kv-v2` and `vault auth enable -path=kubernetes kubernetes`
-  const kvMount = new eso.VaultSecretsMount(vaultConfig, 'kv', { path: 'kv', engine: eso.VaultSecretsEngine.kvV2(), target });
-  const authMount = new eso.VaultAuthMount(vaultConfig, 'kubernetes', { path: 'kubernetes', target });
+  const kvMount = new eso.VaultSecretsMount(vaultConfig, 'kv', { path: 'kv', engine: eso.VaultSecretsEngine.kvV2(), objectName: 'kv', target });
+  const authMount = new eso.VaultAuthMount(vaultConfig, 'kubernetes', { path: 'kubernetes', objectName: 'kubernetes', target });
   // `vault write auth/kubernetes/config kubernetes_host=...` (+ the token-review RBAC)
   new eso.VaultKubernetesAuthConfig(vaultConfig, 'kubernetes-auth', {
     mount: authMount,
     tokenReviewer: eso.TokenReviewer.vaultInCluster(vaultServer),
     bindingName: 'vault-kubernetes-auth',
+    objectName: 'kubernetes',
     target,
   });
   if (options.handWrittenPolicy) {

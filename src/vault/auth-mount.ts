@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { VaultConfigTarget, VaultTargetOptions } from './config-target';
 import { VaultMountTokenType, VaultMountTuneOptions } from './mount-options';
 import { mountTuneInput, normMountPath, pruneAnnotations } from './private/mount-input';
+import { isObjectName } from './private/names';
 import { DEFAULT_OPERATOR_ROLE, emitTargetObject } from './private/target-object';
 import { checkProps } from '../base/private/prop-checks';
 import { EsoValidation } from '../synth/eso-validation';
@@ -72,6 +73,11 @@ export interface VaultAuthMountProps extends VaultMountTuneOptions, VaultTargetO
    * @default false
    */
   readonly allowPrune?: boolean;
+  /**
+   * Kubernetes `metadata.name` of the emitted object (the Vault path is set by `path`).
+   * @default - generated from the construct path
+   */
+  readonly objectName?: string;
 }
 
 class ImportedAuthMount extends Construct implements IVaultAuthMount {
@@ -106,7 +112,7 @@ export class VaultAuthMount extends Construct implements IVaultAuthMount {
 
   public constructor(scope: Construct, id: string, props: VaultAuthMountProps = {}) {
     super(scope, id);
-    checkProps(this, props, [], ['path', 'methodType', 'description', 'tuneDescription', 'identityTokenKey']);
+    checkProps(this, props, [], ['path', 'methodType', 'description', 'tuneDescription', 'identityTokenKey', 'objectName']);
     EsoValidation.of(this);
     this.target = props.target ?? VaultConfigTarget.vaultConfigOperator(DEFAULT_OPERATOR_ROLE);
     this.mountPath = normMountPath(this.node.path, props.path ?? 'kubernetes');
@@ -124,6 +130,9 @@ export class VaultAuthMount extends Construct implements IVaultAuthMount {
       identityTokenKey: props.identityTokenKey,
       tune: mountTuneInput(this.node.path, props),
     });
-    emitTargetObject(this, Names.toDnsLabel(this), rendered, pruneAnnotations(props.allowPrune));
+    if (props.objectName !== undefined && (typeof props.objectName !== 'string' || !isObjectName(props.objectName))) {
+      throw new Error(`${this.node.path}: objectName ${JSON.stringify(props.objectName)} is not a valid Kubernetes object name; use lower-case letters, digits, "-" and "." (at most 253 characters, starting and ending with a letter or digit)`);
+    }
+    emitTargetObject(this, props.objectName ?? Names.toDnsLabel(this), rendered, pruneAnnotations(props.allowPrune));
   }
 }

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { IVaultAuthMount } from './auth-mount';
 import { VaultConfigTarget, VaultTargetOptions } from './config-target';
 import { resolveAuthMount } from './private/mount-resolve';
+import { isObjectName } from './private/names';
 import { DEFAULT_OPERATOR_ROLE, emitTargetObject } from './private/target-object';
 import { TokenReviewer, TokenReviewerMode, VaultTokenReviewerBinding } from './token-reviewer';
 import { checkObject, checkProps } from '../base/private/prop-checks';
@@ -70,6 +71,11 @@ export interface VaultKubernetesAuthConfigProps extends VaultTargetOptions {
    */
   readonly useOperatorPodCa?: boolean;
   /**
+   * Kubernetes `metadata.name` of the config object (the Vault path follows from the mount).
+   * @default - generated from the construct path
+   */
+  readonly objectName?: string;
+  /**
    * Name of the auth-delegator ClusterRoleBinding.
    * @default - generated from the construct path
    */
@@ -127,7 +133,10 @@ export class VaultKubernetesAuthConfig extends Construct {
     const annotations = mode === TokenReviewerMode.VAULT_IN_CLUSTER
       ? { [REVIEWER_ANNOTATION]: `${reviewerNs ?? 'default'}/${reviewer.name}` }
       : undefined;
-    const name = Names.toDnsLabel(this);
+    if (props.objectName !== undefined && (typeof props.objectName !== 'string' || !isObjectName(props.objectName))) {
+      throw new Error(`${this.node.path}: objectName ${JSON.stringify(props.objectName)} is not a valid Kubernetes object name; use lower-case letters, digits, "-" and "." (at most 253 characters, starting and ending with a letter or digit)`);
+    }
+    const name = props.objectName ?? Names.toDnsLabel(this);
 
     const rendered = target._controller.kubernetesAuthConfig(this, {
       mountPath: this.mountPath,

@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { VaultConfigTarget, VaultTargetOptions } from './config-target';
 import { VaultMountTuneOptions } from './mount-options';
 import { mountTuneInput, normMountPath, pruneAnnotations } from './private/mount-input';
+import { isObjectName } from './private/names';
 import { DEFAULT_OPERATOR_ROLE, emitTargetObject } from './private/target-object';
 import { checkProps } from '../base/private/prop-checks';
 import { EsoValidation } from '../synth/eso-validation';
@@ -111,6 +112,11 @@ export interface VaultSecretsMountProps extends VaultMountTuneOptions, VaultTarg
    * @default false
    */
   readonly allowPrune?: boolean;
+  /**
+   * Kubernetes `metadata.name` of the emitted object (the Vault path is set by `path`).
+   * @default - generated from the construct path
+   */
+  readonly objectName?: string;
 }
 
 class ImportedSecretsMount extends Construct implements IVaultSecretsMount {
@@ -149,7 +155,7 @@ export class VaultSecretsMount extends Construct implements IVaultSecretsMount {
 
   public constructor(scope: Construct, id: string, props: VaultSecretsMountProps) {
     super(scope, id);
-    checkProps(this, props, ['path', 'engine'], ['path', 'description']);
+    checkProps(this, props, ['path', 'engine'], ['path', 'description', 'objectName']);
     EsoValidation.of(this);
     if (!(props.engine instanceof VaultSecretsEngine) && typeof (props.engine as any)?.type !== 'string') {
       throw new Error(`${this.node.path}: engine must be a VaultSecretsEngine; use VaultSecretsEngine.kvV2(), kvV1() or of(type, options)`);
@@ -169,6 +175,9 @@ export class VaultSecretsMount extends Construct implements IVaultSecretsMount {
       forceNoCache: props.forceNoCache,
       tune: mountTuneInput(this.node.path, props),
     });
-    emitTargetObject(this, Names.toDnsLabel(this), rendered, pruneAnnotations(props.allowPrune));
+    if (props.objectName !== undefined && (typeof props.objectName !== 'string' || !isObjectName(props.objectName))) {
+      throw new Error(`${this.node.path}: objectName ${JSON.stringify(props.objectName)} is not a valid Kubernetes object name; use lower-case letters, digits, "-" and "." (at most 253 characters, starting and ending with a letter or digit)`);
+    }
+    emitTargetObject(this, props.objectName ?? Names.toDnsLabel(this), rendered, pruneAnnotations(props.allowPrune));
   }
 }

@@ -136,6 +136,18 @@ describe('VaultAuthMount (AuthEngineMount / provider-vault Backend)', () => {
     expect(errors(app)).toEqual([]);
   });
 
+  test('objectName names the mount and config objects; a bad one is refused', () => {
+    const chart = new Chart(Testing.app(), 'c', { namespace: 'vault-admin' });
+    new VaultAuthMount(chart, 'a', { path: 'k8s', objectName: 'kubernetes' });
+    new VaultSecretsMount(chart, 'kv', { path: 'kv', engine: VaultSecretsEngine.kvV2(), objectName: 'kv' });
+    new VaultKubernetesAuthConfig(chart, 'cfg', { tokenReviewer: TokenReviewer.vaultInCluster(kplus.ServiceAccount.fromServiceAccountName(chart, 'v', 'vault', { namespaceName: 'vault' })), mountPath: 'k8s', objectName: 'kubernetes' });
+    expect(Testing.synth(chart).filter(m => m.apiVersion.startsWith('redhatcop')).map(m => [m.kind, m.metadata.name])).toEqual([
+      ['AuthEngineMount', 'kubernetes'], ['SecretEngineMount', 'kv'], ['KubernetesAuthEngineConfig', 'kubernetes'],
+    ]);
+    expect(() => new VaultAuthMount(chart, 'b', { objectName: 'Kube_rnetes' })).toThrow(/c\/b: objectName "Kube_rnetes" is not a valid Kubernetes object name/);
+    expect(() => new VaultSecretsMount(chart, 's', { path: 'x', engine: VaultSecretsEngine.kvV1(), objectName: '-x' })).toThrow(/c\/s: objectName "-x"/);
+  });
+
   test('bad input: a field of the other controller, the legacy cluster-scoped Backend', () => {
     const chart = new Chart(Testing.app(), 'c', { namespace: 'vault-admin' });
     expect(() => new VaultAuthMount(chart, 'a', { disableRemount: true })).toThrow(/c\/a: disableRemount is a provider-vault field/);

@@ -126,16 +126,19 @@ public final class Seed004 {
         VaultSecretsMount kvMount = new VaultSecretsMount(vaultConfig, "kv", VaultSecretsMountProps.builder()
                 .path("kv")
                 .engine(VaultSecretsEngine.kvV2())
+                .objectName("kv")
                 .target(target)
                 .build());
         VaultAuthMount authMount = new VaultAuthMount(vaultConfig, "kubernetes", VaultAuthMountProps.builder()
                 .path("kubernetes")
+                .objectName("kubernetes")
                 .target(target)
                 .build());
         new VaultKubernetesAuthConfig(vaultConfig, "kubernetes-auth", VaultKubernetesAuthConfigProps.builder()
                 .mount(authMount)
                 .tokenReviewer(TokenReviewer.vaultInCluster(vaultServer))
                 .bindingName("vault-kubernetes-auth")
+                .objectName("kubernetes")
                 .target(target)
                 .build());
         vault.grantVaultAccess(vaultConfig, "vault-access", VaultStoreAccessOptions.builder()
