@@ -240,7 +240,7 @@ export interface FluxLayoutProps {
   readonly secretsInventory?: boolean;
   /**
    * Create the Namespace objects of the namespaces the layers' objects live in (and those a ClusterExternalSecret
-   * lists in `namespaces`), each in the earliest layer
+   * names, in `namespaces` or a selector on `kubernetes.io/metadata.name`), each in the earliest layer
    * that uses it (`<layer>/namespaces.yaml`), so no layer fails on a missing namespace. Skipped: namespaces the
    * app declares itself (a `Namespace` object in any layer or folder), the Kustomizations' namespace (Flux's
    * own, e.g. flux-system), `default` and the `kube-*` namespaces. They carry
@@ -587,10 +587,8 @@ export class FluxLayout extends Chart {
       for (const m of (layerFiles.get(layer) ?? []).flatMap(f => f.objects.map(o => o.manifest as any))) {
         const ns = target ?? m?.metadata?.namespace;
         if (typeof ns === 'string' && ns && !isClusterScoped(m)) used.add(ns);
-        // a ClusterExternalSecret writes its ExternalSecrets into the namespaces it lists
-        if (m?.kind === 'ClusterExternalSecret' && Array.isArray(m.spec?.namespaces)) {
-          for (const n of m.spec.namespaces) if (typeof n === 'string' && n) used.add(n);
-        }
+        // a ClusterExternalSecret writes its ExternalSecrets into the namespaces it names
+        if (m?.kind === 'ClusterExternalSecret') for (const n of namedNamespaces(m.spec)) used.add(n);
       }
       for (const ns of [...used].sort()) {
         if (seen.has(ns) || declared.has(ns) || skip.has(ns)) continue;
@@ -686,6 +684,8 @@ function ownerPath(o: ApiObject): string {
 
 /** Namespaces every cluster has: the layout never creates them. */
 const IMPLICIT_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+/** The label every namespace has with its own name (namespace selectors by name use it). */
+const NAME_LABEL = 'kubernetes.io/metadata.name';
 /** Flux's opt-out of garbage collection, set on the Namespaces the layout creates. */
 const PRUNE_ANNOTATION = 'kustomize.toolkit.fluxcd.io/prune';
 /** Core kinds that are cluster-scoped (the ESO / Vault-operator kinds come from the schema catalog). */
@@ -695,6 +695,20 @@ const CLUSTER_SCOPED_KINDS = new Set([
   'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'APIService', 'CSIDriver', 'VolumeSnapshotClass',
   'ClusterIssuer', 'ClusterSecretStore', 'ClusterExternalSecret', 'ClusterPushSecret', 'ClusterGenerator',
 ]);
+
+/** The namespaces a ClusterExternalSecret names: `namespaces`, and selectors on `kubernetes.io/metadata.name`. */
+function namedNamespaces(spec: any): string[] {
+  const out: string[] = Array.isArray(spec?.namespaces) ? [...spec.namespaces] : [];
+  const selectors = [...(Array.isArray(spec?.namespaceSelectors) ? spec.namespaceSelectors : []), spec?.namespaceSelector];
+  for (const sel of selectors) {
+    const label = sel?.matchLabels?.[NAME_LABEL];
+    if (typeof label === 'string') out.push(label);
+    for (const e of Array.isArray(sel?.matchExpressions) ? sel.matchExpressions : []) {
+      if (e?.key === NAME_LABEL && e.operator === 'In' && Array.isArray(e.values)) out.push(...e.values);
+    }
+  }
+  return out.filter((n): n is string => typeof n === 'string' && n.length > 0);
+}
 
 function isClusterScoped(m: any): boolean {
   if (typeof m?.kind !== 'string') return true;

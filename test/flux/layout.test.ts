@@ -475,7 +475,7 @@ describe('FluxLayout namespaces', () => {
   });
 });
 
-test('FluxLayout namespaces: the namespaces a ClusterExternalSecret lists are created in its layer', () => {
+test('FluxLayout namespaces: the namespaces a ClusterExternalSecret names (namespaces, selectors by name) are created in its layer', () => {
   const files = platform(tmpOutdir(), {
     extra: app => {
       const configs = app.node.findChild('configs') as Chart;
@@ -483,11 +483,11 @@ test('FluxLayout namespaces: the namespaces a ClusterExternalSecret lists are cr
         apiVersion: 'external-secrets.io/v1',
         kind: 'ClusterExternalSecret',
         metadata: { name: 'replicas' },
-        spec: { namespaces: ['dex', 'example'], externalSecretName: 'tls', externalSecretSpec: { secretStoreRef: { kind: 'ClusterSecretStore', name: 'vault' }, data: [{ secretKey: 'k', remoteRef: { key: 'example/tls', property: 'k' } }] } },
+        spec: { namespaces: ['dex'], namespaceSelectors: [{ matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: ['example'] }] }, { matchLabels: { 'kubernetes.io/metadata.name': 'auth' } }, { matchLabels: { team: 'x' } }], externalSecretName: 'tls', externalSecretSpec: { secretStoreRef: { kind: 'ClusterSecretStore', name: 'vault' }, data: [{ secretKey: 'k', remoteRef: { key: 'example/tls', property: 'k' } }] } },
       });
     },
   }).layout.synthFiles();
-  expect(parseAllDocuments(files['configs/namespaces.yaml']).map(d => d.toJS().metadata.name)).toEqual(['dex', 'example']);
+  expect(parseAllDocuments(files['configs/namespaces.yaml']).map(d => d.toJS().metadata.name)).toEqual(['auth', 'dex', 'example']);
   expect(files['apps/namespaces.yaml']).toBeUndefined();
 });
 
