@@ -227,6 +227,11 @@ export class FluxKustomization extends Resource implements IFluxKustomization {
     return this.name;
   }
 
+  /** The dependencies given (props and `addDependsOn`), without the computed ones. @internal */
+  public _givenDependsOn(): IFluxKustomization[] {
+    return [...this.dependencies];
+  }
+
   /** Apply this Kustomization only after `kustomization` is Ready. */
   public addDependsOn(kustomization: IFluxKustomization): void {
     this.dependencies.push(kustomization);

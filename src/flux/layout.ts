@@ -4,7 +4,7 @@ import { ApiObject, App, Chart, DependencyGraph, Duration, Yaml } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { IFluxSource } from './flux-source';
 import { FluxHealthCheckExpr, FluxObjectReference } from './health-check';
-import { FluxKustomization, FluxKustomizationOptions } from './kustomization';
+import { FluxKustomization, FluxKustomizationOptions, IFluxKustomization } from './kustomization';
 import { KustomizationFile } from './kustomization-file';
 import {
   ExternalSecretsOperatorRelease, ExternalSecretsOperatorReleaseProps, VaultConfigOperatorRelease,
@@ -53,7 +53,8 @@ export interface FluxLayerOptions extends FluxKustomizationOptions {
  * `kustomization.yaml`, applied by the Flux Kustomization `<name>`.
  *
  * A layer with no objects is not written (no folder, no Kustomization), and the layers that depend on it
- * depend on what it depends on instead: e.g. `controllers` with `installExternalSecrets: false`.
+ * depend on what it depends on instead: e.g. `controllers` with `installExternalSecrets: false`. It stays
+ * (empty) when a Kustomization of the app outside the layout depends on it.
  *
  * Default health checks: `wait: true` plus `healthCheckExprs` (Ready condition) for the ESO kinds the
  * layer contains, so a store or ExternalSecret whose Ready is False fails the layer at once; with
@@ -146,7 +147,8 @@ export class FluxLayer extends Construct {
  * A folder of a `FluxLayout` that no Flux Kustomization applies: `<outdir>/<name>/` with the YAML of its charts
  * and a `kustomization.yaml`, for objects that something else applies (Terraform, a bootstrap script,
  * `kubectl apply -k`). Its charts are validated with the rest of the app, but Flux never sees them: nothing in
- * the `flux` folder points at it, so no layer waits for it and prune never deletes it.
+ * the `flux` folder points at it, so no layer waits for it and prune never deletes it. The layout creates no
+ * namespaces for it (whatever applies it owns them).
  */
 export class UnmanagedFolder extends Construct {
   /** @internal */
@@ -309,6 +311,8 @@ export class FluxLayout extends Chart {
   private readonly writeInventory: boolean;
   private readonly createNamespaces: boolean;
   private readonly previousOutput: PreviousOutput;
+  /** Layer Kustomizations that other Kustomizations of the app depend on (computed once per render). */
+  private dependedOn?: Set<IFluxKustomization>;
 
   constructor(scope: Construct, id: string, props: FluxLayoutProps) {
     super(scope, id, { namespace: checked(childPath(scope, id), props, ['source']).namespace ?? FLUX_SYSTEM_NAMESPACE });
@@ -401,7 +405,12 @@ export class FluxLayout extends Chart {
    * false`). An empty Kustomization would only add a step that every later layer waits for.
    */
   private isDropped(layer: FluxLayer): boolean {
-    return this._chartsOf(layer).every(c => chartObjects(c).length === 0);
+    if (!this._chartsOf(layer).every(c => chartObjects(c).length === 0)) return false;
+    // a Kustomization of the app (not a layer) that depends on it would wait for one that does not exist: keep it
+    this.dependedOn ??= new Set(this.node.root.node.findAll()
+      .filter((c): c is FluxKustomization => c instanceof FluxKustomization && !this.layerList.some(l => l.kustomization === c))
+      .flatMap(k => k._givenDependsOn()));
+    return !this.dependedOn.has(layer.kustomization);
   }
 
   /**
@@ -518,6 +527,7 @@ export class FluxLayout extends Chart {
 
   /** Every output file, in memory. */
   private render(): RenderedFile[] {
+    this.dependedOn = undefined;
     const root = this.node.root;
     // Every chart with objects must be in a layer, or Flux never applies it.
     const placed = new Set([...this.layerList.flatMap(l => this._chartsOf(l)), ...this.unmanagedList.flatMap(f => this.chartsWithNested(f.charts))]);

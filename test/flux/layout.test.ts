@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
-import { FluxLayer, FluxLayout, FluxSource } from '../../src';
+import { FluxKustomization, FluxLayer, FluxLayout, FluxSource } from '../../src';
 import { validateCommand } from '../../src/cli/validate-command';
 
 const REPO_PATH = 'clusters/prod';
@@ -584,4 +584,19 @@ describe('FluxLayout empty layers', () => {
     expect(validateCommand([outdir], { out: l => lines.push(l) })).toBe(0);
     expect(lines[lines.length - 1]).toMatch(/^0 errors/);
   });
+});
+
+test('FluxLayout empty layers: one that a Kustomization of the app depends on is kept, so it does not wait for a missing one', () => {
+  const app = new App({ outdir: tmpOutdir() });
+  const layout = new FluxLayout(app, 'flux', { source: FluxSource.gitRepository('flux-system'), repositoryPath: REPO_PATH, installExternalSecrets: false });
+  const apps = new Chart(app, 'apps', { namespace: 'example' });
+  new ApiObject(apps, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: { a: 'b' } });
+  layout.apps.add(apps);
+  const own = new Chart(app, 'own', { namespace: 'flux-system' });
+  new FluxKustomization(own, 'tenant', { name: 'tenant', source: FluxSource.gitRepository('flux-system'), path: './tenants', dependsOn: [layout.controllers.kustomization] });
+  layout.configs.add(own);
+  const files = layout.synthFiles();
+  expect(files['flux/controllers.yaml']).toBeDefined();
+  expect(files['controllers/kustomization.yaml']).toBeDefined();
+  expect(parseAllDocuments(files['flux/configs.yaml'])[0].toJS().spec.dependsOn).toEqual([{ name: 'controllers' }]);
 });
