@@ -21,6 +21,7 @@ import { inventoryMarkdown, secretInventory } from '../model/inventory';
 import { SourcedManifest, parseApiVersion } from '../model/manifest';
 import { EsoValidation } from '../synth/eso-validation';
 import { validateFiles } from '../synth/validate-files';
+import { SynthRefusal } from '../validation/report';
 import { referenceOf } from './private/render';
 import { versionsOf } from '../validation/schema/catalog';
 
@@ -535,7 +536,7 @@ export class FluxLayout extends Chart {
       .filter((c): c is Chart => c instanceof Chart && c !== this && !placed.has(c) && chartObjects(c).length > 0)
       .map(c => c.node.path);
     if (orphans.length) {
-      throw new Error(`${this.node.path}: chart(s) ${orphans.join(', ')} are in no Flux layer, so Flux would never apply them; ` +
+      throw new SynthRefusal(`${this.node.path}: chart(s) ${orphans.join(', ')} are in no Flux layer, so Flux would never apply them; ` +
         'add them with layout.<layer>.add(chart), or to a folder Flux does not apply with layout.addUnmanagedFolder(name).add(chart)');
     }
 
@@ -557,7 +558,7 @@ export class FluxLayout extends Chart {
     }
     // Objects of the layout chart itself other than the Kustomizations (none today) would be lost: refuse.
     const stray = chartObjects(this).filter(o => !this.layerList.some(l => ApiObject.of(l.kustomization) === o));
-    if (stray.length) throw new Error(`${this.node.path}: put ${stray.map(o => o.node.path).join(', ')} into a chart of a layer, not into the FluxLayout`);
+    if (stray.length) throw new SynthRefusal(`${this.node.path}: put ${stray.map(o => o.node.path).join(', ')} into a chart of a layer, not into the FluxLayout`);
     files.push(kustomizationFile(this.fluxFolder, fluxResources));
     if (this.writeInventory) files.push(this.inventoryFile(files));
     return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -136,7 +136,7 @@ export interface VaultConfigOperatorReleaseProps extends OperatorReleaseOptions 
   readonly enableCertManager?: boolean;
   /**
    * Vault address for every CR (`VAULT_ADDR` on the operator).
-   * @default - each CR sets `spec.connection.address`
+   * @default - none: every CR then needs `spec.connection.address` (`VaultConfigOperator.authenticateAs(role, { address })`); with neither, rule ESO-VAULT-CONNECTION-ADDRESS fails the synth
    */
   readonly vaultAddress?: string;
 }
@@ -146,7 +146,7 @@ export interface VaultConfigOperatorReleaseProps extends OperatorReleaseOptions 
  * it turns `redhatcop.redhat.io` Policy / KubernetesAuthEngineRole objects into Vault configuration.
  */
 export class VaultConfigOperatorRelease extends Construct {
-  /** The chart version this library is tested with (see ../shared/reference/vault-auth.md §2.1). */
+  /** The chart version this library is tested with. */
   public static readonly CHART_VERSION = 'v0.8.52';
   /** The project's Helm repository. */
   public static readonly REPOSITORY_URL = 'https://redhat-cop.github.io/vault-config-operator';

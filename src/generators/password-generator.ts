@@ -103,8 +103,8 @@ function checkedPasswordProps(where: string, props: PasswordGeneratorProps): Pas
  * Generate once vs rotate: an ExternalSecret regenerates the password on every `refreshInterval`
  * (ESO #2377). The library's ExternalSecret defaults to `refreshPolicy: CreatedOnce` when fed by a
  * Password or UUID generator; opt into rotation with `refreshPolicy: Periodic` and the rotation period as
- * `refreshInterval` (rule `ESO-GEN-REFRESH` catches hand-written YAML that forgets either). Seed 000's
- * rotation table:
+ * `refreshInterval` (rule `ESO-GEN-REFRESH` catches hand-written YAML that forgets either). A rotation table
+ * for a typical platform:
  *
  * | secret             | rotation      | ExternalSecret props                                                      | emitted                |
  * |--------------------|---------------|---------------------------------------------------------------------------|------------------------|

@@ -4,6 +4,7 @@ import * as path from 'path';
 import * as jsyaml from 'js-yaml';
 import { FLUX_KUSTOMIZE_GROUP, GENERATED_MARKER } from '../model/flux-api';
 import { ESO_GROUP, Manifest, SourcedManifest, parseApiVersion } from '../model/manifest';
+import { SynthRefusal } from '../validation/report';
 
 /**
  * The folders a FluxLayout writes under its outdir: each one it owns has a `kustomization.yaml` starting with
@@ -230,7 +231,7 @@ const describeError = (e: any) => (e?.code === 'ENOSPC' ? 'ENOSPC: no space left
 export function writeOwnedFolders(where: string, outdir: string, files: { readonly [file: string]: string },
   isOwnedFile: (file: string) => boolean = () => false): void {
   const fail = (what: string, fix: string): never => {
-    throw new Error(`${where}: ${what}; nothing was changed in ${outdir}. ${fix}`);
+    throw new SynthRefusal(`${where}: ${what}; nothing was changed in ${outdir}. ${fix}`);
   };
   const folders = new Set<string>();
   const topFiles = new Set<string>();

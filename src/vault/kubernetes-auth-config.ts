@@ -105,7 +105,7 @@ export class VaultKubernetesAuthConfig extends Construct {
   public readonly mount?: IVaultAuthMount;
   /** The auth-delegator binding. */
   public readonly reviewerBinding: VaultTokenReviewerBinding;
-  /** R3 with provider-vault: the token Secret of the reviewer service account. */
+  /** A dedicated reviewer service account with provider-vault: the token Secret of the reviewer service account. */
   public readonly reviewerTokenSecret?: kplus.ServiceAccountTokenSecret;
 
   public constructor(scope: Construct, id: string, props: VaultKubernetesAuthConfigProps) {

@@ -6,11 +6,11 @@ import { EsoValidation } from '../synth/eso-validation';
 
 /** Who calls the Kubernetes TokenReview API for Vault's Kubernetes auth (verifying every login JWT). */
 export enum TokenReviewerMode {
-  /** R1: Vault runs in this cluster and reviews with its own pod token (Vault ≥ 1.9.3 reloads it). */
+  /** Vault runs in this cluster and reviews with its own pod token (Vault ≥ 1.9.3 reloads it). */
   VAULT_IN_CLUSTER = 'vault-in-cluster',
-  /** R2: external Vault uses each client's login JWT as the reviewer token (no selectors). */
+  /** An external Vault uses each client's login JWT as the reviewer token (no selectors). */
   CLIENT_JWT = 'client-jwt',
-  /** R3: external Vault uses a dedicated reviewer service account's token. */
+  /** An external Vault uses a dedicated reviewer service account's token. */
   DEDICATED_SERVICE_ACCOUNT = 'dedicated-service-account',
 }
 
@@ -20,7 +20,7 @@ export enum TokenReviewerMode {
  */
 export class TokenReviewer {
   /**
-   * R1 (recommended when true): Vault runs in this cluster; its server service account reviews tokens.
+   * Recommended when true: Vault runs in this cluster; its server service account reviews tokens.
    * The auth config sets only `kubernetes_host`.
    * @param vaultServiceAccount Vault's server service account (vault-helm: `<release>` in Vault's namespace)
    */
@@ -29,7 +29,7 @@ export class TokenReviewer {
   }
 
   /**
-   * R2: an external Vault uses each client's login JWT to call TokenReview, so every service account
+   * An external Vault uses each client's login JWT to call TokenReview, so every service account
    * that logs in needs auth-delegator, and the JWT must also carry the API server's audience.
    * Namespace selectors do not work. With `VaultStoreAccess`, the store's service account is added.
    * @param serviceAccounts the service accounts that log in
@@ -39,7 +39,7 @@ export class TokenReviewer {
   }
 
   /**
-   * R3: an external Vault uses a dedicated reviewer service account's token (a long-lived credential in
+   * An external Vault uses a dedicated reviewer service account's token (a long-lived credential in
    * Vault's config: rotate it). It must live in the namespace of the auth config object.
    * @param serviceAccount the reviewer service account (e.g. `vault-auth`)
    */
@@ -61,7 +61,7 @@ export class TokenReviewer {
     return [...this.accounts];
   }
 
-  /** The same choice with more reviewing service accounts (R2: the clients). @internal */
+  /** The same choice with more reviewing service accounts (client JWT: the clients). @internal */
   public _withClients(clients: kplus.IServiceAccount[]): TokenReviewer {
     if (this.mode !== TokenReviewerMode.CLIENT_JWT) return this;
     const known = new Set(this.accounts);

@@ -27,6 +27,9 @@ c.node.addValidation({ validate: () => ['a construct refuses itself'] });\nnew e
   'async-main': `${HEAD}async function main() { await Promise.resolve(); const app = new App({ outdir: 'dist' }); const configs = new Chart(app, 'configs');\n${STORE}\napp.synth(); }\nmain();\n`,
   'caught': `${HEAD}const app = new App({ outdir: 'dist' });\nconst configs = new Chart(app, 'configs');\n${STORE}
 try { app.synth(); } catch (e) { console.error('caught: ' + e.message.split('\\n')[0]); }\n`,
+  'flux-orphan': `${HEAD}const app = new App({ outdir: 'dist' });
+const flux = new eso.FluxLayout(app, 'flux', { source: eso.FluxSource.gitRepository('flux-system') });
+const stray = new Chart(app, 'stray');\nnew eso.UuidGenerator(stray, 'id');\nflux.synth();\n`,
   'foreign-error': `${HEAD}function boom() { throw new Error('a bug, not a refusal'); }\nboom();\n`,
 };
 
@@ -78,6 +81,14 @@ describe('a refused synth prints the report and exits 1, without a stack trace',
     expect(r.stderr).toMatch(/— nothing was written\.\n$/);
     expect(r.stderr).not.toMatch(STACK_LINE);
     expect(r.stderr).not.toContain('layout.ts');
+    expect(r.dist).toBe(false);
+  });
+
+  test('FluxLayout.synth() refusing a chart in no layer: its message, exit 1, no stack trace', async () => {
+    const r = await runs['flux-orphan'];
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^flux: chart\(s\) stray are in no Flux layer/);
+    expect(r.stderr).not.toMatch(STACK_LINE);
     expect(r.dist).toBe(false);
   });
 

@@ -55,7 +55,7 @@ export interface AuthConfigInput {
   readonly useAnnotationsAsAliasMetadata?: boolean;
   /** Vault is outside the cluster: it must not review with its own pod token. */
   readonly external: boolean;
-  /** R3: the dedicated reviewer service account. */
+  /** A dedicated reviewer service account. */
   readonly dedicatedReviewer?: kplus.IServiceAccount;
   readonly issuer?: string;
   readonly disableIssValidation?: boolean;
