@@ -14,8 +14,8 @@ export const PLATFORM_OUTDIR = 'dist';
  * ```
  * dist/flux/         Flux Kustomizations (point your bootstrap Kustomization here)
  * dist/controllers/  ESO 2.9.0 + vault-config-operator HelmReleases            wait
- * dist/configs/      namespaces, OpenBao stores, Vault roles/policies, generator  -> controllers
- * dist/apps/         ExternalSecrets, PushSecret, a workload                   -> configs
+ * dist/configs/      OpenBao stores, Vault roles/policies, generator  -> controllers
+ * dist/apps/         namespaces (made by the layout), ExternalSecrets, PushSecret, a workload -> configs
  * dist/dev/          dev overlay: fake store + its ExternalSecret              -> configs
  * ```
  *
@@ -33,11 +33,7 @@ export function buildPlatform(outdir: string = PLATFORM_OUTDIR, repositoryPath?:
   const layout = new eso.FluxLayout(app, 'flux', { source: eso.FluxSource.gitRepository('flux-system'), repositoryPath });
 
   // ---------------------------------------------------------------- configs: namespaces, stores, Vault, generator
-  const tenantNamespaces = ['databases', 'apps', 'cert-manager', 'hugo-blog', 'dex', 'auth', 'longhorn-system', 'tazlab-db', 'tailscale'];
-  const namespaces = new Chart(app, 'namespaces');
-  for (const ns of ['vault-admin', ...tenantNamespaces]) {
-    new kplus.Namespace(namespaces, ns, { metadata: { name: ns } });
-  }
+  // The Namespaces the layers use are created by the layout, each in the earliest layer that needs it.
 
   const configs = new Chart(app, 'stores');
   // Seed 000's stores: reads go to the local replica (read-only: a PushSecret to it fails the synth),
@@ -105,8 +101,6 @@ export function buildPlatform(outdir: string = PLATFORM_OUTDIR, repositoryPath?:
 
   // ---------------------------------------------------------------- dev overlay (seed 002)
   const dev = layout.addLayer('dev', { dependsOn: [layout.configs] });
-  const devNamespace = new Chart(app, 'dev-namespace'); // cluster-scoped: not in the namespaced chart
-  new kplus.Namespace(devNamespace, 'dev', { metadata: { name: 'dev' } });
   const devChart = new Chart(app, 'dev', { namespace: 'dev' });
   // Development only: the fake provider's values end up in Git, hence the explicit opt-in.
   const fake = new eso.SecretStore(devChart, 'fake', {
@@ -127,8 +121,8 @@ export function buildPlatform(outdir: string = PLATFORM_OUTDIR, repositoryPath?:
     data: [eso.SecretValue.fromKey('github-pat', 'github-pat')],
   });
 
-  layout.configs.add(namespaces, configs, vaultConfig, generators);
+  layout.configs.add(configs, vaultConfig, generators);
   layout.apps.add(databases, apps, ...tazlab);
-  dev.add(devNamespace, devChart);
+  dev.add(devChart);
   return { app, layout };
 }

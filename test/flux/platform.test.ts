@@ -28,7 +28,7 @@ describe('examples/platform', () => {
     expect(new Set(kinds('controllers/'))).toEqual(new Set(['Namespace', 'HelmRepository', 'HelmRelease']));
     expect(files['controllers/vault-config-operator.yaml']).toContain('chart: vault-config-operator');
     expect(new Set(kinds('configs/'))).toEqual(new Set(['Namespace', 'ClusterSecretStore', 'Policy', 'KubernetesAuthEngineRole', 'Password']));
-    expect(new Set(kinds('apps/'))).toEqual(new Set(['ExternalSecret', 'PushSecret', 'Deployment']));
+    expect(new Set(kinds('apps/'))).toEqual(new Set(['Namespace', 'ExternalSecret', 'PushSecret', 'Deployment']));
     expect(new Set(kinds('dev/'))).toEqual(new Set(['Namespace', 'SecretStore', 'ExternalSecret']));
     // seed 000: the push goes to the primary only
     expect(files['apps/databases.yaml']).toMatch(/kind: PushSecret[\s\S]*name: openbao-primary/);
