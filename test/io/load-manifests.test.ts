@@ -25,7 +25,7 @@ describe('duplicate mapping keys are an error (as in Kubernetes\' decoder and ku
 
   test('nested and quoted duplicates; the other documents of the file are still read', () => {
     const r = parseManifests('s.yaml', `${cm('a')}data:\n  "k": 1\n  k: 2\n---\n${cm('b')}`);
-    expect(r.items.map(i => i.manifest.metadata.name)).toEqual(['b']);
+    expect(r.items.map(i => i.manifest.metadata?.name)).toEqual(['b']);
     expect(summary(r)).toEqual([expect.stringMatching(/^error CLI-YAML 7: duplicate key "k"/)]);
   });
 
@@ -72,7 +72,7 @@ describe('one diagnostic each: invalid UTF-8, only separators, List items that a
 
   test('a List with non-object items: one diagnostic, the objects are read', () => {
     const r = parseManifests('l.yaml', `apiVersion: v1\nkind: List\nitems:\n- ${cm('a').trim().split('\n').join('\n  ')}\n- just text\n- null\n- [1]\n`);
-    expect(r.items.map(i => i.manifest.metadata.name)).toEqual(['a']);
+    expect(r.items.map(i => i.manifest.metadata?.name)).toEqual(['a']);
     expect(summary(r)).toEqual(['error CLI-NOT-OBJECT 1: List has 3 items that are not an object (items[1] is a string); they are not read']);
   });
 });
@@ -82,7 +82,7 @@ describe('only regular files are read', () => {
     const dir = tmp({ 'ok.yaml': cm('ok') });
     execFileSync('mkfifo', [path.join(dir, 'pipe.yaml')]);
     const r = loadManifests([dir, path.join(dir, 'pipe.yaml')]);
-    expect(r.items.map(i => i.manifest.metadata.name)).toEqual(['ok']);
+    expect(r.items.map(i => i.manifest.metadata?.name)).toEqual(['ok']);
     expect(r.problems.map(p => [path.basename(p.file!), p.ruleId, p.message])).toEqual([
       ['pipe.yaml', 'CLI-READ', 'a FIFO (named pipe), not a regular file: not read'],
       ['pipe.yaml', 'CLI-READ', 'a FIFO (named pipe), not a regular file: not read'],
@@ -104,7 +104,7 @@ describe('symlinks are followed once; loops are found by real path', () => {
     const started = Date.now();
     const r = loadManifests([dir]);
     expect(Date.now() - started).toBeLessThan(5000);
-    expect(r.items.map(i => i.manifest.metadata.name)).toEqual(['a', 'b']);
+    expect(r.items.map(i => i.manifest.metadata?.name)).toEqual(['a', 'b']);
     expect(r.files).toBe(2);
     expect(r.problems.map(p => [path.relative(dir, p.file!), p.severity, p.message.replace(/".*"/, '"…"')])).toEqual([
       ['loop1', 'warning', 'symlink loop: this folder is "…", which is being read already; not read again'],
@@ -132,7 +132,7 @@ describe('bounded cost: a byte cap per file and an alias cap per document', () =
   test('a file over the cap is one diagnostic and is not read; the cap can be raised', () => {
     const dir = tmp({ 'big.yaml': `${cm('big')}data:\n  k: "${'x'.repeat(3000)}"\n`, 'small.yaml': cm('small') });
     const capped = loadManifests([dir], { maxBytes: 1024 });
-    expect(capped.items.map(i => i.manifest.metadata.name)).toEqual(['small']);
+    expect(capped.items.map(i => i.manifest.metadata?.name)).toEqual(['small']);
     expect(summary(capped)).toEqual([`error CLI-READ -: file is ${fs.statSync(path.join(dir, 'big.yaml')).size} bytes, over the 1024 bytes limit per file: not read`]);
     expect(loadManifests([dir], { maxBytes: 4096 }).items).toHaveLength(2);
     expect(DEFAULT_MAX_BYTES).toBe(20 * 1024 * 1024);
@@ -171,7 +171,7 @@ describe('readManifestsFrom (standard input): the same limits as files', () => {
   };
 
   test('reads manifests; over the cap is one diagnostic; invalid UTF-8 is one diagnostic', () => {
-    expect(readManifestsFrom(fdOf(`${cm('a')}---\n${cm('b')}`), '<stdin>').items.map(i => i.manifest.metadata.name)).toEqual(['a', 'b']);
+    expect(readManifestsFrom(fdOf(`${cm('a')}---\n${cm('b')}`), '<stdin>').items.map(i => i.manifest.metadata?.name)).toEqual(['a', 'b']);
     expect(summary(readManifestsFrom(fdOf(cm('a').repeat(1)), '<stdin>', { maxBytes: 10 }))).toEqual(['error CLI-READ -: input is over the 10 bytes limit: not read']);
     expect(summary(readManifestsFrom(fdOf(Buffer.from([0x61, 0x3a, 0x20, 0xff, 0x0a])), '<stdin>'))).toEqual(['error CLI-YAML 1: not valid UTF-8 (byte 3 is 0xff): YAML files must be UTF-8']);
   });
@@ -181,7 +181,7 @@ describe('readManifestsFrom (standard input): the same limits as files', () => {
       require('ts-node/register/transpile-only');
       const { readManifestsFrom } = require(${JSON.stringify(path.join(__dirname, '..', '..', 'src', 'io', 'load-manifests'))});
       const r = readManifestsFrom(0, '<stdin>');
-      process.stdout.write(JSON.stringify(r.items.map(i => i.manifest.metadata.name)));
+      process.stdout.write(JSON.stringify(r.items.map(i => i.manifest.metadata?.name)));
     `], { input: `${cm('piped')}`, encoding: 'utf8' });
     expect(JSON.parse(out)).toEqual(['piped']);
   });
