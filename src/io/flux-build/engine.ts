@@ -294,11 +294,29 @@ interface GoInstance {
 }
 type GoConstructor = new () => GoInstance;
 
-function startEngine(dir: string): StartedEngine {
-  const wasm = zlib.gunzipSync(fs.readFileSync(path.join(dir, 'flux-build.wasm.gz')));
+let compiled: object | undefined;
+
+/**
+ * The compiled WebAssembly module (gunzipped and compiled once per process). A worker thread given it (it is
+ * cloneable) starts its own engine without reading or compiling anything ({@link startFluxBuildEngine}).
+ */
+export function fluxBuildModule(dir: string = findGeneratedDir()): object {
+  if (!compiled) {
+    const wasm = zlib.gunzipSync(fs.readFileSync(path.join(dir, 'flux-build.wasm.gz')));
+    // Synchronous compile: V8 compiles lazily, so this is quick even for ~20 MB.
+    compiled = new (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly.Module(wasm);
+  }
+  return compiled;
+}
+
+/** A new engine of its own (its own Go runtime and artifact) from a compiled module: one per worker thread. */
+export function startFluxBuildEngine(module: object, dir: string = findGeneratedDir()): FluxBuildEngine {
+  return wrap(startEngine(dir, module));
+}
+
+function startEngine(dir: string, precompiled?: object): StartedEngine {
   const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-  // Synchronous compile: V8 compiles lazily, so this is quick even for ~20 MB.
-  const module = new wasmApi.Module(wasm);
+  const module = precompiled ?? fluxBuildModule(dir);
 
   // wasm_exec.js installs `Go` (and, in Node, a stub `fs`) on globalThis.
   // It is evaluated against a private object that inherits from globalThis,

@@ -1,12 +1,13 @@
 import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
+import type { ParallelBuildEngine } from './build-pool';
 import { RepositoryFiles, readRepositoryFiles } from './repository-files';
 import { FLUX_KUSTOMIZE_GROUP, FLUX_SYSTEM_NAMESPACE } from '../../model/api';
 import { isObject } from '../../model/json';
 import { Manifest, SourcedManifest, parseApiVersion } from '../../model/manifest';
 import { SOPS_MARKER, isUnknownString } from '../../model/unknown';
 import { Diagnostic, Severity } from '../../validation/diagnostic';
-import type { FluxBuildEngine, FluxBuildSpec } from '../flux-build/engine';
+import type { FluxBuildEngine, FluxBuildRequest, FluxBuildResponse, FluxBuildSpec } from '../flux-build/engine';
 import { parseManifests } from '../load-manifests';
 
 /**
@@ -17,7 +18,7 @@ import { parseManifests } from '../load-manifests';
  */
 
 /** The build engine (kustomize + Flux, compiled to WebAssembly): what the reader uses of it. */
-export type RepositoryBuildEngine = Pick<FluxBuildEngine, 'setArtifact' | 'build'>;
+export type RepositoryBuildEngine = Pick<FluxBuildEngine, 'setArtifact' | 'build'> & Partial<Pick<ParallelBuildEngine, 'buildMany' | 'startWorkers'>>;
 
 export interface RepositoryReadOptions {
   /**
@@ -240,6 +241,8 @@ export function readRepositoryFrom(repo: RepositoryFiles, displayRoot: string, o
   }
   // What Flux sees is source-controller's artifact: the repository minus its ignore rules (the source
   // GitRepository's spec.ignore, every .sourceignore, or else the defaults)
+  // enough Kustomizations to build siblings side by side: the workers start now, and load while this thread goes on
+  if (all.filter(r => isFluxKustomization(r.manifest)).length >= 3) options.engine.startWorkers?.();
   const gitRepository = all.find(r => r.manifest.kind === source.kind && r.manifest.metadata?.name === source.name
     && parseApiVersion(r.manifest.apiVersion).group === 'source.toolkit.fluxcd.io');
   const ignore = typeof gitRepository?.manifest.spec?.ignore === 'string' ? gitRepository.manifest.spec.ignore : undefined;
@@ -322,16 +325,36 @@ export function readRepositoryFrom(repo: RepositoryFiles, displayRoot: string, o
 
   interface Built { readonly objects: SourcedManifest[]; readonly children: FluxKs[]; readonly error?: string; readonly specPath: string }
   const cache = new Map<string, Built>();
-  const build = (ks: FluxKs): Built => {
+  // builds of siblings made side by side (buildMany) before the traversal reaches them, by cache key
+  const prefetched = new Map<string, FluxBuildResponse>();
+  const requestOf = (ks: FluxKs): { cacheKey: string; specPath: string; request: FluxBuildRequest } => {
     const spec = isObject(ks.manifest.spec) ? ks.manifest.spec : {};
     const substitution = variablesOf(ks);
-    const cacheKey = JSON.stringify([ks.key, spec, substitution ?? null]);
+    const specPath = typeof spec.path === 'string' ? spec.path : '';
+    return {
+      cacheKey: JSON.stringify([ks.key, spec, substitution ?? null]),
+      specPath,
+      request: { path: specPath, spec: spec as FluxBuildSpec, name: ks.name, namespace: ks.namespace, ...(substitution ? { substitution } : {}) },
+    };
+  };
+  const prefetch = (siblings: FluxKs[]) => {
+    if (!options.engine.buildMany) return;
+    const wanted = new Map<string, FluxBuildRequest>();
+    for (const ks of siblings) {
+      const { cacheKey, request } = requestOf(ks);
+      if (!cache.has(cacheKey) && !prefetched.has(cacheKey)) wanted.set(cacheKey, request);
+    }
+    if (wanted.size < 2) return;
+    const results = options.engine.buildMany([...wanted.values()]);
+    [...wanted.keys()].forEach((key, i) => prefetched.set(key, results[i]));
+  };
+  const build = (ks: FluxKs): Built => {
+    const { cacheKey, specPath, request } = requestOf(ks);
     const hit = cache.get(cacheKey);
     if (hit) return hit;
-    const specPath = typeof spec.path === 'string' ? spec.path : '';
-    const result = options.engine.build({
-      path: specPath, spec: spec as FluxBuildSpec, name: ks.name, namespace: ks.namespace, ...(substitution ? { substitution } : {}),
-    });
+    // (a sibling's substituteFrom may name an object built since it was prefetched: then the key differs)
+    const result = prefetched.get(cacheKey) ?? options.engine.build(request);
+    prefetched.delete(cacheKey);
     const objects: SourcedManifest[] = [];
     const children: FluxKs[] = [];
     if (!result.error) {
@@ -410,6 +433,7 @@ export function readRepositoryFrom(repo: RepositoryFiles, displayRoot: string, o
         items.push(...b.objects);
       }
       built.push(...b.objects.map(o => o.manifest));
+      prefetch(b.children.filter(c => c.key !== ks.key && !done.has(c.key) && sourceMatches(c)));
       for (const child of b.children) {
         if (identity(child) !== identity(ks)) produced.add(identity(child));
         if (child.key !== ks.key) visit(child);
@@ -438,6 +462,7 @@ export function readRepositoryFrom(repo: RepositoryFiles, displayRoot: string, o
   // (a cycle of Kustomizations applying each other has no root: start from the first of them)
   traverse(roots.length ? roots : ordered.slice(0, 1), true);
   cache.clear();
+  prefetched.clear();
 
   // 4. No Flux Kustomization at all: a kustomize tree; build each top-level kustomization folder.
   if (rawKs.length === 0) {
