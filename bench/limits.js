@@ -15,7 +15,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const LIB = path.join(__dirname, '..', 'lib');
+const LIB = path.resolve(process.env.CDK8S_ESO_BENCH_LIB || path.join(__dirname, '..', 'lib'));
 const LIMIT_MB = 1024;
 
 if (process.argv[2] === 'child') {
