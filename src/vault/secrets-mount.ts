@@ -22,10 +22,11 @@ export class VaultSecretsEngine {
 
   /**
    * Any other engine type (`database`, `pki`, `transit`, ...).
-   * @param type the engine type, as `vault secrets enable <type>` takes it
+   * @param engineType the engine type, as `vault secrets enable <type>` takes it
    * @param options the type's mount options (`options`)
    */
-  public static of(type: string, options?: { [key: string]: string }): VaultSecretsEngine {
+  public static of(engineType: string, options?: { [key: string]: string }): VaultSecretsEngine {
+    const type = engineType;
     if (typeof type !== 'string' || !type.trim()) throw new Error('VaultSecretsEngine.of: type must be a non-empty engine type, e.g. "database"');
     if (type === 'kv-v2' || type === 'kv-v1') {
       throw new Error(`VaultSecretsEngine.of: "${type}" is the CLI's shorthand; use VaultSecretsEngine.${type === 'kv-v2' ? 'kvV2' : 'kvV1'}() (type kv with options.version)`);
