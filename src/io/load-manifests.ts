@@ -237,6 +237,7 @@ function fastReaderSchema(): jsyaml.Schema {
     const plainScalar = new jsyaml.Type('tag:cdk8s-eso,2026:plain-scalar', {
       kind: 'scalar',
       resolve: (data: string) => {
+        if (!mayBeTyped(data)) return false;
         for (const t of tagsOfFull) {
           if (t.test.test(data)) {
             lastTag = t;
@@ -255,6 +256,27 @@ function fastReaderSchema(): jsyaml.Schema {
     fastSchema = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [plainScalar] });
   }
   return fastSchema;
+}
+
+/**
+ * False for a plain scalar no YAML 1.1 tag can take (so it is a string) without running the tags' tests: the tags
+ * match only numbers (first character `-+.0-9`, or `e` and a digit or sign: `e5` is a float), `~`, the empty string, and null/bool words of at most 5 letters
+ * starting with n, t, f, y or o (`NULL`, `False`, `yes`, `on`, `y`). test/io/load-manifests-fast.test.ts checks it
+ * against the tags.
+ */
+export function mayBeTyped(s: string): boolean {
+  if (s.length === 0) return true;
+  const c = s.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126) return true; // 0-9 + - . ~
+  if (c === 101 || c === 69) { // e5, E-3
+    const d = s.charCodeAt(1);
+    return (d >= 48 && d <= 57) || d === 43 || d === 45;
+  }
+  if (s.length > 5) return false;
+  switch (c | 0x20) { // eslint-disable-line no-bitwise
+    case 110: case 116: case 102: case 121: case 111: return true; // n t f y o
+    default: return false;
+  }
 }
 
 /**

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as fc from 'fast-check';
-import { stringify } from 'yaml';
-import { parseManifests, parseManifestsFast, parseManifestsFull } from '../../src/io/load-manifests';
+import { Document, stringify } from 'yaml';
+import { mayBeTyped, parseManifests, parseManifestsFast, parseManifestsFull } from '../../src/io/load-manifests';
 
 /**
  * The flat reader has a fast path (js-yaml) for clean files and the full reader (yaml's composer) for everything
@@ -81,6 +81,18 @@ describe('the fast path reads exactly what the full reader reads', () => {
       agree('e.yaml', text);
     }), { seed: Number(process.env.FUZZ_SEED ?? 13), numRuns: Number(process.env.FUZZ_RUNS ?? 1500) });
   });
+});
+
+test('mayBeTyped (the shortcut before the scalar tags) is true for every string a YAML 1.1 tag of the full reader takes', () => {
+  const tags = (new Document(null, { version: '1.1' }).schema.tags as any[]).filter(t => t.default === true && t.test instanceof RegExp);
+  expect(tags.length).toBeGreaterThan(8);
+  for (const t of [...tags, { test: /^0o[0-7]+$/ }]) {
+    fc.assert(fc.property(fc.stringMatching(t.test), s => {
+      expect({ s, may: mayBeTyped(s) }).toEqual({ s, may: true });
+    }), { seed: 3, numRuns: 300 });
+  }
+  expect(['e5', 'E10', '', '~', 'NULL', 'False', 'y', 'On', '-', '.5', '1_000'].every(mayBeTyped)).toBe(true);
+  expect(['namespace', 'external-secrets.io/v1', 'ExternalSecret', 'e', 'True1x', 'yesnos', 'apps/x', 'kind', 'spec', 'Secret'].some(mayBeTyped)).toBe(false);
 });
 
 describe('what the fast path leaves to the full reader', () => {
