@@ -162,8 +162,7 @@ export interface ParseOptions {
  * `---` separators each give one diagnostic.
  */
 export function parseManifests(file: string, text: string, options: ParseOptions = {}): ParseResult {
-  const fast = parseManifestsFast(file, text);
-  return fast ? { items: fast, problems: [] } : parseManifestsFull(file, text, options);
+  return parseManifestsFast(file, text) ?? parseManifestsFull(file, text, options);
 }
 
 /** The full reader (yaml's parser and composer): every file the fast path leaves, and every diagnostic. */
@@ -294,13 +293,13 @@ const FULL_READER_ONLY = new RegExp([
 ].join('|'), 'm');
 
 /**
- * The fast path (js-yaml, ~7× faster than yaml's document model) for the common case: a file whose documents are
- * all Kubernetes objects (or Lists of them), without anchors, merge keys or explicit tags, that js-yaml reads
- * without error or warning. Anything else returns undefined and is read by the full reader, so every diagnostic
- * (file:line, duplicate keys, alias caps, non-objects) comes from one place. The line of each object is the line
- * of its document's root node, as in the full reader.
+ * The fast path (js-yaml, ~7× faster than yaml's document model) for the common case: a file without anchors,
+ * merge keys or explicit tags that js-yaml reads without error or warning. Anything else returns undefined and is
+ * read by the full reader, so every YAML diagnostic (file:line, duplicate keys, alias caps) comes from it; a
+ * document that is not a Kubernetes object is worded by the code both readers share. The line of each object is
+ * the line of its document's root node, as in the full reader.
  */
-export function parseManifestsFast(file: string, text: string): SourcedManifest[] | undefined {
+export function parseManifestsFast(file: string, text: string): ParseResult | undefined {
   if (text.includes('<<') || FULL_READER_ONLY.test(text)) return undefined;
   const docs: unknown[] = [];
   const lines: number[] = [];
@@ -326,18 +325,15 @@ export function parseManifestsFast(file: string, text: string): SourcedManifest[
   // one root node per document (an empty one too): the line of document i is lines[i]
   if (lines.length !== docs.length) return undefined;
   const items: SourcedManifest[] = [];
+  const problems: Diagnostic[] = [];
   for (let i = 0; i < docs.length; i++) {
     const value = docs[i];
     if (value === null || value === undefined) continue;
-    if (hasOddKey(value)) return undefined;
-    const list = expandList(value);
-    if (!list || list.bad.length) return undefined;
-    for (const m of list.objects) {
-      if (typeof m.apiVersion !== 'string' || typeof m.kind !== 'string') return undefined;
-      items.push({ manifest: m, file, line: lines[i] });
-    }
+    if (typeof value === 'object' && hasOddKey(value)) return undefined;
+    objectsOf(file, lines[i], value, items, problems);
   }
-  return items.length ? items : undefined;
+  // only empty documents: the full reader words that
+  return items.length || problems.length ? { items, problems } : undefined;
 }
 
 /**
@@ -395,11 +391,20 @@ function parseDocument(file: string, text: string, doc: Document.Parsed, lineCou
     return undefined;
   }
   if (value === null || value === undefined) return 'empty'; // empty document between `---`
+  objectsOf(file, line, value, items, problems);
+  return undefined;
+}
+
+/**
+ * The Kubernetes objects of one document's value (a List's items), and a diagnostic for what is not one: the same
+ * for both readers.
+ */
+function objectsOf(file: string, line: number | undefined, value: unknown, items: SourcedManifest[], problems: Diagnostic[]): void {
   const docs2 = expandList(value);
   if (!docs2) {
     const what = Array.isArray(value) ? 'a list' : `a ${typeof value}`;
     problems.push(problem(file, line, 'CLI-NOT-OBJECT', `document is ${what}, not a Kubernetes object`, 'each YAML document must be a mapping with apiVersion and kind'));
-    return undefined;
+    return;
   }
   if (docs2.bad.length) {
     const first = docs2.bad[0];
@@ -414,7 +419,6 @@ function parseDocument(file: string, text: string, doc: Document.Parsed, lineCou
     }
     items.push({ manifest: m, file, line });
   }
-  return undefined;
 }
 
 /** A mapping is one object; a `kind: List` (e.g. `kubectl get -o yaml`) is its items (the ones that are not objects in `bad`). */
