@@ -25,9 +25,15 @@ describe('parallel builds read exactly what one engine reads', () => {
     else process.env.CDK8S_ESO_BUILD_WORKERS = previous;
   });
 
-  const compare = (dir: string) => {
+  const compare = (dir: string, warmUpMs = 0) => {
     const sequential = readRepository(dir, { engine: loadFluxBuildEngine() });
     const parallel = parallelBuildEngine(loadFluxBuildEngine(), () => fluxBuildModule(), ENGINE_FILE);
+    if (warmUpMs) {
+      // the workers take builds only once their engine is up; on a loaded machine this thread may otherwise
+      // build everything before they are (correct, but then nothing shows that they work)
+      parallel.startWorkers();
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, warmUpMs);
+    }
     let batches = 0;
     const buildMany = parallel.buildMany;
     parallel.buildMany = rs => {
@@ -42,9 +48,10 @@ describe('parallel builds read exactly what one engine reads', () => {
   test('a generated repository of 12 Flux Kustomizations (builds go to the workers)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eso-parallel-'));
     execFileSync(process.execPath, [path.join(__dirname, '..', '..', '..', 'bench', 'make-repo.js'), dir, '12', '120']);
-    const { batches, byWorkers } = compare(dir);
-    expect(batches).toBeGreaterThan(0);
-    expect(byWorkers).toBeGreaterThan(0);
+    let run = compare(dir, 2000);
+    for (let attempt = 0; run.byWorkers === 0 && attempt < 3; attempt++) run = compare(dir, 5000);
+    expect(run.batches).toBeGreaterThan(0);
+    expect(run.byWorkers).toBeGreaterThan(0);
   });
 
   test('every fixture repository', () => {
