@@ -31,7 +31,10 @@ if (mode === 'validated' || mode === 'dump') {
     }
   };
   const lib = require('../lib');
-  const app = buildValidated(lib, new App({ outdir }), n);
+  const validatedApp = new App({ outdir });
+  // BENCH_SEQUENTIAL=1: validate on the main thread before rendering (the synth of a machine with one core)
+  if (process.env.BENCH_SEQUENTIAL === '1') lib.EsoValidation.configure(validatedApp, { parallel: false });
+  const app = buildValidated(lib, validatedApp, n);
   if (mode === 'dump') {
     const { Chart, ApiObject } = require('cdk8s');
     const out = [];

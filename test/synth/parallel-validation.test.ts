@@ -11,7 +11,7 @@ import * as path from 'path';
 const LIB = path.join(__dirname, '..', '..', 'lib');
 
 /** Runs an app of `n` ExternalSecrets (plus one missing its remote key when `bad`) in a child process. */
-interface RunOptions { readonly n: number; readonly parallel: boolean; readonly bad?: boolean; readonly warn?: boolean }
+interface RunOptions { readonly n: number; readonly parallel?: boolean; readonly bad?: boolean; readonly warn?: boolean }
 
 function run(outdir: string, opts: RunOptions): { ok: boolean; stderr: string; usedWorker: boolean } {
   const script = `
@@ -22,7 +22,7 @@ function run(outdir: string, opts: RunOptions): { ok: boolean; stderr: string; u
     const W = wt.Worker;
     wt.Worker = class extends W { constructor(...a) { super(...a); usedWorker = true; } };
     const app = new App({ outdir: ${JSON.stringify(outdir)} });
-    lib.EsoValidation.configure(app, { parallel: ${opts.parallel} });
+    ${opts.parallel === undefined ? '' : `lib.EsoValidation.configure(app, { parallel: ${opts.parallel} });`}
     const chart = new Chart(app, 'apps', { namespace: 'apps', disableResourceNameHashes: true });
     const store = new lib.SecretStore(chart, 'store', { provider: lib.SecretStoreProvider.fake({ data: [], allowPlaintextInGit: true }) });
     for (let i = 0; i < ${opts.n}; i++) {
@@ -82,6 +82,10 @@ maybe('parallel validation (lib/, two cores)', () => {
     fs.writeFileSync(path.join(outdir, 'apps.k8s.yaml'), 'previous\n');
     expect(run(outdir, { n: 1200, parallel: true, bad: true }).ok).toBe(false);
     expect(tree(outdir)).toEqual({ 'apps.k8s.yaml': 'previous\n' });
+  }, 60_000);
+
+  test('by default (parallel not set) even a large app is validated on the main thread', () => {
+    expect(run(path.join(base, 'default'), { n: 1200 })).toMatchObject({ ok: true, usedWorker: false });
   }, 60_000);
 
   test('a small app is validated on the main thread', () => {
