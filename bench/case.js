@@ -32,8 +32,8 @@ if (mode === 'validated' || mode === 'dump') {
   };
   const lib = require('../lib');
   const validatedApp = new App({ outdir });
-  // BENCH_SEQUENTIAL=1: validate on the main thread before rendering (the synth of a machine with one core)
-  if (process.env.BENCH_SEQUENTIAL === '1') lib.EsoValidation.configure(validatedApp, { parallel: false });
+  // BENCH_PARALLEL=1: the opt-in parallel validation (a worker thread validates while cdk8s renders)
+  if (process.env.BENCH_PARALLEL === '1') lib.EsoValidation.configure(validatedApp, { parallel: true });
   const app = buildValidated(lib, validatedApp, n);
   if (mode === 'dump') {
     const { Chart, ApiObject } = require('cdk8s');
