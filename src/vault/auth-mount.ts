@@ -3,7 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { VaultConfigTarget, VaultTargetOptions } from './config-target';
 import { VaultMountTokenType, VaultMountTuneOptions } from './mount-options';
 import { mountTuneInput, normMountPath, pruneAnnotations } from './private/mount-input';
-import { isObjectName } from './private/names';
+import { checkObjectName } from './private/names';
 import { DEFAULT_OPERATOR_ROLE, emitTargetObject } from './private/target-object';
 import { checkProps } from '../base/private/prop-checks';
 import { EsoValidation } from '../synth/eso-validation';
@@ -130,9 +130,7 @@ export class VaultAuthMount extends Construct implements IVaultAuthMount {
       identityTokenKey: props.identityTokenKey,
       tune: mountTuneInput(this.node.path, props),
     });
-    if (props.objectName !== undefined && (typeof props.objectName !== 'string' || !isObjectName(props.objectName))) {
-      throw new Error(`${this.node.path}: objectName ${JSON.stringify(props.objectName)} is not a valid Kubernetes object name; use lower-case letters, digits, "-" and "." (at most 253 characters, starting and ending with a letter or digit)`);
-    }
+    checkObjectName(this.node.path, props.objectName);
     emitTargetObject(this, props.objectName ?? Names.toDnsLabel(this), rendered, pruneAnnotations(props.allowPrune));
   }
 }

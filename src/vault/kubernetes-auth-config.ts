@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { IVaultAuthMount } from './auth-mount';
 import { VaultConfigTarget, VaultTargetOptions } from './config-target';
 import { resolveAuthMount } from './private/mount-resolve';
-import { isObjectName } from './private/names';
+import { checkObjectName } from './private/names';
 import { DEFAULT_OPERATOR_ROLE, emitTargetObject } from './private/target-object';
 import { TokenReviewer, TokenReviewerMode, VaultTokenReviewerBinding } from './token-reviewer';
 import { checkObject, checkProps } from '../base/private/prop-checks';
@@ -133,9 +133,7 @@ export class VaultKubernetesAuthConfig extends Construct {
     const annotations = mode === TokenReviewerMode.VAULT_IN_CLUSTER
       ? { [REVIEWER_ANNOTATION]: `${reviewerNs ?? 'default'}/${reviewer.name}` }
       : undefined;
-    if (props.objectName !== undefined && (typeof props.objectName !== 'string' || !isObjectName(props.objectName))) {
-      throw new Error(`${this.node.path}: objectName ${JSON.stringify(props.objectName)} is not a valid Kubernetes object name; use lower-case letters, digits, "-" and "." (at most 253 characters, starting and ending with a letter or digit)`);
-    }
+    checkObjectName(this.node.path, props.objectName);
     const name = props.objectName ?? Names.toDnsLabel(this);
 
     const rendered = target._controller.kubernetesAuthConfig(this, {

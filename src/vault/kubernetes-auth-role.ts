@@ -6,7 +6,7 @@ import { VaultConfigTarget, VaultTargetOptions } from './config-target';
 import { IVaultPolicy } from './policy';
 import { EsoValidation } from '../synth/eso-validation';
 import { resolveAuthMount } from './private/mount-resolve';
-import { isObjectName, toObjectName } from './private/names';
+import { checkObjectName, isObjectName, toObjectName } from './private/names';
 import { DEFAULT_OPERATOR_ROLE, emitTargetObject } from './private/target-object';
 import { checkProps } from '../base/private/prop-checks';
 
@@ -227,9 +227,7 @@ export class VaultKubernetesAuthRole extends Construct implements IVaultKubernet
     EsoValidation.of(this);
     this.target = props.target ?? VaultConfigTarget.vaultConfigOperator(DEFAULT_OPERATOR_ROLE);
     this.roleName = props.roleName ?? Names.toDnsLabel(this);
-    if (props.objectName !== undefined && (typeof props.objectName !== 'string' || !isObjectName(props.objectName))) {
-      throw new Error(`${this.node.path}: objectName ${JSON.stringify(props.objectName)} is not a valid Kubernetes object name; use lower-case letters, digits, "-" and "." (at most 253 characters, starting and ending with a letter or digit)`);
-    }
+    checkObjectName(this.node.path, props.objectName);
     this.objectName = props.objectName ?? (isObjectName(this.roleName) ? this.roleName : toObjectName(this.roleName, Names.toDnsLabel(this)));
     this.mount = resolveAuthMount(this, this.target, props.mountPath, props.mount, false);
     this.mountPath = this.mount?.mountPath ?? (props.mountPath ?? 'kubernetes').replace(/^\/+|\/+$/g, '');

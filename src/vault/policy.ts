@@ -2,7 +2,7 @@ import { Lazy, Names } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { VaultCapability } from './capability';
 import { VaultConfigTarget, VaultTargetOptions } from './config-target';
-import { isObjectName, toObjectName } from './private/names';
+import { checkObjectName, isObjectName, toObjectName } from './private/names';
 import { DEFAULT_OPERATOR_ROLE, emitTargetObject } from './private/target-object';
 import { checkProps, checkString } from '../base/private/prop-checks';
 import { NEW_CAPABILITIES } from '../model/vault/acl';
@@ -193,9 +193,7 @@ export class VaultPolicy extends Construct implements IVaultPolicy {
     if (props.policyName !== undefined && (typeof props.policyName !== 'string' || !POLICY_NAME.test(props.policyName) || !/[a-z0-9]/.test(props.policyName) || props.policyName.length > 253)) {
       throw new Error(`${this.node.path}: policyName ${JSON.stringify(props.policyName)} is not a valid name: Vault lower-cases policy names, so use lower-case letters, digits, "_", "-" and "." (at most 253 characters, with a letter or digit, starting and ending with a letter, digit or "_"), e.g. "eso-read"`);
     }
-    if (props.objectName !== undefined && (typeof props.objectName !== 'string' || !isObjectName(props.objectName))) {
-      throw new Error(`${this.node.path}: objectName ${JSON.stringify(props.objectName)} is not a valid Kubernetes object name; use lower-case letters, digits, "-" and "." (at most 253 characters, starting and ending with a letter or digit)`);
-    }
+    checkObjectName(this.node.path, props.objectName);
     this.policyName = props.policyName ?? Names.toDnsLabel(this);
     this.objectName = props.objectName ?? (isObjectName(this.policyName) ? this.policyName : toObjectName(this.policyName, Names.toDnsLabel(this)));
     this.allowNewCapabilities = props.allowSubscribeAndRecover ?? false;
