@@ -21,7 +21,8 @@ const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 export interface ClusterExternalSecretFanOutOptions {
   /**
    * Namespaces to create the ExternalSecret in, by name. Rendered as a `namespaceSelectors` entry on the
-   * `kubernetes.io/metadata.name` label (the CRD's own `namespaces` field is deprecated).
+   * `kubernetes.io/metadata.name` label (the CRD's own `namespaces` and `namespaceSelector` fields are
+   * deprecated and never written).
    * @default - none (use namespaceSelectors)
    */
   readonly namespaces?: string[];

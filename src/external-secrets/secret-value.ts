@@ -44,6 +44,9 @@ export interface SecretValueOptions extends RemoteRefOptions {
 /**
  * One key of the target Secret, read from one remote secret (`spec.data[]`).
  *
+ * A generator feeds `dataFrom` only (`SecretSource.generator()`): the CRD's `data[].sourceRef.generatorRef`
+ * is deprecated and not implemented by ESO, so it is not offered.
+ *
  * For Vault, `key` is relative to the store's KV mount (`app/db`, never `secret/data/app/db`).
  */
 export class SecretValue {

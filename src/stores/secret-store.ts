@@ -20,7 +20,10 @@ export interface StoreRetrySettings {
   readonly retryInterval?: Duration;
 }
 
-/** Properties of a `SecretStore` (and, with `conditions`, of a `ClusterSecretStore`). */
+/**
+ * Properties of a `SecretStore` (and, with `conditions`, of a `ClusterSecretStore`; ESO ignores `spec.conditions`
+ * on a SecretStore, so it is not offered here).
+ */
 export interface SecretStoreProps extends ResourceProps {
   /** The backend (exactly one): `SecretStoreProvider.vault(...)`, `.openBao(...)`, `.fake(...)`, `.custom(...)`. */
   readonly provider: SecretStoreProvider;

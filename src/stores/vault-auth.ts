@@ -77,7 +77,9 @@ export interface VaultJwtAuthOptions {
    */
   readonly serviceAccount?: kplus.IServiceAccount;
   /**
-   * Audiences of the requested token (ESO adds `vault` when none is given).
+   * Audiences of the requested token (ESO adds `vault` when none is given), written to
+   * `kubernetesServiceAccountToken.serviceAccountRef.audiences`. The CRD's deprecated
+   * `kubernetesServiceAccountToken.audiences` and `expirationSeconds` are not offered.
    * @default - ESO's default (`vault`)
    */
   readonly audiences?: string[];
