@@ -340,8 +340,16 @@ function startEngine(dir: string, precompiled?: object): StartedEngine {
   }
   const fsView = new Proxy({}, { get: (_target, key) => (sandbox.fs as Record<string | symbol, unknown>)[key] });
   const source = fs.readFileSync(path.join(dir, 'wasm_exec.js'), 'utf8');
+  // Go's runtime schedules its timers with setTimeout; the engine is only ever called synchronously, so those
+  // timers must not keep the process alive once the caller is done (a CLI run would otherwise wait up to ~1 s
+  // for them before exiting).
+  const unrefTimeout = (fn: () => void, ms?: number) => {
+    const timer = setTimeout(fn, ms);
+    timer.unref?.();
+    return timer;
+  };
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  new Function('globalThis', 'fs', source)(sandbox, fsView);
+  new Function('globalThis', 'fs', 'setTimeout', source)(sandbox, fsView, unrefTimeout);
   const Go = sandbox.Go as GoConstructor | undefined;
   if (typeof Go !== 'function') {
     throw new Error(`flux-build engine: ${path.join(dir, 'wasm_exec.js')} did not define Go`);
