@@ -1,5 +1,7 @@
+import { execFileSync } from 'child_process';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import {
   findGeneratedDir,
@@ -90,12 +92,12 @@ describe('loading', () => {
   test('leaves no timer holding the process after a repository is read (Go schedules its timers with setTimeout)', () => {
     // a fresh process reading a generated 12-Kustomization repository (long enough for Go's background timers)
     const root = path.join(__dirname, '..', '..', '..');
-    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'eso-timers-'));
-    require('child_process').execFileSync(process.execPath, [path.join(root, 'bench', 'make-repo.js'), dir, '12', '120']);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eso-timers-'));
+    execFileSync(process.execPath, [path.join(root, 'bench', 'make-repo.js'), dir, '12', '120']);
     const script = `const { validateCommand } = require(${JSON.stringify(path.join(root, 'src', 'cli', 'validate-command.ts'))});
       const code = validateCommand([${JSON.stringify(dir)}], { out: () => undefined });
       process.stdout.write(JSON.stringify({ code, timers: process.getActiveResourcesInfo().filter(x => x === 'Timeout').length }));`;
-    const out = require('child_process').execFileSync(process.execPath, ['-r', require.resolve('ts-node/register/transpile-only'), '-e', script], {
+    const out = execFileSync(process.execPath, ['-r', require.resolve('ts-node/register/transpile-only'), '-e', script], {
       encoding: 'utf8', env: { ...process.env, CDK8S_ESO_BUILD_WORKERS: '0', TS_NODE_PROJECT: path.join(root, 'tsconfig.json') },
     });
     fs.rmSync(dir, { recursive: true, force: true });
