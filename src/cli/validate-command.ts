@@ -169,7 +169,11 @@ function validateRun(paths: readonly string[], options: ValidateCommandOptions, 
   const nonManifests = loaded.problems.filter(p => p.ruleId === 'CLI-NOT-OBJECT' && p.file).map(p => ({ file: p.file!, line: p.line }));
   const previous = options.previous !== undefined ? loadManifests([options.previous]).items : undefined;
   const report = validateManifests(loaded.items, {
-    strict: options.strict, nonManifests, previous, countUnknown: true, installedBeforeFlux: loaded.installedBeforeFlux,
+    strict: options.strict,
+    nonManifests,
+    previous,
+    countUnknown: true,
+    installedBeforeFlux: loaded.installedBeforeFlux,
     // objects of another source may exist in the cluster (a Kustomization nothing applies makes none)
     incomplete: loaded.notChecked.some(n => n.sourceRef !== ''),
   });

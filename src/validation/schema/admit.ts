@@ -1,7 +1,7 @@
-import { ManifestIndex } from '../../model/manifest-index';
 import { CatalogEntry, SchemaError, isKnownGroup, lookupKind, partValidatorFor, validatorFor } from './catalog';
 import { CelViolation, celRulesFor, evaluateCel } from './cel';
 import { Manifest, parseApiVersion } from '../../model/manifest';
+import { ManifestIndex } from '../../model/manifest-index';
 
 /** What the API server's create path makes of an object of a pinned CRD kind (in its order). */
 export interface Admission {
