@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ReportFormat, ToolInfo, ValidateRun, formatGithub, formatJson, formatJunit, formatSarif, formatText, markInputProblems } from './report-formats';
 import { printable, style } from './terminal';
+import { readPreviousFiles } from '../io/layout-folders';
 import { loadManifests, LoadResult, parseManifests, readManifestsFrom } from '../io/load-manifests';
 import { repositoryBuildEngine } from '../io/repository/build-engine';
 import { RepositoryFiles, hasFolder, kustomizationPathsIn, looksLikeFluxRepository, readRepositoryFiles } from '../io/repository/repository-files';
@@ -167,7 +168,8 @@ function validateRun(paths: readonly string[], options: ValidateCommandOptions, 
   const loaded = load(paths, options);
   // Documents that are not Kubernetes objects go to the rules too: in a Flux layer folder they break the build.
   const nonManifests = loaded.problems.filter(p => p.ruleId === 'CLI-NOT-OBJECT' && p.file).map(p => ({ file: p.file!, line: p.line }));
-  const previous = options.previous !== undefined ? loadManifests([options.previous]).items : undefined;
+  // only what the previous-output rules read (ExternalSecrets, Flux Kustomizations), not a second full load
+  const previous = options.previous !== undefined ? readPreviousFiles([options.previous]) : undefined;
   const report = validateManifests(loaded.items, {
     strict: options.strict,
     nonManifests,

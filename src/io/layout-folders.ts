@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as jsyaml from 'js-yaml';
+import { collectFiles } from './load-manifests';
 import { FLUX_KUSTOMIZE_GROUP, GENERATED_MARKER } from '../model/flux-api';
 import { ESO_GROUP, Manifest, SourcedManifest, parseApiVersion } from '../model/manifest';
 import { SynthRefusal } from '../validation/report';
@@ -110,6 +111,25 @@ export function readOwnedFolders(outdir: string, prefix: string): SourcedManifes
     }
   }
   return owned ? items : undefined;
+}
+
+/**
+ * The previous output given as paths (`cdk8s-eso validate --previous DIR`): the files `loadManifests` would read,
+ * each read as `previousObjectsOf` reads it (a text scan keeping what the previous-output rules need). Files that
+ * cannot be read are skipped: the comparison is best effort.
+ */
+export function readPreviousFiles(paths: readonly string[]): SourcedManifest[] {
+  const items: SourcedManifest[] = [];
+  for (const file of collectFiles(paths, [])) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const manifest of previousObjectsOf(text)) items.push({ manifest, file });
+  }
+  return items;
 }
 
 /** Runs git (no prompts, no optional locks, bounded); undefined when it is missing or fails. */
