@@ -60,7 +60,9 @@ if (mode === 'validated' || mode === 'dump') {
     }
   }
   if (mode === 'seeds-dump') fs.writeFileSync(manifestsFile, JSON.stringify(dumps));
-} else if (mode === 'seeds-raw') {
+} else if (mode === 'seeds-raw' || mode === 'seeds-raw-plus') {
+  // seeds-raw-plus: the baseline issue 11 names, an app on plain cdk8s + cdk8s-plus-28 (the seeds use both)
+  if (mode === 'seeds-raw-plus') require('cdk8s-plus-28');
   const s = ms();
   const apps = JSON.parse(fs.readFileSync(manifestsFile, 'utf8'));
   excludedMs = ms() - s;
