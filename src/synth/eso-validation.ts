@@ -3,6 +3,7 @@ import { ConstructOrder, Construct, IConstruct } from 'constructs';
 import { PARALLEL_MIN_CONSTRUCTS, ValidationJob, canValidateInParallel, withDeferredWrites } from './parallel-validation';
 import { SynthPass } from './synth-pass';
 import { SourcedManifest } from '../model/manifest';
+import { ManifestIndex } from '../model/manifest-index';
 import { Diagnostic } from '../validation/diagnostic';
 import { ValidationReport, validateManifests } from '../validation/engine';
 import { formatSynthReport } from '../validation/report';
@@ -34,6 +35,13 @@ const ID = 'cdk8s-external-secrets.validation';
 /** The error `App.synth()` fails with: cdk8s's own wording for failed validations. */
 function validationFailed(errors: string[]): Error {
   return new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
+}
+
+/** Each object's manifest, as resolved once for the synth. */
+function manifestsOf(items: ReadonlyArray<{ object: ApiObject; manifest: any }>): Map<ApiObject, any> {
+  const out = new Map<ApiObject, any>();
+  for (const i of items) out.set(i.object, i.manifest);
+  return out;
 }
 
 /** The objects a chart synthesizes, in dependency order (what cdk8s's `Chart.toJson()` renders). */
@@ -104,30 +112,12 @@ export class EsoValidation extends Construct {
           && app.yamlOutputType !== YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE
           && this.parallel && canValidateInParallel() ? ValidationJob.start() : undefined;
         try {
-          const errors: string[] = [];
-          // one pass for the construct validations and the engine: a construct validation that reads the app (a
-          // derived policy checking its keys) resolves through the pass and shares the derivations' index
-          const pass = SynthPass.begin(app);
-          let items: ReturnType<EsoValidation['collect']> | undefined;
-          try {
-            // the explicit derivation pass: each derived output is computed once, here, before anything reads it
-            for (const [owner, derive] of this.derivations) pass.setDerived(owner, derive());
-            for (const c of all) {
-              if (c === this) continue;
-              for (const e of c.node.validate()) errors.push(`[${c.node.path}] ${e}`);
-            }
-            if (errors.length === 0) items = this.collect(all, pass);
-          } finally {
-            pass.end(app);
-          }
-          if (!items) throw validationFailed(errors);
-          const manifests = new Map<ApiObject, any>();
-          items.forEach(i => manifests.set(i.object, i.manifest));
           if (job) {
+            const items = this.resolvePass(app, all).items;
             job.submit(items, this.strict);
-            this.synthPass = { manifests };
+            this.synthPass = { manifests: manifestsOf(items) };
             const rendered = withDeferredWrites(app.outdir, () => this.renderValidated(app, all, original));
-            this.synthPass = { report: job.wait((x, strict) => validateManifests(x, { strict })), manifests };
+            this.synthPass = { report: job.wait((x, strict) => validateManifests(x, { strict })), manifests: this.synthPass.manifests };
             const appErrors = this.validateApp();
             if (appErrors.length) {
               rendered.discard();
@@ -136,8 +126,9 @@ export class EsoValidation extends Construct {
             rendered.write();
             return rendered.result;
           }
-          // the derivations' index (if any) lends its read models to the validation's: computed once per synth
-          this.synthPass = { report: validateManifests(items, { strict: this.strict, reuse: pass.derivationIndex }), manifests };
+          // a method of its own, so that nothing of the validation (the derivations' index, the item list) is
+          // still referenced while cdk8s renders the YAML: only the report and the manifests are
+          this.synthPass = this.validated(app, all);
           const appErrors = this.validateApp();
           if (appErrors.length) throw validationFailed(appErrors.map(e => `[${this.node.path}] ${e}`));
           return this.renderValidated(app, all, original);
@@ -147,6 +138,34 @@ export class EsoValidation extends Construct {
         }
       };
     }
+  }
+
+  /**
+   * One pass for the derivations, the construct validations and the resolution of every object: a construct
+   * validation that reads the app (a derived policy checking its keys) resolves through the pass and shares the
+   * derivations' index. Throws cdk8s's "Validation failed" when a construct refuses itself.
+   */
+  private resolvePass(app: App, all: IConstruct[]): { items: Array<SourcedManifest & { object: ApiObject }>; derivationIndex?: ManifestIndex } {
+    const errors: string[] = [];
+    const pass = SynthPass.begin(app);
+    try {
+      // the explicit derivation pass: each derived output is computed once, here, before anything reads it
+      for (const [owner, derive] of this.derivations) pass.setDerived(owner, derive());
+      for (const c of all) {
+        if (c === this) continue;
+        for (const e of c.node.validate()) errors.push(`[${c.node.path}] ${e}`);
+      }
+      if (errors.length) throw validationFailed(errors);
+      return { items: this.collect(all, pass), derivationIndex: pass.derivationIndex };
+    } finally {
+      pass.end(app);
+    }
+  }
+
+  /** The engine's report over the resolved app (reusing the derivations' read models), and each object's manifest. */
+  private validated(app: App, all: IConstruct[]): { report: ValidationReport; manifests: Map<ApiObject, any> } {
+    const { items, derivationIndex } = this.resolvePass(app, all);
+    return { report: validateManifests(items, { strict: this.strict, reuse: derivationIndex }), manifests: manifestsOf(items) };
   }
 
   /**
