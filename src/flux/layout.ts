@@ -49,6 +49,15 @@ export interface FluxLayerOptions extends FluxKustomizationOptions {
   readonly before?: FluxLayer;
 }
 
+/** Adds charts to a layer's or folder's list: each chart once, and in no other layer or folder of the layout. */
+function placeCharts(layout: FluxLayout, members: Chart[], charts: readonly Chart[]): void {
+  for (const c of charts) {
+    if (members.includes(c)) continue;
+    layout._checkUnplaced(c);
+    members.push(c);
+  }
+}
+
 /**
  * One Flux layer of a `FluxLayout`: a folder `<outdir>/<name>/` with the YAML of its charts and a
  * `kustomization.yaml`, applied by the Flux Kustomization `<name>`.
@@ -116,11 +125,7 @@ export class FluxLayer extends Construct {
 
   /** Put charts into this layer. A chart belongs to exactly one layer. */
   public add(...charts: Chart[]): void {
-    for (const c of charts) {
-      if (this.members.includes(c)) continue;
-      this.layout._checkUnplaced(c);
-      this.members.push(c);
-    }
+    placeCharts(this.layout, this.members, charts);
   }
 
   /** ApiObjects of the layer's charts (and of charts nested in them that are not placed elsewhere). */
@@ -175,11 +180,7 @@ export class UnmanagedFolder extends Construct {
 
   /** Put charts into this folder. A chart belongs to exactly one layer or folder. */
   public add(...charts: Chart[]): void {
-    for (const c of charts) {
-      if (this.members.includes(c)) continue;
-      this.layout._checkUnplaced(c);
-      this.members.push(c);
-    }
+    placeCharts(this.layout, this.members, charts);
   }
 }
 

@@ -310,20 +310,23 @@ function shortIds(g: SecretGraph): Map<string, string> {
 }
 
 /** Mermaid flowchart (renders on GitHub as it is): stores are subgraphs holding their remote paths. */
+/** The nodes without a drawn parent, in order, each with the nodes drawn inside it (both formats nest one level). */
+function topLevel(g: SecretGraph, ids: Map<string, string>): Array<{ node: GraphNode; kids?: GraphNode[] }> {
+  const children = new Map<string, GraphNode[]>();
+  for (const n of g.nodes) if (n.parent && ids.has(n.parent)) (children.get(n.parent) ?? children.set(n.parent, []).get(n.parent)!).push(n);
+  return g.nodes.filter(n => !(n.parent && ids.has(n.parent))).map(node => ({ node, kids: children.get(node.id) }));
+}
+
 export function graphMermaid(g: SecretGraph): string {
   const ids = shortIds(g);
   const lines = ['flowchart LR'];
   const label = (n: GraphNode, inSubgraph = false) =>
     (inSubgraph && n.details?.length ? n.details : [n.label, ...(n.details ?? [])]).map(mermaidText).join('<br/>');
-  const children = new Map<string, GraphNode[]>();
-  for (const n of g.nodes) if (n.parent && ids.has(n.parent)) (children.get(n.parent) ?? children.set(n.parent, []).get(n.parent)!).push(n);
   const nodeLine = (n: GraphNode, indent: string, inSubgraph = false) => {
     const [open, close] = SHAPES[n.kind];
     return `${indent}${ids.get(n.id)}${open}"${label(n, inSubgraph)}"${close}`;
   };
-  for (const n of g.nodes) {
-    if (n.parent && ids.has(n.parent)) continue;
-    const kids = children.get(n.id);
+  for (const { node: n, kids } of topLevel(g, ids)) {
     if (!kids) {
       lines.push(nodeLine(n, '  '));
       continue;
@@ -357,11 +360,7 @@ export function graphDot(g: SecretGraph): string {
   const lines = ['digraph secrets {', '  rankdir=LR;', '  node [fontname="Helvetica", fontsize=10];'];
   const nodeLine = (n: GraphNode, indent: string) =>
     `${indent}${ids.get(n.id)} [label="${[n.label, ...(n.details ?? [])].map(dotText).join('\\n')}", shape=${DOT_SHAPES[n.kind]}];`;
-  const children = new Map<string, GraphNode[]>();
-  for (const n of g.nodes) if (n.parent && ids.has(n.parent)) (children.get(n.parent) ?? children.set(n.parent, []).get(n.parent)!).push(n);
-  for (const n of g.nodes) {
-    if (n.parent && ids.has(n.parent)) continue;
-    const kids = children.get(n.id);
+  for (const { node: n, kids } of topLevel(g, ids)) {
     if (!kids) {
       lines.push(nodeLine(n, '  '));
       continue;

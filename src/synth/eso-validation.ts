@@ -38,7 +38,7 @@ function validationFailed(errors: string[]): Error {
 }
 
 /** Each object's manifest, as resolved once for the synth. */
-function manifestsOf(items: ReadonlyArray<{ object: ApiObject; manifest: any }>): Map<ApiObject, any> {
+function manifestByObject(items: ReadonlyArray<{ object: ApiObject; manifest: any }>): Map<ApiObject, any> {
   const out = new Map<ApiObject, any>();
   for (const i of items) out.set(i.object, i.manifest);
   return out;
@@ -115,7 +115,7 @@ export class EsoValidation extends Construct {
           if (job) {
             const items = this.resolvePass(app, all).items;
             job.submit(items, this.strict);
-            this.synthPass = { manifests: manifestsOf(items) };
+            this.synthPass = { manifests: manifestByObject(items) };
             const rendered = withDeferredWrites(app.outdir, () => this.renderValidated(app, all, original));
             this.synthPass = { report: job.wait((x, strict) => validateManifests(x, { strict })), manifests: this.synthPass.manifests };
             const appErrors = this.validateApp();
@@ -165,7 +165,7 @@ export class EsoValidation extends Construct {
   /** The engine's report over the resolved app (reusing the derivations' read models), and each object's manifest. */
   private validated(app: App, all: IConstruct[]): { report: ValidationReport; manifests: Map<ApiObject, any> } {
     const { items, derivationIndex } = this.resolvePass(app, all);
-    return { report: validateManifests(items, { strict: this.strict, reuse: derivationIndex }), manifests: manifestsOf(items) };
+    return { report: validateManifests(items, { strict: this.strict, reuse: derivationIndex }), manifests: manifestByObject(items) };
   }
 
   /**

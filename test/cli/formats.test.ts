@@ -9,22 +9,9 @@ import { printable, style, wantsColor } from '../../src/cli/terminal';
 import { toolInfo, validateCommand } from '../../src/cli/validate-command';
 import { Severity } from '../../src/validation/diagnostic';
 import { ruleCatalog } from '../../src/validation/engine';
+import { VAULT_CLUSTER_STORE } from '../support/repo-files';
 
-const STORE = `apiVersion: external-secrets.io/v1
-kind: ClusterSecretStore
-metadata:
-  name: vault
-spec:
-  provider:
-    vault:
-      server: https://vault.example.internal:8200
-      path: secret
-      version: v2
-      auth:
-        kubernetes:
-          mountPath: kubernetes
-          role: eso
-`;
+const STORE = VAULT_CLUSTER_STORE;
 /** One error (1d), one warning (no property) on the document at line 16. */
 const ES = `apiVersion: external-secrets.io/v1
 kind: ExternalSecret

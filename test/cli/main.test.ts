@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
+import { VAULT_CLUSTER_STORE } from '../support/repo-files';
 
 const MAIN = path.join(__dirname, '..', '..', 'src', 'cli', 'main.ts');
 const NODE = [process.execPath, '-r', 'ts-node/register/transpile-only', MAIN];
@@ -74,7 +75,7 @@ describe('cdk8s-eso arguments', () => {
 
 describe('the bin: stdin and pipes', () => {
   test('- reads stdin, in every command', () => {
-    const store = fs.readFileSync(path.join(__dirname, '..', '..', 'test', 'cli', 'formats.test.ts'), 'utf8').match(/const STORE = `([\s\S]*?)`;/)![1];
+    const store = VAULT_CLUSTER_STORE;
     const input = `${store}---\n${BAD_ES(1)}`;
     const v = spawnSync(NODE[0], [...NODE.slice(1), 'validate', '--format', 'github', '-'], { input, encoding: 'utf8' });
     expect(v.status).toBe(1);

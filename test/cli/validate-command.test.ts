@@ -1,17 +1,10 @@
 import { execFileSync } from 'child_process';
-import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { validateCommand } from '../../src/cli/validate-command';
+import { VAULT_CLUSTER_STORE, fluxKustomization, tempTree } from '../support/repo-files';
 
-function tmp(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eso-cli-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
+const tmp = (files: Record<string, string | Buffer>) => tempTree(files, 'eso-cli-');
 
 function run(paths: string[], strict = false) {
   const lines: string[] = [];
@@ -19,21 +12,7 @@ function run(paths: string[], strict = false) {
   return { code, lines, summary: lines[lines.length - 1] };
 }
 
-const GOOD_STORE = `apiVersion: external-secrets.io/v1
-kind: ClusterSecretStore
-metadata:
-  name: vault
-spec:
-  provider:
-    vault:
-      server: https://vault.example.internal:8200
-      path: secret
-      version: v2
-      auth:
-        kubernetes:
-          mountPath: kubernetes
-          role: eso
-`;
+const GOOD_STORE = VAULT_CLUSTER_STORE;
 
 describe('cdk8s-eso validate', () => {
   test('maxBytes (--max-file-size): a larger file is one diagnostic, a smaller one is read', () => {
@@ -102,19 +81,7 @@ spec:
   });
 
   test('with Kustomizations that are not checked, a store only seen in another namespace is a warning, not an error', () => {
-    const ks = (name: string, p: string, source = 'flux-system') => `apiVersion: kustomize.toolkit.fluxcd.io/v1
-kind: Kustomization
-metadata:
-  name: ${name}
-  namespace: flux-system
-spec:
-  interval: 10m
-  path: ${p}
-  prune: true
-  sourceRef:
-    kind: GitRepository
-    name: ${source}
-`;
+    const ks = fluxKustomization;
     const files = (withForeign: boolean) => ({
       'clusters/prod/flux-system/gotk-sync.yaml': ks('flux-system', './clusters/prod'),
       'clusters/prod/apps.yaml': ks('apps', './apps') + (withForeign ? `---\n${ks('tenant', './deploy', 'tenant-repo')}` : ''),
@@ -231,19 +198,7 @@ spec:
   });
 
   describe('--previous DIR', () => {
-    const ks = (name: string) => `apiVersion: kustomize.toolkit.fluxcd.io/v1
-kind: Kustomization
-metadata:
-  name: ${name}
-  namespace: flux-system
-spec:
-  interval: 10m
-  path: ./dist/${name}
-  prune: true
-  sourceRef:
-    kind: GitRepository
-    name: flux-system
-`;
+    const ks = (name: string) => fluxKustomization(name, `./dist/${name}`);
     const es = `apiVersion: external-secrets.io/v1
 kind: ExternalSecret
 metadata:

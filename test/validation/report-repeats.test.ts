@@ -7,23 +7,10 @@ import { toolInfo, validateCommand } from '../../src/cli/validate-command';
 import { Diagnostic, Severity } from '../../src/validation/diagnostic';
 import { validateManifests } from '../../src/validation/engine';
 import { foldRepeats, formatSynthReport, repeatCount, repeatFields } from '../../src/validation/report';
+import { VAULT_CLUSTER_STORE } from '../support/repo-files';
 
 /** A store and an ExternalSecret whose 4 data entries read 2 mount-prefixed keys (3 entries of one): 4 findings, 2 distinct. */
-const YAML = `apiVersion: external-secrets.io/v1
-kind: ClusterSecretStore
-metadata:
-  name: vault
-spec:
-  provider:
-    vault:
-      server: https://vault.example.internal:8200
-      path: secret
-      version: v2
-      auth:
-        kubernetes:
-          mountPath: kubernetes
-          role: eso
----
+const YAML = `${VAULT_CLUSTER_STORE}---
 apiVersion: external-secrets.io/v1
 kind: ExternalSecret
 metadata:

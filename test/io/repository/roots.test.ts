@@ -1,32 +1,11 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { loadFluxBuildEngine } from '../../../src/io/flux-build/engine';
 import { readRepository } from '../../../src/io/repository/repository-reader';
+import { fluxKustomization, tempTree } from '../../support/repo-files';
 
-const ks = (name: string, p: string) => `apiVersion: kustomize.toolkit.fluxcd.io/v1
-kind: Kustomization
-metadata:
-  name: ${name}
-  namespace: flux-system
-spec:
-  interval: 10m
-  path: ${p}
-  prune: true
-  sourceRef:
-    kind: GitRepository
-    name: flux-system
-`;
+const ks = (name: string, p: string) => fluxKustomization(name, p);
 const cm = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: default\n`;
 
-function repo(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eso-roots-'));
-  for (const [f, t] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
-    fs.writeFileSync(path.join(dir, f), t);
-  }
-  return dir;
-}
+const repo = (files: Record<string, string>) => tempTree(files, 'eso-roots-');
 
 describe('repository roots', () => {
   jest.setTimeout(60_000);
