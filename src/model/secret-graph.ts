@@ -9,6 +9,7 @@ import { FROM_CLUSTER } from './inventory';
 import { isObject } from './json';
 import { ESO_GROUP, GENERATORS_GROUP, Manifest, SourcedManifest, parseApiVersion } from './manifest';
 import { ManifestIndex } from './manifest-index';
+import { WORKLOAD_KINDS, podSecretRefs } from './pod-secrets';
 import { printable, withoutUserinfo } from './printable';
 import { allPsSpecs, normalizeKey, storeTargets } from './push-secrets';
 import { storeKey } from './stores';
@@ -52,34 +53,6 @@ export interface SecretGraph {
 
 const shown = (s: unknown): string => (typeof s === 'string' && s ? (isUnknownString(s) ? FROM_CLUSTER : printable(s)) : '<unnamed>');
 const nsName = (ns: string | undefined, name: unknown) => `${ns ? `${shown(ns)}/` : ''}${shown(name)}`;
-
-const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'];
-
-function podSpecOf(m: Manifest): any {
-  if (m.kind === 'Pod') return m.spec;
-  if (m.kind === 'CronJob') return m.spec?.jobTemplate?.spec?.template?.spec;
-  return m.spec?.template?.spec;
-}
-
-/** The Secrets a pod spec uses: envFrom / env valueFrom (env), volumes and projected sources (mount), imagePullSecrets. */
-function podSecretUses(spec: any): Array<{ name: string; label: GraphEdgeLabel }> {
-  if (!isObject(spec)) return [];
-  const out: Array<{ name: string; label: GraphEdgeLabel }> = [];
-  const add = (name: unknown, label: GraphEdgeLabel) => {
-    if (typeof name === 'string' && name) out.push({ name, label });
-  };
-  const containers = [spec.containers, spec.initContainers, spec.ephemeralContainers].flatMap(c => (Array.isArray(c) ? c : []));
-  for (const c of containers) {
-    for (const ef of Array.isArray(c?.envFrom) ? c.envFrom : []) add(ef?.secretRef?.name, 'env');
-    for (const e of Array.isArray(c?.env) ? c.env : []) add(e?.valueFrom?.secretKeyRef?.name, 'env');
-  }
-  for (const v of Array.isArray(spec.volumes) ? spec.volumes : []) {
-    add(v?.secret?.secretName, 'mount');
-    for (const s of Array.isArray(v?.projected?.sources) ? v.projected.sources : []) add(s?.secret?.name, 'mount');
-  }
-  for (const p of Array.isArray(spec.imagePullSecrets) ? spec.imagePullSecrets : []) add(p?.name, 'pull-image');
-  return out;
-}
 
 /** The secret flow of the manifests. */
 export function secretGraph(items: readonly SourcedManifest[], options: { appliedBy?: (m: Manifest) => string | undefined } = {}): SecretGraph {
@@ -197,12 +170,12 @@ export function secretGraph(items: readonly SourcedManifest[], options: { applie
   const plainSecrets = new Set(index.ofKind('Secret').filter(m => parseApiVersion(m.apiVersion).group === '').map(m => `secret:${m.metadata?.namespace ?? ''}/${m.metadata?.name ?? ''}`));
   for (const kind of WORKLOAD_KINDS) {
     for (const w of index.ofKind(kind)) {
-      const uses = podSecretUses(podSpecOf(w));
+      const uses = podSecretRefs(w);
       if (!uses.length) continue;
       for (const u of uses) {
         const sid = `secret:${w.metadata?.namespace ?? ''}/${u.name}`;
         if (!nodes.has(sid) && !plainSecrets.has(sid)) continue; // a Secret nobody in the input writes: not part of the flow
-        edge(secretNode(w.metadata?.namespace, u.name), objectNode(w, 'workload'), u.label);
+        edge(secretNode(w.metadata?.namespace, u.name), objectNode(w, 'workload'), u.use);
       }
     }
   }

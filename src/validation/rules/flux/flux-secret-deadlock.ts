@@ -2,22 +2,12 @@ import { FluxKs, fluxModel, ksLabel, objectLabel } from '../../../model/flux';
 import { FLUX_HELM_GROUP } from '../../../model/flux-api';
 import { isObject } from '../../../model/json';
 import { ESO_GROUP, Manifest, parseApiVersion } from '../../../model/manifest';
+import { podSecretRefs } from '../../../model/pod-secrets';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 
 const FLUX_SOURCE_GROUP = 'source.toolkit.fluxcd.io';
 const SOURCE_KINDS = ['GitRepository', 'HelmRepository', 'OCIRepository', 'Bucket'];
-
-/** Where the pod spec of a workload kind is. */
-const POD_SPEC_PATH: { readonly [kind: string]: readonly string[] } = {
-  Deployment: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-  Pod: ['spec'],
-};
 
 /** A Secret an object needs before it can turn healthy. */
 interface SecretNeed {
@@ -45,36 +35,8 @@ function secretNeeds(m: Manifest): SecretNeed[] {
     });
     return out;
   }
-  const path = POD_SPEC_PATH[kind];
-  if (!path || !(group === '' || group === 'apps' || group === 'batch')) return out;
-  let pod: any = m;
-  for (const p of path) pod = isObject(pod) ? pod[p] : undefined;
-  if (!isObject(pod)) return out;
-  const at = path.join('.');
-  const pulls = Array.isArray(pod.imagePullSecrets) ? pod.imagePullSecrets : [];
-  pulls.forEach((s: any, i: number) => add(s?.name, `${at}.imagePullSecrets[${i}].name`));
-  const volumes = Array.isArray(pod.volumes) ? pod.volumes : [];
-  volumes.forEach((v: any, i: number) => {
-    if (isObject(v?.secret) && v.secret.optional !== true) add(v.secret.secretName, `${at}.volumes[${i}].secret.secretName`);
-    const sources = Array.isArray(v?.projected?.sources) ? v.projected.sources : [];
-    sources.forEach((s: any, j: number) => {
-      if (isObject(s?.secret) && s.secret.optional !== true) add(s.secret.name, `${at}.volumes[${i}].projected.sources[${j}].secret.name`);
-    });
-  });
-  for (const list of ['initContainers', 'containers']) {
-    const containers = Array.isArray(pod[list]) ? pod[list] : [];
-    containers.forEach((c: any, i: number) => {
-      const env = Array.isArray(c?.env) ? c.env : [];
-      env.forEach((e: any, j: number) => {
-        const ref = e?.valueFrom?.secretKeyRef;
-        if (isObject(ref) && ref.optional !== true) add(ref.name, `${at}.${list}[${i}].env[${j}].valueFrom.secretKeyRef.name`);
-      });
-      const envFrom = Array.isArray(c?.envFrom) ? c.envFrom : [];
-      envFrom.forEach((e: any, j: number) => {
-        if (isObject(e?.secretRef) && e.secretRef.optional !== true) add(e.secretRef.name, `${at}.${list}[${i}].envFrom[${j}].secretRef.name`);
-      });
-    });
-  }
+  if (!(group === '' || group === 'apps' || group === 'batch')) return out;
+  for (const ref of podSecretRefs(m)) if (!ref.optional) add(ref.name, ref.field);
   return out;
 }
 
