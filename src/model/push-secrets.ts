@@ -2,6 +2,7 @@
 import { READ_ONLY_ANNOTATION } from './api';
 import { ResolvedStore, esReads, storeResolver } from './external-secret-reads';
 import { EsSpec, arr, creationPolicyOf, esSpecsByTargetName, isSecretTarget, kvStoreOf, producedKeys, targetNameOf } from './external-secrets';
+import { clusterGeneratorSpecField } from './generator-kinds';
 import { isObject } from './json';
 import { ESO_GROUP, GENERATORS_GROUP, Manifest, displayName, parseApiVersion } from './manifest';
 import { ManifestIndex } from './manifest-index';
@@ -284,7 +285,7 @@ export function generatorOutputKeys(kind: string | undefined, generator: Manifes
   if (kind === 'ClusterGenerator') {
     runs = typeof generator?.spec?.kind === 'string' ? generator.spec.kind : undefined;
     const g = generator?.spec?.generator;
-    spec = isObject(g) ? (runs === 'Password' ? g.passwordSpec : runs === 'Fake' ? g.fakeSpec : runs === 'UUID' ? g.uuidSpec : undefined) : undefined;
+    spec = isObject(g) && runs ? g[clusterGeneratorSpecField(runs)] : undefined;
   }
   switch (runs) {
     case 'UUID': return ['uuid'];
