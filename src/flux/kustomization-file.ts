@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Yaml } from 'cdk8s';
 import { GENERATED_MARKER, KUSTOMIZE_CONFIG_API_VERSION } from '../model/flux-api';
+import { renderYaml } from '../synth/yaml-render';
 
 /**
  * kustomize's `kustomization.yaml` (`kustomize.config.k8s.io/v1beta1`). With one, Flux applies only the
@@ -12,7 +12,7 @@ export class KustomizationFile {
   /** The content of a kustomization.yaml listing `resources` (sorted), with the generated-file marker. */
   public static render(resources: string[]): string {
     const manifest = { apiVersion: KUSTOMIZE_CONFIG_API_VERSION, kind: 'Kustomization', resources: [...resources].sort() };
-    return `${GENERATED_MARKER}\n${Yaml.stringify(manifest)}`;
+    return `${GENERATED_MARKER}\n${renderYaml(manifest)}`;
   }
 
   /**

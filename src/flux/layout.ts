@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ApiObject, App, Chart, DependencyGraph, Duration, Yaml } from 'cdk8s';
+import { ApiObject, App, Chart, DependencyGraph, Duration } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { IFluxSource } from './flux-source';
 import { FluxHealthCheckExpr, FluxObjectReference } from './health-check';
@@ -21,6 +21,7 @@ import { inventoryMarkdown, secretInventory } from '../model/inventory';
 import { SourcedManifest, parseApiVersion } from '../model/manifest';
 import { EsoValidation } from '../synth/eso-validation';
 import { validateFiles } from '../synth/validate-files';
+import { renderYaml } from '../synth/yaml-render';
 import { SynthRefusal } from '../validation/report';
 import { referenceOf } from './private/render';
 import { versionsOf } from '../validation/schema/catalog';
@@ -553,7 +554,7 @@ export class FluxLayout extends Chart {
       fluxResources.push(`${layer.layerName}.yaml`);
       files.push({
         path: `${this.fluxFolder}/${layer.layerName}.yaml`,
-        content: Yaml.stringify(ks.toJson()),
+        content: renderYaml(ks.toJson()),
         objects: [{ manifest: ks.toJson(), constructPath: layer.kustomization.node.path }],
       });
     }
@@ -619,7 +620,7 @@ export class FluxLayout extends Chart {
       }));
       const file: RenderedFile = {
         path: `${layer.layerName}/${base}.yaml`,
-        content: Yaml.stringify(...manifests),
+        content: renderYaml(...manifests),
         objects: manifests.map(manifest => ({ manifest, constructPath: `${this.node.path}/Namespaces` })),
       };
       const kIndex = list.findIndex(f => f.path === `${layer.layerName}/kustomization.yaml`);
@@ -675,7 +676,7 @@ function folderFiles(folder: string, charts: Chart[]): RenderedFile[] {
     if (!objects.length) return;
     files.push({
       path: `${folder}/${names[i]}.yaml`,
-      content: Yaml.stringify(...objects.map(o => o.toJson())),
+      content: renderYaml(...objects.map(o => o.toJson())),
       objects: objects.map(o => ({ manifest: o.toJson(), constructPath: ownerPath(o) })),
     });
   });

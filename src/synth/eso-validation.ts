@@ -2,6 +2,7 @@ import { ApiObject, App, Chart, DependencyGraph, YamlOutputType } from 'cdk8s';
 import { ConstructOrder, Construct, IConstruct } from 'constructs';
 import { PARALLEL_MIN_CONSTRUCTS, ValidationJob, canValidateInParallel, withDeferredWrites } from './parallel-validation';
 import { SynthPass } from './synth-pass';
+import { renderWith } from './yaml-render';
 import { SourcedManifest } from '../model/manifest';
 import { ManifestIndex } from '../model/manifest-index';
 import { Diagnostic } from '../validation/diagnostic';
@@ -188,7 +189,7 @@ export class EsoValidation extends Construct {
     const findAll = app.node.findAll.bind(app.node);
     override(app.node, 'findAll', (order?: ConstructOrder) => (order === undefined || order === ConstructOrder.PREORDER ? all : findAll(order)));
     try {
-      return original.call(app);
+      return renderWith(() => original.call(app));
     } finally {
       for (const [target, name] of memo) delete (target as any)[name];
     }
