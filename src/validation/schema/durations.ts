@@ -19,19 +19,44 @@ export function durationFieldsOf(group: string, version: string, kind: string): 
   return table[`${group}/${version}/${kind}`] ?? [];
 }
 
-/** Every value at a field path of an object, with its readable field (`spec.dataTo[0].x`). */
-export function* valuesAt(obj: unknown, segs: readonly string[], at = ''): Generator<[unknown, string]> {
-  if (obj === undefined || obj === null) return;
-  if (segs.length === 0) {
-    yield [obj, at];
-    return;
-  }
-  const [head, ...rest] = segs;
-  if (head === '*') {
-    if (Array.isArray(obj)) for (let i = 0; i < obj.length; i++) yield* valuesAt(obj[i], rest, `${at}[${i}]`);
-  } else if (head === '{}') {
-    if (typeof obj === 'object' && !Array.isArray(obj)) for (const [k, v] of Object.entries(obj)) yield* valuesAt(v, rest, `${at}[${JSON.stringify(k)}]`);
-  } else if (typeof obj === 'object' && !Array.isArray(obj)) {
-    yield* valuesAt((obj as Record<string, unknown>)[head], rest, at ? `${at}.${head}` : head);
-  }
+/**
+ * Every value at a field path of an object, with its readable field (`spec.dataTo[0].x`). Runs for every
+ * object on every duration and regexp field its kind has, mostly finding nothing: it allocates only for
+ * the values it finds (the field string is built at the value).
+ */
+export function valuesAt(obj: unknown, segs: readonly string[]): Array<[unknown, string]> {
+  const out: Array<[unknown, string]> = [];
+  const at: string[] = [];
+  const walk = (o: unknown, i: number) => {
+    if (o === undefined || o === null) return;
+    if (i === segs.length) {
+      out.push([o, at.join('')]);
+      return;
+    }
+    const head = segs[i];
+    if (head === '*') {
+      if (!Array.isArray(o)) return;
+      for (let j = 0; j < o.length; j++) {
+        at.push(`[${j}]`);
+        walk(o[j], i + 1);
+        at.pop();
+      }
+    } else if (typeof o === 'object' && !Array.isArray(o)) {
+      if (head === '{}') {
+        for (const k of Object.keys(o)) {
+          at.push(`[${JSON.stringify(k)}]`);
+          walk((o as Record<string, unknown>)[k], i + 1);
+          at.pop();
+        }
+      } else {
+        const v = (o as Record<string, unknown>)[head];
+        if (v === undefined || v === null) return;
+        at.push(at.length ? `.${head}` : head);
+        walk(v, i + 1);
+        at.pop();
+      }
+    }
+  };
+  walk(obj, 0);
+  return out;
 }
