@@ -119,6 +119,8 @@ project.tasks.tryFind('package:java')?.reset(
 // The bindings run bin scripts straight from the jsii tarball (the Python `cdk8s-eso` execs lib/cli/main.js), which
 // npm's bin linking would otherwise make executable: without the mode bit it fails with EACCES.
 project.compileTask.exec('chmod +x lib/cli/main.js');
+// Source maps as files next to lib/*.js instead of inline comments Node holds in memory (scripts/external-source-maps.js).
+project.compileTask.exec('node scripts/external-source-maps.js lib');
 // Python API reference (jsii-docgen), regenerated with API.md by the docgen task (post-compile) and committed like it.
 project.tasks.tryFind('docgen')?.exec('jsii-docgen --language python -o docs/python/API.md');
 
