@@ -4,7 +4,7 @@
  * PushSecrets for 5 % of them and a derived Vault policy — built with the library (validated) or as the
  * very same manifests in raw cdk8s ApiObjects (no validation).
  */
-const { ApiObject, Chart } = require('cdk8s');
+const { ApiObject, Chart, Duration } = require('cdk8s');
 
 const NAMESPACES = 100;
 
@@ -37,7 +37,7 @@ function buildValidated(lib, app, n) {
     const key = `apps/${nsOf(i)}/app-${i}`;
     const es = new lib.ExternalSecret(chart, `app-${i}`, {
       store: replica,
-      refreshInterval: require('cdk8s').Duration.hours(1),
+      refreshInterval: Duration.hours(1),
       data: [
         lib.SecretValue.fromProperty('username', key, 'username'),
         lib.SecretValue.fromProperty('password', key, 'password'),
