@@ -4,6 +4,9 @@
  *   validated  the library's constructs + validation at synth
  *   raw        the same manifests (read from manifests.json, written by `dump`) as raw ApiObjects
  *   dump       builds the validated app without synthesizing and writes its manifests per chart to manifests.json
+ *   raw-plus   raw, in a process that also loads cdk8s-plus-28 (as an app on cdk8s + cdk8s-plus-28 does)
+ *   raw-same-writer  raw, with the YAML written by the library's renderer (src/synth/yaml-render.ts) instead of
+ *              cdk8s's: validated vs this is what the library's constructs and validation cost, the writer aside
  */
 const fs = require('fs');
 const os = require('os');
@@ -67,12 +70,15 @@ if (mode === 'validated' || mode === 'dump') {
   const apps = JSON.parse(fs.readFileSync(manifestsFile, 'utf8'));
   excludedMs = ms() - s;
   for (const charts of apps) buildRaw(new App({ outdir: fs.mkdtempSync(path.join(outdir, 'seed-')) }), charts).synth();
-} else if (mode === 'raw') {
+} else if (mode === 'raw' || mode === 'raw-plus' || mode === 'raw-same-writer') {
+  if (mode === 'raw-plus') require('cdk8s-plus-28');
+  const renderWith = mode === 'raw-same-writer' ? require(path.join(process.env.CDK8S_ESO_BENCH_LIB ?? path.join(__dirname, '..', 'lib'), 'synth', 'yaml-render')).renderWith : f => f();
   // Reading the dumped JSON is not part of what a raw cdk8s app does: it is timed and left out.
   const s = ms();
   const charts = JSON.parse(fs.readFileSync(manifestsFile, 'utf8'));
   excludedMs = ms() - s;
-  buildRaw(new App({ outdir }), charts).synth();
+  const app = buildRaw(new App({ outdir }), charts);
+  renderWith(() => app.synth());
 } else {
   throw new Error(`unknown mode ${mode}`);
 }

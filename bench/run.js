@@ -46,18 +46,24 @@ const report = { machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.mode
 console.log(`machine: ${report.machine.cpus} x ${report.machine.cpuModel}, ${report.machine.memGb} GiB, node ${report.machine.node}`);
 
 // 1. validated synth vs raw cdk8s, per N
-if (only.has('synth')) console.log('\nN        validated(ms)   raw(ms)  ratio  valid.share  rss-valid(MB)  rss-raw(MB)  rss-ratio');
+if (only.has('synth')) console.log('\nN        validated(ms)   raw(ms)  ratio  valid.share  rss-valid(MB)  rss-raw(MB)  rss-ratio | raw+plus: ms  rss | raw, same writer: ms  ratio');
 let ratio10k;
 for (const n of only.has('synth') ? sizes : []) {
   const manifests = path.join(results, `manifests-${n}.json`);
   node('case.js', ['dump', String(n), manifests]);
   const v = [];
   const r = [];
+  const rp = [];
+  const rw = [];
   for (let p = 0; p < pairs; p++) {
     v.push(node('case.js', ['validated', String(n)]));
     r.push(node('case.js', ['raw', String(n), manifests]));
+    rp.push(node('case.js', ['raw-plus', String(n), manifests]));
+    rw.push(node('case.js', ['raw-same-writer', String(n), manifests]));
   }
-  if (v[0].outputSha256 !== r[0].outputSha256) throw new Error(`N=${n}: validated and raw outputs differ`);
+  for (const x of [r[0], rp[0], rw[0]]) {
+    if (v[0].outputSha256 !== x.outputSha256) throw new Error(`N=${n}: validated and ${x.mode} outputs differ`);
+  }
   fs.rmSync(manifests, { force: true });
   const row = {
     n,
@@ -66,14 +72,19 @@ for (const n of only.has('synth') ? sizes : []) {
     validationMs: median(v.map(x => x.validationMs)),
     rssValidatedMb: median(v.map(x => x.peakRssMb)),
     rssRawMb: median(r.map(x => x.peakRssMb)),
+    rawPlusMs: median(rp.map(x => x.wallMs)),
+    rssRawPlusMb: median(rp.map(x => x.peakRssMb)),
+    rawSameWriterMs: median(rw.map(x => x.wallMs)),
     files: v[0].files,
   };
   row.ratio = row.validatedMs / row.rawMs;
   row.validationShare = row.validationMs / row.validatedMs;
   row.rssRatio = row.rssValidatedMb / row.rssRawMb;
+  row.rssRatioOverPlus = row.rssValidatedMb / row.rssRawPlusMb;
+  row.ratioSameWriter = row.validatedMs / row.rawSameWriterMs;
   report.synth.push(row);
   if (n === 10000) ratio10k = row.ratio;
-  console.log(`${String(n).padEnd(8)} ${fmt(row.validatedMs)}     ${fmt(row.rawMs)}  ${row.ratio.toFixed(2)}   ${(row.validationShare * 100).toFixed(1).padStart(5)} %      ${fmt(row.rssValidatedMb)}      ${fmt(row.rssRawMb)}     ${row.rssRatio.toFixed(2)}`);
+  console.log(`${String(n).padEnd(8)} ${fmt(row.validatedMs)}     ${fmt(row.rawMs)}  ${row.ratio.toFixed(2)}   ${(row.validationShare * 100).toFixed(1).padStart(5)} %      ${fmt(row.rssValidatedMb)}      ${fmt(row.rssRawMb)}     ${row.rssRatio.toFixed(2)} | ${fmt(row.rawPlusMs)} ${fmt(row.rssRawPlusMb)} | ${fmt(row.rawSameWriterMs)}  ${row.ratioSameWriter.toFixed(2)}`);
 }
 
 // 2. fixed overhead: load the library + its validators and synth the seed examples, vs plain cdk8s
@@ -160,9 +171,9 @@ const md = [
 ];
 if (report.synth.length) {
   md.push('',
-    '| N ExternalSecrets | validated synth (ms) | raw cdk8s (ms) | ratio | validation share | peak RSS validated (MB) | peak RSS raw (MB) | RSS ratio |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...report.synth.map(r => `| ${r.n} | ${r.validatedMs.toFixed(0)} | ${r.rawMs.toFixed(0)} | ${r.ratio.toFixed(2)} | ${(r.validationShare * 100).toFixed(1)} % | ${r.rssValidatedMb.toFixed(0)} | ${r.rssRawMb.toFixed(0)} | ${r.rssRatio.toFixed(2)} |`));
+    '| N ExternalSecrets | validated synth (ms) | raw cdk8s (ms) | ratio | validation share | peak RSS validated (MB) | peak RSS raw (MB) | RSS ratio | raw + cdk8s-plus-28: RSS (MB), ratio | raw with the library\'s writer (ms), ratio |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...report.synth.map(r => `| ${r.n} | ${r.validatedMs.toFixed(0)} | ${r.rawMs.toFixed(0)} | ${r.ratio.toFixed(2)} | ${(r.validationShare * 100).toFixed(1)} % | ${r.rssValidatedMb.toFixed(0)} | ${r.rssRawMb.toFixed(0)} | ${r.rssRatio.toFixed(2)} | ${r.rssRawPlusMb.toFixed(0)}, ${r.rssRatioOverPlus.toFixed(2)} | ${r.rawSameWriterMs.toFixed(0)}, ${r.ratioSameWriter.toFixed(2)} |`));
 }
 if (report.fixed) {
   md.push('', `Fixed overhead (whole process, the five seed examples): library ${report.fixed.validatedMs.toFixed(0)} ms, raw cdk8s ${report.fixed.rawMs.toFixed(0)} ms, overhead ${report.fixed.overheadMs.toFixed(0)} ms.`);

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { App, ApiObject, Chart, Yaml } from 'cdk8s';
 import * as fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
-import { renderDocument, renderWith, renderYaml } from '../../src/synth/yaml-render';
+import { renderDocument, renderWith, renderYaml, walkMatchesCdk8s } from '../../src/synth/yaml-render';
 
 function yamlFilesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -123,5 +123,28 @@ describe('renderWith', () => {
     expect(Yaml.stringify).toBe(original);
     expect(() => renderWith(() => { throw new Error('boom'); })).toThrow('boom');
     expect(Yaml.stringify).toBe(original);
+  });
+});
+
+describe('the walk checks itself against cdk8s once', () => {
+  test('this cdk8s renders the probe as the walk does, so the walk is used', () => {
+    expect(walkMatchesCdk8s()).toBe(true);
+  });
+
+  test('a cdk8s that renders differently gets its own Yaml.stringify for every document', () => {
+    jest.isolateModules(() => {
+      // a fresh module registry: this cdk8s instance is the one the fresh yaml-render loads
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const cdk8s = require('cdk8s');
+      const own = cdk8s.Yaml.stringify;
+      cdk8s.Yaml.stringify = (...docs: unknown[]) => `# another renderer\n${own.call(cdk8s.Yaml, ...docs)}`;
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const fresh = require('../../src/synth/yaml-render');
+      expect(fresh.walkMatchesCdk8s()).toBe(false);
+      const doc = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' } };
+      expect(fresh.renderDocument(doc)).toBeDefined();
+      expect(fresh.renderYaml(doc)).toBe(cdk8s.Yaml.stringify(doc));
+      expect(fresh.renderYaml(doc).startsWith('# another renderer\n')).toBe(true);
+    });
   });
 });
