@@ -98,6 +98,24 @@ export function allEsSpecs(index: ManifestIndex): EsSpec[] {
   }, ES_KINDS);
 }
 
+/**
+ * The spec of `m` as the run's read model has it (`allEsSpecs`: one object per ES / CES for every rule of the
+ * run, instead of one per rule that asks); `esSpecOf(m)` for a manifest outside the index.
+ */
+export function esSpecIn(index: ManifestIndex, m: Manifest): EsSpec | undefined {
+  // a WeakMap of its own rather than index.memo: this runs for every ES / CES in 14 rules (no closure per call)
+  let byManifest = specsByManifest.get(index);
+  if (!byManifest) {
+    byManifest = new Map<Manifest, EsSpec>();
+    for (const s of allEsSpecs(index)) byManifest.set(s.manifest, s);
+    specsByManifest.set(index, byManifest);
+  }
+  return byManifest.get(m) ?? esSpecOf(m);
+}
+
+/** Each run's specs by manifest (a run's index dies with it, and so does its entry). */
+const specsByManifest = new WeakMap<ManifestIndex, Map<Manifest, EsSpec>>();
+
 /** The kinds every ES read model is derived from (`ManifestIndex.memo` reuse). */
 export const ES_KINDS: readonly string[] = ['ExternalSecret', 'ClusterExternalSecret'];
 
@@ -110,8 +128,17 @@ export interface StoreUse {
   readonly kind?: string;
 }
 
+/** storeUses per spec object: three rules ask for each spec of a run (a run's specs die with it). */
+const storeUsesOf = new WeakMap<EsSpec, StoreUse[]>();
+
 /** Every store reference of a spec. */
 export function storeUses(es: EsSpec): StoreUse[] {
+  let cached = storeUsesOf.get(es);
+  if (!cached) storeUsesOf.set(es, (cached = computeStoreUses(es)));
+  return cached;
+}
+
+function computeStoreUses(es: EsSpec): StoreUse[] {
   const out: StoreUse[] = [];
   const add = (ref: any, field: string) => {
     if (isObject(ref) && typeof ref.name === 'string') out.push({ field, name: ref.name, kind: typeof ref.kind === 'string' ? ref.kind : undefined });

@@ -17,27 +17,31 @@ export interface GeneratorRefUse {
   readonly push: boolean;
 }
 
-/** The generatorRefs of one ES / CES / PS / CPS manifest. */
+/** The generatorRefs of one ES / CES / PS / CPS manifest (run on every such object: allocates only for refs found). */
 export function generatorRefsOf(m: Manifest): GeneratorRefUse[] {
   if (parseApiVersion(m.apiVersion).group !== ESO_GROUP) return [];
   const out: GeneratorRefUse[] = [];
-  const label = `${m.kind} "${displayName(m)}"`;
   const ns = m.metadata?.namespace;
-  const add = (ref: unknown, field: string, namespace: string | undefined, push: boolean) => {
-    if (isObject(ref)) out.push({ manifest: m, field, ref, namespace, label, push });
-  };
-  const fromEs = (spec: any, prefix: string, namespace: string | undefined) => {
-    if (!isObject(spec) || !Array.isArray(spec.dataFrom)) return;
-    spec.dataFrom.forEach((d: any, i: number) => add(d?.sourceRef?.generatorRef, `${prefix}.dataFrom[${i}].sourceRef.generatorRef`, namespace, false));
-  };
   switch (m.kind) {
-    case 'ExternalSecret': fromEs(m.spec, 'spec', ns); break;
-    case 'ClusterExternalSecret': fromEs(m.spec?.externalSecretSpec, 'spec.externalSecretSpec', undefined); break;
-    case 'PushSecret': add(m.spec?.selector?.generatorRef, 'spec.selector.generatorRef', ns, true); break;
-    case 'ClusterPushSecret': add(m.spec?.pushSecretSpec?.selector?.generatorRef, 'spec.pushSecretSpec.selector.generatorRef', undefined, true); break;
+    case 'ExternalSecret': fromEsSpec(out, m, m.spec, 'spec', ns); break;
+    case 'ClusterExternalSecret': fromEsSpec(out, m, m.spec?.externalSecretSpec, 'spec.externalSecretSpec', undefined); break;
+    case 'PushSecret': addRef(out, m, m.spec?.selector?.generatorRef, 'spec.selector.generatorRef', ns, true); break;
+    case 'ClusterPushSecret': addRef(out, m, m.spec?.pushSecretSpec?.selector?.generatorRef, 'spec.pushSecretSpec.selector.generatorRef', undefined, true); break;
     default: break;
   }
   return out;
+}
+
+function fromEsSpec(out: GeneratorRefUse[], m: Manifest, spec: any, prefix: string, namespace: string | undefined): void {
+  if (!isObject(spec) || !Array.isArray(spec.dataFrom)) return;
+  for (let i = 0; i < spec.dataFrom.length; i++) {
+    const ref = spec.dataFrom[i]?.sourceRef?.generatorRef;
+    if (isObject(ref)) addRef(out, m, ref, `${prefix}.dataFrom[${i}].sourceRef.generatorRef`, namespace, false);
+  }
+}
+
+function addRef(out: GeneratorRefUse[], m: Manifest, ref: unknown, field: string, namespace: string | undefined, push: boolean): void {
+  if (isObject(ref)) out.push({ manifest: m, field, ref, namespace, label: `${m.kind} "${displayName(m)}"`, push });
 }
 
 /** Generators of the app by `namespace|name` (ClusterGenerators under `|name`), built once per run. */

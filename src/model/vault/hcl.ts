@@ -64,85 +64,129 @@ type Tok = { t: 'str' | 'ident' | 'num' | 'punct'; v: string; pos: number };
 const IDENT_RE = /[A-Za-z_][A-Za-z0-9_.-]*/y;
 const NUM_RE = /-?[0-9][0-9.a-z]*/y;
 
-function tokenize(text: string, errors: string[]): Tok[] {
-  const toks: Tok[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (/\s/.test(c)) { i++; continue; }
-    if (c === '#' || (c === '/' && text[i + 1] === '/')) {
-      while (i < text.length && text[i] !== '\n') i++;
-      continue;
-    }
-    if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      if (end < 0) { errors.push('unterminated /* comment'); return toks; }
-      i = end + 2;
-      continue;
-    }
-    if (c === '"') {
-      // fast path: no escapes and no line break before the closing quote (what the slow path yields too)
-      const close = text.indexOf('"', i + 1);
-      if (close >= 0) {
-        const raw = text.slice(i + 1, close);
-        if (!raw.includes('\\') && !raw.includes('\n')) {
-          toks.push({ t: 'str', v: raw, pos: i });
-          i = close + 1;
+/** A lexing error: the document is refused with it, whatever the parser would have said. */
+class LexError extends Error {}
+
+/**
+ * The tokens of a policy, made as the parser asks for them (a derived policy of 10 000 paths is ~90 000 tokens:
+ * none of them outlives its use).
+ */
+class Lexer {
+  private i = 0;
+  private ahead?: Tok | null;
+
+  constructor(private readonly text: string) {}
+
+  public peek(): Tok | undefined {
+    if (this.ahead === undefined) this.ahead = this.scan();
+    return this.ahead ?? undefined;
+  }
+
+  public next(): Tok | undefined {
+    const t = this.peek();
+    this.ahead = undefined;
+    return t;
+  }
+
+  /** Reads the rest of the text: throws the first lexing error after the parser stopped, if any. */
+  public drain(): void {
+    while (this.next()) { /* nothing */ }
+  }
+
+  private scan(): Tok | null {
+    const text = this.text;
+    let i = this.i;
+    try {
+      while (i < text.length) {
+        const c = text[i];
+        if (c === ' ' || c === '\n' || c === '\t' || c === '\r' || /\s/.test(c)) { i++; continue; }
+        if (c === '#' || (c === '/' && text[i + 1] === '/')) {
+          while (i < text.length && text[i] !== '\n') i++;
           continue;
         }
-      }
-      let v = '';
-      let j = i + 1;
-      for (; j < text.length && text[j] !== '"'; j++) {
-        if (text[j] === '\\' && j + 1 < text.length) {
-          const n = text[++j];
-          v += n === 'n' ? '\n' : n === 't' ? '\t' : n;
-        } else if (text[j] === '\n') {
-          break;
-        } else {
-          v += text[j];
+        if (c === '/' && text[i + 1] === '*') {
+          const end = text.indexOf('*/', i + 2);
+          if (end < 0) throw new LexError('unterminated /* comment');
+          i = end + 2;
+          continue;
         }
+        if (c === '"') {
+          // fast path: no escapes and no line break before the closing quote (what the slow path yields too)
+          const close = text.indexOf('"', i + 1);
+          if (close >= 0) {
+            const raw = text.slice(i + 1, close);
+            if (!raw.includes('\\') && !raw.includes('\n')) {
+              const tok: Tok = { t: 'str', v: raw, pos: i };
+              i = close + 1;
+              return tok;
+            }
+          }
+          let v = '';
+          let j = i + 1;
+          for (; j < text.length && text[j] !== '"'; j++) {
+            if (text[j] === '\\' && j + 1 < text.length) {
+              const n = text[++j];
+              v += n === 'n' ? '\n' : n === 't' ? '\t' : n;
+            } else if (text[j] === '\n') {
+              break;
+            } else {
+              v += text[j];
+            }
+          }
+          if (text[j] !== '"') throw new LexError(`unterminated string at offset ${i}`);
+          const tok: Tok = { t: 'str', v, pos: i };
+          i = j + 1;
+          return tok;
+        }
+        if (c === '<' && text[i + 1] === '<') {
+          // heredoc: <<EOF / <<-EOF ... EOF
+          const m = /^<<-?([A-Za-z_][A-Za-z0-9_]*)\r?\n/.exec(text.slice(i));
+          if (!m) throw new LexError(`bad heredoc at offset ${i}`);
+          const bodyStart = i + m[0].length;
+          const endRe = new RegExp(`^[ \\t]*${m[1]}[ \\t]*$`, 'm');
+          const rest = text.slice(bodyStart);
+          const em = endRe.exec(rest);
+          if (!em) throw new LexError(`unterminated heredoc ${m[1]}`);
+          const tok: Tok = { t: 'str', v: rest.slice(0, em.index), pos: i };
+          i = bodyStart + em.index + em[0].length;
+          return tok;
+        }
+        if ('{}[]=,:'.includes(c)) {
+          const tok: Tok = { t: 'punct', v: c, pos: i };
+          i++;
+          return tok;
+        }
+        IDENT_RE.lastIndex = i;
+        const m = IDENT_RE.exec(text);
+        if (m) {
+          const tok: Tok = { t: 'ident', v: m[0], pos: i };
+          i += m[0].length;
+          return tok;
+        }
+        NUM_RE.lastIndex = i;
+        const n = NUM_RE.exec(text);
+        if (n) {
+          const tok: Tok = { t: 'num', v: n[0], pos: i };
+          i += n[0].length;
+          return tok;
+        }
+        throw new LexError(`unexpected character ${JSON.stringify(c)} at offset ${i}`);
       }
-      if (text[j] !== '"') { errors.push(`unterminated string at offset ${i}`); return toks; }
-      toks.push({ t: 'str', v, pos: i });
-      i = j + 1;
-      continue;
+      return null;
+    } finally {
+      this.i = i;
     }
-    if (c === '<' && text[i + 1] === '<') {
-      // heredoc: <<EOF / <<-EOF ... EOF
-      const m = /^<<-?([A-Za-z_][A-Za-z0-9_]*)\r?\n/.exec(text.slice(i));
-      if (!m) { errors.push(`bad heredoc at offset ${i}`); return toks; }
-      const bodyStart = i + m[0].length;
-      const endRe = new RegExp(`^[ \\t]*${m[1]}[ \\t]*$`, 'm');
-      const rest = text.slice(bodyStart);
-      const em = endRe.exec(rest);
-      if (!em) { errors.push(`unterminated heredoc ${m[1]}`); return toks; }
-      toks.push({ t: 'str', v: rest.slice(0, em.index), pos: i });
-      i = bodyStart + em.index + em[0].length;
-      continue;
-    }
-    if ('{}[]=,:'.includes(c)) { toks.push({ t: 'punct', v: c, pos: i }); i++; continue; }
-    IDENT_RE.lastIndex = i;
-    const m = IDENT_RE.exec(text);
-    if (m) { toks.push({ t: 'ident', v: m[0], pos: i }); i += m[0].length; continue; }
-    NUM_RE.lastIndex = i;
-    const n = NUM_RE.exec(text);
-    if (n) { toks.push({ t: 'num', v: n[0], pos: i }); i += n[0].length; continue; }
-    errors.push(`unexpected character ${JSON.stringify(c)} at offset ${i}`);
-    return toks;
   }
-  return toks;
 }
 
 type Value = string | number | boolean | Value[] | Entry[] | null;
 interface Entry { key: string; labels: string[]; value: Value }
 
 class Parser {
-  private i = 0;
-  constructor(private readonly toks: Tok[]) {}
+  constructor(private readonly lexer: Lexer) {}
 
-  private peek(): Tok | undefined { return this.toks[this.i]; }
-  private next(): Tok | undefined { return this.toks[this.i++]; }
+  private peek(): Tok | undefined { return this.lexer.peek(); }
+  private next(): Tok | undefined { return this.lexer.next(); }
   private isPunct(v: string): boolean { const t = this.peek(); return !!t && t.t === 'punct' && t.v === v; }
   private fail(msg: string): never { throw new Error(msg); }
 
@@ -252,12 +296,20 @@ export function parseHcl(text: string): ParsedPolicy {
   if (/^\s*\{/.test(text)) return parseJson(text);
   const errors: string[] = [];
   const rules: AclRule[] = [];
-  const toks = tokenize(text, errors);
-  if (errors.length) return { rules, errors };
+  const lexer = new Lexer(text);
   let entries: Entry[];
   try {
-    entries = new Parser(toks).body(false);
+    entries = new Parser(lexer).body(false);
   } catch (e) {
+    // a lexing error anywhere in the text is what the document is refused for, even after a parse error
+    if (!(e instanceof LexError)) {
+      try {
+        lexer.drain();
+      } catch (lex) {
+        if (lex instanceof LexError) return { rules, errors: [lex.message] };
+        throw lex;
+      }
+    }
     return { rules, errors: [(e as Error).message] };
   }
   for (const e of entries) {

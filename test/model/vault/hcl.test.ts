@@ -59,6 +59,20 @@ path "secret/foo" {
     expect(parseHcl('path "unterminated').errors[0]).toContain('unterminated string');
   });
 
+  test('a lexing error anywhere is the one reported, even after a parse error (tokens are made as the parser reads)', () => {
+    expect(parseHcl('path "a" { capabilities = ["read"] }\nfoo bar\npath "b" { x = "unterminated }')).toEqual({ rules: [], errors: ['unterminated string at offset 60'] });
+    expect(parseHcl('path "a" { capabilities = ["read"] } @')).toEqual({ rules: [], errors: ['unexpected character "@" at offset 37'] });
+    expect(parseHcl('path "a" { capabilities = ["read"] \n')).toEqual({ rules: [], errors: ['expected "}" before the end'] });
+    expect(parseHcl('path "a" {} /* x')).toEqual({ rules: [], errors: ['unterminated /* comment'] });
+  });
+
+  test('a 10 000-path policy parses back to its rules', () => {
+    const rules = Array.from({ length: 10_000 }, (_, i) => ({ path: `secret/data/apps/team-${i % 100}/app-${i}`, capabilities: ['read'] }));
+    const parsed = parseHcl(renderHcl(rules));
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rules).toEqual(mergeRules(rules));
+  });
+
   test('property: parse(render(rules)) == merge(rules)', () => {
     const seg = fc.stringMatching(/^[a-z0-9-]{1,8}$/);
     const path = fc.tuple(fc.array(seg, { minLength: 1, maxLength: 4 }), fc.constantFrom('', '/*', '/+/x')).map(([s, tail]) => s.join('/') + tail);

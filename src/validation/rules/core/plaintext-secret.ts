@@ -160,12 +160,18 @@ export const plaintextSecretRule: Rule = {
   },
 };
 
+// a value of the fake provider has the fake store's own opt-in (ESO-STORE-FAKE-PROVIDER refuses the store without it)
+const FAKE_FIX = 'the fake provider keeps its values in the store: use it for development only and opt in with '
+  + `SecretStoreProvider.fake({ ..., allowPlaintextInGit: true }) (annotation ${ALLOW_PLAINTEXT_IN_GIT_ANNOTATION}: "true"), or ${MOVE_IT}`;
+
 function checkOne(m: Manifest): Finding[] {
   if (optedIn(m)) return [];
   const ignored = m.metadata?.annotations?.[IGNORE_ANNOTATION];
   const ignoreNote = typeof ignored === 'string' && ignored.includes('ESO-PLAINTEXT-SECRET')
     ? ` (${IGNORE_ANNOTATION} does not silence ESO-PLAINTEXT-SECRET: only the named opt-in does)` : '';
-  const fix = `${MOVE_IT}; if this value really must be in Git, annotate the object with ${ALLOW_PLAINTEXT_ANNOTATION}: "${m.metadata?.name ?? '<name>'}"${ignoreNote}`;
+  // built only for an object with a finding (the rule reads every string of every object)
+  let fixText: string | undefined;
+  const fix = () => (fixText ??= `${MOVE_IT}; if this value really must be in Git, annotate the object with ${ALLOW_PLAINTEXT_ANNOTATION}: "${m.metadata?.name ?? '<name>'}"${ignoreNote}`);
   const out: Finding[] = [];
   const isCoreSecret = m.kind === 'Secret' && m.apiVersion === 'v1';
   if (isCoreSecret) {
@@ -180,19 +186,16 @@ function checkOne(m: Manifest): Finding[] {
         if (v === '' || v === null || v === undefined) continue;
         out.push(sops
           ? finding(`${section}.${k}`, `Secret "${m.metadata?.name}" is SOPS-encrypted but leaves "${k}" in clear text (the file's SOPS rules do not encrypt it)`,
-            `make sure "${k}" is not secret, or let SOPS encrypt it (encrypted_regex in .sops.yaml); ${fix}`, { severity: Severity.WARNING })
-          : finding(`${section}.${k}`, `Secret "${m.metadata?.name}" carries a value for "${k}" in plain YAML that will be committed to Git`, fix));
+            `make sure "${k}" is not secret, or let SOPS encrypt it (encrypted_regex in .sops.yaml); ${fix()}`, { severity: Severity.WARNING })
+          : finding(`${section}.${k}`, `Secret "${m.metadata?.name}" carries a value for "${k}" in plain YAML that will be committed to Git`, fix()));
       }
     }
   }
   const flagged = new Set(out.map(f => f.field));
-  // a value of the fake provider has the fake store's own opt-in (ESO-STORE-FAKE-PROVIDER refuses the store without it)
-  const fakeFix = 'the fake provider keeps its values in the store: use it for development only and opt in with '
-    + `SecretStoreProvider.fake({ ..., allowPlaintextInGit: true }) (annotation ${ALLOW_PLAINTEXT_IN_GIT_ANNOTATION}: "true"), or ${MOVE_IT}`;
   const push = (field: string, message: string, severity?: Severity) => {
     if (flagged.has(field)) return;
     flagged.add(field);
-    out.push(finding(field, message, field.startsWith('spec.provider.fake.') ? fakeFix : fix, severity ? { severity } : {}));
+    out.push(finding(field, message, field.startsWith('spec.provider.fake.') ? FAKE_FIX : fix(), severity ? { severity } : {}));
   };
   // a literal under a credential name in a SOPS-encrypted object (with ciphertext) was left in clear by the file's
   // SOPS rules: a warning, as for a SOPS-encrypted Secret (a token format found in clear stays an error)
@@ -235,7 +238,7 @@ function checkOne(m: Manifest): Finding[] {
       if (typeof v !== 'string' || flagged.has(field)) continue;
       const token = looksLikeSecretLiteral(v);
       if (token) {
-        out.push(finding(field, `template contains a credential-like literal "${token.slice(0, 4)}…" (${token.length} characters, high entropy) that would be committed to Git`, `reference it from the provider instead ({{ .key }}); ${fix}`));
+        out.push(finding(field, `template contains a credential-like literal "${token.slice(0, 4)}…" (${token.length} characters, high entropy) that would be committed to Git`, `reference it from the provider instead ({{ .key }}); ${fix()}`));
       }
     }
   }

@@ -1,4 +1,4 @@
-import { arr, esSpecOf } from '../../../model/external-secrets';
+import { arr, esSpecIn } from '../../../model/external-secrets';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
 
@@ -10,8 +10,8 @@ export const esDataRequiredRule: Rule = {
   example: 'spec:\n  secretStoreRef: {name: vault, kind: ClusterSecretStore}\n  target: {name: app}',
   pitfalls: ['P27'],
   kinds: ['ExternalSecret', 'ClusterExternalSecret'],
-  checkObject(m) {
-    const es = esSpecOf(m);
+  checkObject(m, ctx) {
+    const es = esSpecIn(ctx.index, m);
     if (!es || arr(es.spec.data).length > 0 || arr(es.spec.dataFrom).length > 0) return [];
     return [finding(es.prefix, `${es.label} has neither data nor dataFrom: the ESO webhook rejects it ("either data or dataFrom should be specified")`,
       'add a data entry (SecretValue.fromProperty(...)) or a dataFrom source (SecretSource.extract(...), .find(...), .generator(...))')];

@@ -1,4 +1,4 @@
-import { arr, esSpecOf } from '../../../model/external-secrets';
+import { arr, esSpecIn } from '../../../model/external-secrets';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 
@@ -13,8 +13,8 @@ export const esDataFromSourceRule: Rule = {
   example: 'dataFrom:\n- extract: {key: app}\n  find: {path: app}',
   pitfalls: ['P27'],
   kinds: ['ExternalSecret', 'ClusterExternalSecret'],
-  checkObject(m) {
-    const es = esSpecOf(m);
+  checkObject(m, ctx) {
+    const es = esSpecIn(ctx.index, m);
     if (!es) return [];
     const out: Finding[] = [];
     arr(es.spec.dataFrom).forEach((d, i) => {

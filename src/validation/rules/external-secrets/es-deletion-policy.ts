@@ -1,4 +1,4 @@
-import { creationPolicyOf, deletionPolicyOf, esSpecOf } from '../../../model/external-secrets';
+import { creationPolicyOf, deletionPolicyOf, esSpecIn } from '../../../model/external-secrets';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
 
@@ -10,8 +10,8 @@ export const esDeletionPolicyRule: Rule = {
   example: 'target:\n  creationPolicy: Merge\n  deletionPolicy: Delete',
   pitfalls: ['P23'],
   kinds: ['ExternalSecret', 'ClusterExternalSecret'],
-  checkObject(m) {
-    const es = esSpecOf(m);
+  checkObject(m, ctx) {
+    const es = esSpecIn(ctx.index, m);
     if (!es) return [];
     const c = creationPolicyOf(es.spec);
     const d = deletionPolicyOf(es.spec);

@@ -1,4 +1,4 @@
-import { arr, esSpecOf } from '../../../model/external-secrets';
+import { arr, esSpecIn } from '../../../model/external-secrets';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 
@@ -13,8 +13,8 @@ export const esDuplicateKeyRule: Rule = {
   example: 'data:\n- secretKey: password ...\n- secretKey: password ...',
   pitfalls: ['P26'],
   kinds: ['ExternalSecret', 'ClusterExternalSecret'],
-  checkObject(m) {
-    const es = esSpecOf(m);
+  checkObject(m, ctx) {
+    const es = esSpecIn(ctx.index, m);
     if (!es) return [];
     const first = new Map<string, number>();
     const out: Finding[] = [];

@@ -1,4 +1,4 @@
-import { esSpecOf, targetNameOf } from '../../../model/external-secrets';
+import { esSpecIn, targetNameOf } from '../../../model/external-secrets';
 import { parseGoDuration } from '../../../model/go-duration';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
@@ -11,8 +11,8 @@ export const esImmutableRefreshRule: Rule = {
   example: 'refreshInterval: 1h\ntarget: {immutable: true}',
   pitfalls: ['P35'],
   kinds: ['ExternalSecret', 'ClusterExternalSecret'],
-  checkObject(m) {
-    const es = esSpecOf(m);
+  checkObject(m, ctx) {
+    const es = esSpecIn(ctx.index, m);
     if (!es || es.spec.target?.immutable !== true) return [];
     const policy = es.spec.refreshPolicy;
     if (policy === 'CreatedOnce') return [];

@@ -1,4 +1,4 @@
-import { arr, esSpecOf, referencedKeys, targetNameOf, templateStrings } from '../../../model/external-secrets';
+import { arr, esSpecIn, referencedKeys, targetNameOf, templateStrings } from '../../../model/external-secrets';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
 
@@ -10,8 +10,8 @@ export const esMergePolicyRule: Rule = {
   example: 'data: [{secretKey: user}, {secretKey: pass}]\ntemplate: {data: {url: "{{ .user }}"}}',
   pitfalls: ['P32'],
   kinds: ['ExternalSecret', 'ClusterExternalSecret'],
-  checkObject(m) {
-    const es = esSpecOf(m);
+  checkObject(m, ctx) {
+    const es = esSpecIn(ctx.index, m);
     const t = es?.spec?.target?.template;
     if (!es || !t || typeof t !== 'object' || t.mergePolicy === 'Merge') return [];
     const tData = t.data && typeof t.data === 'object' ? Object.keys(t.data) : [];

@@ -1,4 +1,4 @@
-import { arr, esSpecOf } from '../../../model/external-secrets';
+import { arr, esSpecIn } from '../../../model/external-secrets';
 import { parseGoDuration } from '../../../model/go-duration';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
@@ -50,8 +50,8 @@ export const esRefreshIntervalRule: Rule = {
   example: 'refreshInterval: 1d',
   pitfalls: ['P22'],
   kinds: ['ExternalSecret', 'ClusterExternalSecret'],
-  checkObject(m) {
-    const es = esSpecOf(m);
+  checkObject(m, ctx) {
+    const es = esSpecIn(ctx.index, m);
     if (!es) return [];
     const out: Finding[] = [];
     check(es.spec.refreshInterval, `${es.prefix}.refreshInterval`, 'refreshInterval', out, true);

@@ -1,4 +1,4 @@
-import { esSpecOf } from '../../../model/external-secrets';
+import { esSpecIn } from '../../../model/external-secrets';
 import { parseGoDuration } from '../../../model/go-duration';
 import { Severity } from '../../diagnostic';
 import { Rule, finding } from '../../rule';
@@ -14,8 +14,8 @@ export const esRefreshZeroRule: Rule = {
   example: 'refreshInterval: "0"',
   pitfalls: ['P22'],
   kinds: ['ExternalSecret', 'ClusterExternalSecret'],
-  checkObject(m) {
-    const es = esSpecOf(m);
+  checkObject(m, ctx) {
+    const es = esSpecIn(ctx.index, m);
     if (!es || typeof es.spec.refreshInterval !== 'string') return [];
     const policy = es.spec.refreshPolicy;
     if (policy !== undefined && policy !== 'Periodic') return [];

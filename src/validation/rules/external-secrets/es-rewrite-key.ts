@@ -1,4 +1,4 @@
-import { arr, esSpecOf } from '../../../model/external-secrets';
+import { arr, esSpecIn } from '../../../model/external-secrets';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 
@@ -23,8 +23,8 @@ export const esRewriteKeyRule: Rule = {
   example: 'rewrite:\n- regexp: {source: "(.*)", target: "app/$1"}',
   pitfalls: ['P28'],
   kinds: ['ExternalSecret', 'ClusterExternalSecret'],
-  checkObject(m) {
-    const es = esSpecOf(m);
+  checkObject(m, ctx) {
+    const es = esSpecIn(ctx.index, m);
     if (!es) return [];
     const out: Finding[] = [];
     arr(es.spec.dataFrom).forEach((d, i) => {

@@ -1,4 +1,4 @@
-import { esSpecOf, templateActions, templateStrings } from '../../../model/external-secrets';
+import { esSpecIn, templateActions, templateStrings } from '../../../model/external-secrets';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 
@@ -38,8 +38,8 @@ export const esTemplateEngineRule: Rule = {
   example: 'template:\n  engineVersion: v1\n  data: {k: "{{ .x | base64decode }}"}',
   pitfalls: ['P31'],
   kinds: ['ExternalSecret', 'ClusterExternalSecret'],
-  checkObject(m) {
-    const es = esSpecOf(m);
+  checkObject(m, ctx) {
+    const es = esSpecIn(ctx.index, m);
     const t = es?.spec?.target?.template;
     if (!es || !t || typeof t !== 'object') return [];
     const out: Finding[] = [];

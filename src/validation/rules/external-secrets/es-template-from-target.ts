@@ -1,4 +1,4 @@
-import { arr, esSpecOf, isSecretTarget } from '../../../model/external-secrets';
+import { arr, esSpecIn, isSecretTarget } from '../../../model/external-secrets';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 
@@ -12,8 +12,8 @@ export const esTemplateFromTargetRule: Rule = {
   example: 'templateFrom:\n- target: spec.data\n  literal: ...',
   pitfalls: ['P33'],
   kinds: ['ExternalSecret', 'ClusterExternalSecret'],
-  checkObject(m) {
-    const es = esSpecOf(m);
+  checkObject(m, ctx) {
+    const es = esSpecIn(ctx.index, m);
     if (!es || !isSecretTarget(es.spec)) return [];
     const out: Finding[] = [];
     arr(es.spec.target?.template?.templateFrom).forEach((tf, i) => {

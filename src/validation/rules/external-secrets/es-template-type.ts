@@ -1,4 +1,4 @@
-import { arr, esSpecOf } from '../../../model/external-secrets';
+import { arr, esSpecIn } from '../../../model/external-secrets';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 
@@ -15,8 +15,8 @@ export const esTemplateTypeRule: Rule = {
   example: 'template:\n  type: bootstrap.kubernetes.io/token',
   pitfalls: ['P33'],
   kinds: ['ExternalSecret', 'ClusterExternalSecret'],
-  checkObject(m) {
-    const es = esSpecOf(m);
+  checkObject(m, ctx) {
+    const es = esSpecIn(ctx.index, m);
     const t = es?.spec?.target?.template;
     if (!es || !t || typeof t !== 'object') return [];
     const field = `${es.prefix}.target.template`;

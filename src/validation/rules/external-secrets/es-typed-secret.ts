@@ -1,4 +1,4 @@
-import { esSpecOf, producedKeys, templateActions } from '../../../model/external-secrets';
+import { esSpecIn, producedKeys, templateActions } from '../../../model/external-secrets';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 
@@ -53,8 +53,8 @@ export const esTypedSecretRule: Rule = {
   example: 'template:\n  type: kubernetes.io/tls\n  data: {cert: "{{ .crt }}"}',
   pitfalls: ['P34'],
   kinds: ['ExternalSecret', 'ClusterExternalSecret'],
-  checkObject(m) {
-    const es = esSpecOf(m);
+  checkObject(m, ctx) {
+    const es = esSpecIn(ctx.index, m);
     const t = es?.spec?.target?.template;
     if (!es || !t || typeof t !== 'object' || typeof t.type !== 'string') return [];
     const out: Finding[] = [];
