@@ -35,9 +35,15 @@ function fieldOf(path: ReadonlyArray<string | number>): string {
   return out;
 }
 
+/**
+ * Where a prop is checked: a construct (its path is computed only for an error: every construct runs these
+ * checks on every prop) or a text (a factory's name, a path given by the caller).
+ */
+export type Where = string | IConstruct;
+
 /** A prop error: `<where>: <field> <problem>; <fix>`. */
-export function propError(where: string, field: string, problem: string, fix: string): Error {
-  return new Error(`${where}: ${field} ${problem}; ${fix}`);
+export function propError(where: Where, field: string, problem: string, fix: string): Error {
+  return new Error(`${typeof where === 'string' ? where : where.node.path}: ${field} ${problem}; ${fix}`);
 }
 
 /** True for a cdk8s Duration (also one from another copy of cdk8s). */
@@ -46,7 +52,7 @@ function isDuration(v: unknown): v is Duration {
 }
 
 /** Checks one Duration: a whole, non-negative, finite number of milliseconds. */
-export function checkDuration(where: string, field: string, d: unknown): void {
+export function checkDuration(where: Where, field: string, d: unknown): void {
   if (d === undefined) return;
   if (!isDuration(d)) {
     throw propError(where, field, `must be a Duration, got ${show(d)}`, 'write it as Duration.hours(1), Duration.minutes(10), ... (import { Duration } from \'cdk8s\')');
@@ -63,7 +69,7 @@ export function checkDuration(where: string, field: string, d: unknown): void {
 }
 
 /** Checks a count: an integer in [min, max]. */
-export function checkCount(where: string, field: string, n: unknown, min: number, max: number): void {
+export function checkCount(where: Where, field: string, n: unknown, min: number, max: number): void {
   if (n === undefined) return;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) {
     throw propError(where, field, `must be a whole number from ${min} to ${max}, got ${show(n)}`, `pass an integer between ${min} and ${max}`);
@@ -71,7 +77,7 @@ export function checkCount(where: string, field: string, n: unknown, min: number
 }
 
 /** Checks a required or optional string: not empty (when given), not absurdly long, no control characters. */
-export function checkString(where: string, field: string, s: unknown, opts: { required?: boolean; fix?: string } = {}): void {
+export function checkString(where: Where, field: string, s: unknown, opts: { required?: boolean; fix?: string } = {}): void {
   if (s === undefined && !opts.required) return;
   const fix = opts.fix ?? 'give a non-empty value';
   if (typeof s !== 'string') throw propError(where, field, `must be a string, got ${show(s)}`, fix);
@@ -82,7 +88,7 @@ export function checkString(where: string, field: string, s: unknown, opts: { re
 }
 
 /** A reference prop that must be an object of a given shape (`store: {}` is the usual mistake). */
-export function checkObject(where: string, field: string, v: unknown, shape: string, fix: string, test: (v: any) => boolean = () => true): void {
+export function checkObject(where: Where, field: string, v: unknown, shape: string, fix: string, test: (v: any) => boolean = () => true): void {
   if (v === null || v === undefined || typeof v !== 'object' || !test(v)) {
     throw propError(where, field, `must be ${shape}, got ${v === undefined ? 'nothing' : show(v)}`, fix);
   }
@@ -99,7 +105,7 @@ function keyProblem(key: string): string | undefined {
 }
 
 /** Checks Kubernetes metadata-like maps: labels (keys and values), annotations (keys), name, namespace. */
-export function checkMetadata(where: string, base: string, md: any): void {
+export function checkMetadata(where: Where, base: string, md: any): void {
   if (md === undefined) return;
   if (md === null || typeof md !== 'object') throw propError(where, base, `must be an object, got ${show(md)}`, 'pass { name, namespace, labels, annotations } or omit it');
   if (md.name !== undefined && (typeof md.name !== 'string' || md.name.length > 253 || !DNS_SUBDOMAIN.test(md.name))) {
@@ -111,7 +117,7 @@ export function checkMetadata(where: string, base: string, md: any): void {
 }
 
 /** A namespace name (RFC 1123 label). */
-export function checkNamespace(where: string, field: string, ns: unknown): void {
+export function checkNamespace(where: Where, field: string, ns: unknown): void {
   if (ns === undefined) return;
   if (typeof ns !== 'string' || ns.length > 63 || !DNS_LABEL.test(ns)) {
     throw propError(where, field, `must be a valid namespace, got ${show(ns)}`, 'use at most 63 lower-case letters, digits and "-", starting and ending with a letter or digit');
@@ -119,7 +125,7 @@ export function checkNamespace(where: string, field: string, ns: unknown): void 
 }
 
 /** Label keys and values. */
-export function checkLabels(where: string, field: string, labels: unknown): void {
+export function checkLabels(where: Where, field: string, labels: unknown): void {
   if (labels === undefined) return;
   if (labels === null || typeof labels !== 'object' || Array.isArray(labels)) throw propError(where, field, `must be a map of strings, got ${show(labels)}`, 'pass { key: "value" }');
   for (const [k, v] of Object.entries(labels)) {
@@ -132,7 +138,7 @@ export function checkLabels(where: string, field: string, labels: unknown): void
 }
 
 /** Annotation keys (values are free text, but must be strings). */
-export function checkAnnotations(where: string, field: string, annotations: unknown): void {
+export function checkAnnotations(where: Where, field: string, annotations: unknown): void {
   if (annotations === undefined) return;
   if (annotations === null || typeof annotations !== 'object' || Array.isArray(annotations)) throw propError(where, field, `must be a map of strings, got ${show(annotations)}`, 'pass { key: "value" }');
   for (const [k, v] of Object.entries(annotations)) {
@@ -155,7 +161,7 @@ const isPlain = (v: unknown): v is Record<string, unknown> => {
  * Class instances (constructs, references, factories' results) are not walked: their factories check them.
  */
 export function checkProps(scope: IConstruct | string, props: unknown, required: readonly string[] = [], strings: readonly string[] = []): void {
-  const where = typeof scope === 'string' ? scope : scope.node.path;
+  const where: Where = scope;
   if (props === null || (props !== undefined && typeof props !== 'object')) {
     throw propError(where, 'props', `must be an object, got ${show(props)}`, 'pass the props object');
   }
@@ -164,7 +170,9 @@ export function checkProps(scope: IConstruct | string, props: unknown, required:
     if (p[r] === undefined || p[r] === null) throw propError(where, r, p[r] === null ? 'is null' : 'is required', `set ${r}`);
   }
   for (const k of strings) checkString(where, k, p[k], { required: required.includes(k) });
-  const walk = (v: unknown, path: Array<string | number>, depth: number) => {
+  // one path, pushed and popped as the walk goes (fieldOf builds the field text only for an error)
+  const path: Array<string | number> = [];
+  const walk = (v: unknown, depth: number) => {
     if (depth > 12) return;
     const key = path[path.length - 1];
     if (v === null) throw propError(where, fieldOf(path), 'is null', 'omit it or give a value');
@@ -174,12 +182,15 @@ export function checkProps(scope: IConstruct | string, props: unknown, required:
       return;
     }
     if (typeof v === 'string') {
-      // eslint-disable-next-line no-control-regex
       if (v.length > MAX_STRING) throw propError(where, fieldOf(path), `is ${v.length} characters long`, 'keep props under 1 MB');
       return;
     }
     if (Array.isArray(v)) {
-      v.forEach((x, i) => walk(x, [...path, i], depth + 1));
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        walk(v[i], depth + 1);
+        path.pop();
+      }
       return;
     }
     if (!isPlain(v)) return;
@@ -192,12 +203,21 @@ export function checkProps(scope: IConstruct | string, props: unknown, required:
     } else if (key === 'annotations' || key === 'secretAnnotations' || key === 'externalSecretAnnotations') {
       checkAnnotations(where, fieldOf(path), v);
     }
-    for (const [k, x] of Object.entries(v)) if (x !== undefined) walk(x, [...path, k], depth + 1);
+    for (const k of Object.keys(v)) {
+      const x = v[k];
+      if (x === undefined) continue;
+      path.push(k);
+      walk(x, depth + 1);
+      path.pop();
+    }
   };
-  for (const [k, x] of Object.entries(p)) {
+  for (const k of Object.keys(p)) {
+    const x = p[k];
     if (x === undefined) continue;
     if (LIST_PROPS.has(k) && !Array.isArray(x)) throw propError(where, k, `must be a list, got ${show(x)}`, `pass [ ... ] (or omit ${k})`);
-    walk(x, [k], 0);
+    path.push(k);
+    walk(x, 0);
+    path.pop();
   }
   // a construct's own namespace prop is a Kubernetes namespace (a provider's `namespace` is Vault's, a path)
   if (typeof scope !== 'string' && typeof p.namespace === 'string') checkNamespace(where, 'namespace', p.namespace);
@@ -212,7 +232,7 @@ export function checkProps(scope: IConstruct | string, props: unknown, required:
 /** A store reference: a SecretStore/ClusterSecretStore construct or a `fromXxxName` reference (`store: {}` is refused). */
 export function checkStoreRef(scope: IConstruct, field: string, store: unknown, required = false): void {
   if (store === undefined && !required) return;
-  checkObject(scope.node.path, field, store, 'a SecretStore or ClusterSecretStore', 'pass the store construct, or SecretStore.fromSecretStoreName(scope, id, name) / ClusterSecretStore.fromClusterSecretStoreName(...)',
+  checkObject(scope, field, store, 'a SecretStore or ClusterSecretStore', 'pass the store construct, or SecretStore.fromSecretStoreName(scope, id, name) / ClusterSecretStore.fromClusterSecretStoreName(...)',
     s => typeof s.storeName === 'string' && s.storeName !== '' && typeof s.storeKind === 'string');
 }
 
@@ -222,13 +242,13 @@ export function childPath(scope: IConstruct, id: string): string {
 }
 
 /** `checkProps` that returns the props (for checks inside a `super(...)` call). */
-export function checked<T>(where: string, props: T, required: readonly string[] = []): T {
+export function checked<T>(where: Where, props: T, required: readonly string[] = []): T {
   checkProps(where, props, required);
   return props;
 }
 
 /** A list of strings (each checked with `checkString`). */
-export function checkStringList(where: string, field: string, v: unknown, opts: { required?: boolean; fix?: string } = {}): void {
+export function checkStringList(where: Where, field: string, v: unknown, opts: { required?: boolean; fix?: string } = {}): void {
   if (v === undefined && !opts.required) return;
   if (!Array.isArray(v)) throw propError(where, field, `must be a list of strings, got ${show(v)}`, opts.fix ?? 'pass ["a", "b"]');
   v.forEach((x, i) => checkString(where, `${field}[${i}]`, x, { required: true, fix: opts.fix }));
@@ -237,5 +257,8 @@ export function checkStringList(where: string, field: string, v: unknown, opts: 
 /** The items of a list prop are instances of a library class (`data: [{}]` is refused, naming the item). */
 export function checkItems(scope: IConstruct, field: string, list: unknown, shape: string, fix: string): void {
   if (!Array.isArray(list)) return;
-  list.forEach((x, i) => checkObject(scope.node.path, `${field}[${i}]`, x, shape, fix, o => typeof o._toJson === 'function'));
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i];
+    if (x === null || typeof x !== 'object' || typeof x._toJson !== 'function') checkObject(scope, `${field}[${i}]`, x, shape, fix, o => typeof o._toJson === 'function');
+  }
 }
