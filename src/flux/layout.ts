@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ApiObject, App, Chart, DependencyGraph, Duration } from 'cdk8s';
+import { ApiObject, App, Chart, Duration } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { IFluxSource } from './flux-source';
 import { FluxHealthCheckExpr, FluxObjectReference } from './health-check';
@@ -19,6 +19,7 @@ import {
 } from '../model/flux-api';
 import { inventoryMarkdown, secretInventory } from '../model/inventory';
 import { SourcedManifest, parseApiVersion } from '../model/manifest';
+import { chartObjects } from '../synth/chart-objects';
 import { EsoValidation } from '../synth/eso-validation';
 import { validateFiles } from '../synth/validate-files';
 import { renderYaml } from '../synth/yaml-render';
@@ -682,11 +683,6 @@ function folderFiles(folder: string, charts: Chart[]): RenderedFile[] {
   });
   files.push(kustomizationFile(folder, files.map(f => f.path.slice(folder.length + 1))));
   return files;
-}
-
-function chartObjects(chart: Chart): ApiObject[] {
-  return new DependencyGraph(chart.node).topology()
-    .filter((x): x is ApiObject => ApiObject.isApiObject(x) && Chart.of(x) === chart);
 }
 
 /** Path of the construct that made the object (the L2, not its `Resource` child), as EsoValidation reports. */

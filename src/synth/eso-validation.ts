@@ -1,5 +1,6 @@
-import { ApiObject, App, Chart, DependencyGraph, YamlOutputType } from 'cdk8s';
+import { ApiObject, App, Chart, YamlOutputType } from 'cdk8s';
 import { ConstructOrder, Construct, IConstruct } from 'constructs';
+import { chartObjects } from './chart-objects';
 import { PARALLEL_MIN_CONSTRUCTS, ValidationJob, canValidateInParallel, withDeferredWrites } from './parallel-validation';
 import { SynthPass } from './synth-pass';
 import { renderWith } from './yaml-render';
@@ -48,13 +49,6 @@ function manifestByObject(items: ReadonlyArray<{ object: ApiObject; manifest: an
 /** What a construct's validations return while the hooked synth renders (they ran once, before). */
 function noValidations(): string[] {
   return [];
-}
-
-/** The objects a chart synthesizes, in dependency order (what cdk8s's `Chart.toJson()` renders). */
-function chartObjects(chart: Chart): ApiObject[] {
-  return new DependencyGraph(chart.node).topology()
-    .filter((x): x is ApiObject => ApiObject.isApiObject(x))
-    .filter(x => Chart.of(x) === chart);
 }
 
 /**

@@ -9,6 +9,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart, DependencyGraph, Yaml, YamlOutputType } from 'cdk8s';
 import { Construct, ConstructOrder } from 'constructs';
+import * as fc from 'fast-check';
+import { chartObjects } from '../../src/synth/chart-objects';
 
 function plainApp(outdir: string, yamlOutputType?: YamlOutputType): App {
   const app = new App({ outdir, ...(yamlOutputType ? { yamlOutputType } : {}) });
@@ -43,6 +45,36 @@ describe('assumptions of the synth hook about cdk8s', () => {
       expect(ours).toEqual(chart.toJson());
     }
     expect(app.charts.find(c => c.node.id === 'a')!.toJson().map((o: any) => o.metadata.name)).toEqual(['second', 'first']);
+  });
+
+  test('chartObjects (the hook\'s Chart.toJson()) = cdk8s\'s order, with and without dependencies (property)', () => {
+    // random trees of groups, objects and nested charts, numeric and path-like ids, some dependencies
+    const shape = fc.array(fc.record({ parent: fc.nat(), kind: fc.constantFrom('group', 'object', 'object', 'chart'), id: fc.constantFrom('a', 'b', '0', '1', '10', 'x-1', '2') }), { maxLength: 14 });
+    const deps = fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 });
+    fc.assert(fc.property(shape, deps, fc.boolean(), (nodes, edges, withDeps) => {
+      const app = new App({ outdir: tmp() });
+      const charts: Chart[] = [new Chart(app, '0', { disableResourceNameHashes: true }), new Chart(app, 'top', { disableResourceNameHashes: true })];
+      const scopes: Construct[] = [...charts];
+      const objects: ApiObject[] = [];
+      nodes.forEach((n, i) => {
+        const scope = scopes[n.parent % scopes.length];
+        const id = `${n.id}${scope.node.tryFindChild(n.id) ? i : ''}`;
+        if (n.kind === 'group') {scopes.push(new Construct(scope, id));} else if (n.kind === 'chart') {
+          const c = new Chart(scope, id, { disableResourceNameHashes: true });
+          charts.push(c);
+          scopes.push(c);
+        } else {objects.push(new ApiObject(scope, id, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `o${i}` } }));}
+      });
+      if (withDeps && objects.length > 1) {
+        for (const [a, b] of edges) {
+          const x = objects[a % objects.length];
+          const y = objects[b % objects.length];
+          // within one chart, later on earlier: no cycle (across nested charts cdk8s itself makes one)
+          if (objects.indexOf(x) > objects.indexOf(y) && Chart.of(x) === Chart.of(y)) x.node.addDependency(y);
+        }
+      }
+      for (const chart of charts) expect(chartObjects(chart).map(o => o.node.path)).toEqual(chart.toJson().map((m: any) => `${m.metadata.name}`).map((name: string) => objects.find(o => o.name === name)!.node.path));
+    }), { seed: 5, numRuns: 300 });
   });
 
   test('findAll() without an order is the pre-order walk', () => {
