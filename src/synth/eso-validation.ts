@@ -1,6 +1,6 @@
 import { ApiObject, App, Chart, YamlOutputType } from 'cdk8s';
 import { ConstructOrder, Construct, IConstruct } from 'constructs';
-import { chartObjects } from './chart-objects';
+import { appCharts, chartObjects } from './chart-objects';
 import { PARALLEL_MIN_CONSTRUCTS, ValidationJob, canValidateInParallel, withDeferredWrites } from './parallel-validation';
 import { SynthPass } from './synth-pass';
 import { renderWith } from './yaml-render';
@@ -195,6 +195,8 @@ export class EsoValidation extends Construct {
     }
     const findAll = app.node.findAll.bind(app.node);
     (app.node as any).findAll = (order?: ConstructOrder) => (order === undefined || order === ConstructOrder.PREORDER ? all : findAll(order));
+    // cdk8s's App.charts builds a DependencyGraph of the whole app (two Sets per construct) for the chart order
+    Object.defineProperty(app, 'charts', { configurable: true, get: () => appCharts(app, all) });
     try {
       return renderWith(() => original.call(app));
     } finally {
@@ -203,6 +205,7 @@ export class EsoValidation extends Construct {
       for (const c of all) delete (c.node as any).validate;
       for (const c of charts) delete (c as any).toJson;
       delete (app.node as any).findAll;
+      delete (app as any).charts;
     }
   }
 
