@@ -190,28 +190,38 @@ class Parser {
   private isPunct(v: string): boolean { const t = this.peek(); return !!t && t.t === 'punct' && t.v === v; }
   private fail(msg: string): never { throw new Error(msg); }
 
-  /** body := (key labels* ('=' value | '{' body '}'))* until `}` or end. */
+  /** body := entry* until `}` or end. */
   body(untilBrace: boolean): Entry[] {
     const entries: Entry[] = [];
-    while (this.peek() && !(untilBrace && this.isPunct('}'))) {
-      const k = this.next()!;
-      if (k.t !== 'ident' && k.t !== 'str') this.fail(`expected a key at offset ${k.pos}, got ${JSON.stringify(k.v)}`);
-      const labels: string[] = [];
-      while (this.peek() && this.peek()!.t === 'str') labels.push(this.next()!.v);
-      if (this.isPunct('=') || this.isPunct(':')) {
-        this.next();
-        entries.push({ key: k.v, labels, value: this.value() });
-      } else if (this.isPunct('{')) {
-        this.next();
-        const inner = this.body(true);
-        this.expect('}');
-        entries.push({ key: k.v, labels, value: inner });
-      } else {
-        this.fail(`expected "=" or "{" after ${JSON.stringify(k.v)}`);
-      }
-      if (this.isPunct(',')) this.next();
-    }
+    while (this.peek() && !(untilBrace && this.isPunct('}'))) entries.push(this.entry());
     return entries;
+  }
+
+  /** More entries at the top level. */
+  more(): boolean {
+    return !!this.peek();
+  }
+
+  /** entry := key labels* ('=' value | '{' body '}') ','? */
+  entry(): Entry {
+    const k = this.next()!;
+    if (k.t !== 'ident' && k.t !== 'str') this.fail(`expected a key at offset ${k.pos}, got ${JSON.stringify(k.v)}`);
+    const labels: string[] = [];
+    while (this.peek() && this.peek()!.t === 'str') labels.push(this.next()!.v);
+    let entry: Entry;
+    if (this.isPunct('=') || this.isPunct(':')) {
+      this.next();
+      entry = { key: k.v, labels, value: this.value() };
+    } else if (this.isPunct('{')) {
+      this.next();
+      const inner = this.body(true);
+      this.expect('}');
+      entry = { key: k.v, labels, value: inner };
+    } else {
+      this.fail(`expected "=" or "{" after ${JSON.stringify(k.v)}`);
+    }
+    if (this.isPunct(',')) this.next();
+    return entry;
   }
 
   private expect(v: string) {
@@ -291,45 +301,49 @@ function parseJson(text: string): ParsedPolicy {
   return { rules, errors };
 }
 
+/** One top-level entry of an HCL policy: `name`, or a `path` block (in either of its two forms). */
+function topLevel(e: Entry, errors: string[], rules: AclRule[]): void {
+  if (e.key === 'name') return;
+  if (e.key !== 'path') {
+    errors.push(`unknown top-level key ${JSON.stringify(e.key)} (only "path" and "name" are allowed)`);
+    return;
+  }
+  if (e.labels.length === 1 && isEntries(e.value)) {
+    rulesFromBlock(e.labels[0], e.value, errors, rules);
+  } else if (e.labels.length === 0 && isEntries(e.value)) {
+    // path = { "pattern" = { ... } } / path { "pattern" { ... } }
+    for (const inner of e.value) {
+      const pattern = inner.labels.length ? inner.labels[0] : inner.key;
+      if (isEntries(inner.value)) rulesFromBlock(pattern, inner.value, errors, rules);
+      else errors.push(`path ${JSON.stringify(pattern)}: expected a block`);
+    }
+  } else {
+    errors.push('a path block needs exactly one quoted pattern: path "kv/data/app/*" { ... }');
+  }
+}
+
 /** Parses ACL policy text (HCL or JSON). Never throws: problems are returned in `errors`. */
 export function parseHcl(text: string): ParsedPolicy {
   if (/^\s*\{/.test(text)) return parseJson(text);
   const errors: string[] = [];
   const rules: AclRule[] = [];
   const lexer = new Lexer(text);
-  let entries: Entry[];
+  const parser = new Parser(lexer);
+  // each top-level entry becomes rules as soon as it is read (a derived policy of 10 000 paths is never held
+  // as a tree); a syntax error anywhere still refuses the whole document with that one error
   try {
-    entries = new Parser(lexer).body(false);
+    while (parser.more()) topLevel(parser.entry(), errors, rules);
   } catch (e) {
     // a lexing error anywhere in the text is what the document is refused for, even after a parse error
     if (!(e instanceof LexError)) {
       try {
         lexer.drain();
       } catch (lex) {
-        if (lex instanceof LexError) return { rules, errors: [lex.message] };
+        if (lex instanceof LexError) return { rules: [], errors: [lex.message] };
         throw lex;
       }
     }
-    return { rules, errors: [(e as Error).message] };
-  }
-  for (const e of entries) {
-    if (e.key === 'name') continue;
-    if (e.key !== 'path') {
-      errors.push(`unknown top-level key ${JSON.stringify(e.key)} (only "path" and "name" are allowed)`);
-      continue;
-    }
-    if (e.labels.length === 1 && isEntries(e.value)) {
-      rulesFromBlock(e.labels[0], e.value, errors, rules);
-    } else if (e.labels.length === 0 && isEntries(e.value)) {
-      // path = { "pattern" = { ... } } / path { "pattern" { ... } }
-      for (const inner of e.value) {
-        const pattern = inner.labels.length ? inner.labels[0] : inner.key;
-        if (isEntries(inner.value)) rulesFromBlock(pattern, inner.value, errors, rules);
-        else errors.push(`path ${JSON.stringify(pattern)}: expected a block`);
-      }
-    } else {
-      errors.push('a path block needs exactly one quoted pattern: path "kv/data/app/*" { ... }');
-    }
+    return { rules: [], errors: [(e as Error).message] };
   }
   return { rules, errors };
 }
