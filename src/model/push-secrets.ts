@@ -199,54 +199,63 @@ export interface EsRead {
 
 /** Every remote read of the app's ExternalSecrets (and ClusterExternalSecrets), built once per run from the shared read model. */
 export function allEsReads(index: ManifestIndex): EsRead[] {
-  return index.memo('push-secrets:es-reads', () => {
-    const out: EsRead[] = [];
-    const resolve = storeResolver(index);
-    const ids = new Map<ResolvedStore, string>();
-    for (const { es, entries } of esReads(index)) {
-      const namespaces: Array<string | undefined> = es.namespaces.length ? es.namespaces : [undefined];
-      let targetName: string | undefined;
-      for (const e of entries) {
-        const ref = e.storeRef;
-        if (!ref) continue;
-        const rr = e.section === 'data' ? e.entry?.remoteRef : e.entry?.extract;
-        const key = rr?.key;
-        if (typeof key !== 'string' || !key) continue;
-        const property = rr?.property;
-        const field = e.section === 'data' ? `${e.field}.remoteRef.key` : `${e.field}.extract.key`;
-        const kind = ref.kind ?? 'SecretStore';
-        targetName ??= targetNameOf(es);
-        for (const ns of namespaces) {
-          const sns = kind === 'ClusterSecretStore' ? undefined : ns;
-          const resolved = resolve(kind, sns, ref.name);
-          const store = resolved.store;
-          let id = ids.get(resolved);
-          if (id === undefined) ids.set(resolved, (id = storeKey(kind, sns, ref.name)));
-          out.push({
-            es,
-            field,
-            storeKind: kind,
-            storeName: ref.name,
-            storeId: id,
-            store,
-            key: normalizeKey(key, store),
-            property: typeof property === 'string' && property ? property : undefined,
-            targetNamespace: ns,
-            targetName,
-            targetIsSecret: isSecretTarget(es.spec),
-          });
-        }
-      }
-    }
-    return out;
-  });
+  return index.memo('push-secrets:es-reads', () => esReadsOf(index));
 }
 
-/** ES reads grouped by normalized key (across stores). */
+/** The remote reads of the app's ES / CES specs; with `keys`, only those of a normalized key in it. */
+function esReadsOf(index: ManifestIndex, keys?: ReadonlySet<string>): EsRead[] {
+  const out: EsRead[] = [];
+  const resolve = storeResolver(index);
+  const ids = new Map<ResolvedStore, string>();
+  for (const { es, entries } of esReads(index)) {
+    const namespaces: Array<string | undefined> = es.namespaces.length ? es.namespaces : [undefined];
+    let targetName: string | undefined;
+    for (const e of entries) {
+      const ref = e.storeRef;
+      if (!ref) continue;
+      const rr = e.section === 'data' ? e.entry?.remoteRef : e.entry?.extract;
+      const key = rr?.key;
+      if (typeof key !== 'string' || !key) continue;
+      const property = rr?.property;
+      const kind = ref.kind ?? 'SecretStore';
+      for (const ns of namespaces) {
+        const sns = kind === 'ClusterSecretStore' ? undefined : ns;
+        const resolved = resolve(kind, sns, ref.name);
+        const store = resolved.store;
+        const normalized = normalizeKey(key, store);
+        if (keys && !keys.has(normalized)) continue;
+        let id = ids.get(resolved);
+        if (id === undefined) ids.set(resolved, (id = storeKey(kind, sns, ref.name)));
+        targetName ??= targetNameOf(es);
+        out.push({
+          es,
+          field: e.section === 'data' ? `${e.field}.remoteRef.key` : `${e.field}.extract.key`,
+          storeKind: kind,
+          storeName: ref.name,
+          storeId: id,
+          store,
+          key: normalized,
+          property: typeof property === 'string' && property ? property : undefined,
+          targetNamespace: ns,
+          targetName,
+          targetIsSecret: isSecretTarget(es.spec),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * ES reads grouped by normalized key (across stores), for the keys some PushSecret writes (what the rules that
+ * compare reads with writes look up): an app of 10 000 ExternalSecrets and a few PushSecrets keeps a few reads.
+ */
 export function esReadsByKey(index: ManifestIndex): Map<string, EsRead[]> {
   return index.memo('push-secrets:es-reads-by-key', () => {
     const map = new Map<string, EsRead[]>();
-    for (const r of allEsReads(index)) (map.get(r.key) ?? map.set(r.key, []).get(r.key)!).push(r);
+    const written = new Set(allPushWrites(index).map(w => w.key));
+    if (written.size === 0) return map;
+    for (const r of esReadsOf(index, written)) (map.get(r.key) ?? map.set(r.key, []).get(r.key)!).push(r);
     return map;
   });
 }

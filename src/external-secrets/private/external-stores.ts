@@ -10,7 +10,8 @@ function isImported(store: ISecretStore): boolean {
 
 /** Keeps the external-stores annotation of `obj` up to date with the stores it reads from. */
 export class ExternalStores {
-  private readonly refs = new Set<string>();
+  /** Made for the first imported store (most ExternalSecrets read from a store of the app: none). */
+  private refs?: Set<string>;
 
   constructor(private readonly obj: ApiObject) {}
 
@@ -19,11 +20,12 @@ export class ExternalStores {
     for (const s of stores) {
       if (!s || !isImported(s)) continue;
       const ref = `${s.storeKind}/${s.storeName}`;
+      this.refs ??= new Set<string>();
       if (!this.refs.has(ref)) {
         this.refs.add(ref);
         changed = true;
       }
     }
-    if (changed) this.obj.metadata.addAnnotation(ExternalSecretAnnotations.EXTERNAL_STORES, [...this.refs].sort().join(','));
+    if (changed) this.obj.metadata.addAnnotation(ExternalSecretAnnotations.EXTERNAL_STORES, [...this.refs!].sort().join(','));
   }
 }
