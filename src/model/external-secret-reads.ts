@@ -3,6 +3,7 @@
 // (push-model) and the Vault path derivation + coverage rule (src/vault/internal/derive). Not a rule; not
 // re-exported from the package.
 import { EsSpec, allEsSpecs, ES_KINDS, kvStoreOf, KvStore } from './external-secrets';
+import { itemField } from './field-names';
 import { isObject } from './json';
 import { Manifest } from './manifest';
 import { ManifestIndex } from './manifest-index';
@@ -58,7 +59,7 @@ export function esReads(index: ManifestIndex): EsReads[] {
           entries.push({
             section,
             i,
-            field: `${es.prefix}.${section}[${i}]`,
+            field: itemField(es.prefix, section, i),
             entry,
             generator,
             // es-model entryStoreRef: a valid own ref wins even next to a generatorRef

@@ -1,5 +1,6 @@
 // Shared, internal helpers of the ExternalSecret rules (not a rule; not re-exported from the package).
 import { NAMESPACE_NAME_LABEL } from './api';
+import { fieldName, itemField } from './field-names';
 import { isObject } from './json';
 import { ESO_GROUP, Manifest, displayName, parseApiVersion } from './manifest';
 import { ManifestIndex } from './manifest-index';
@@ -143,9 +144,14 @@ function computeStoreUses(es: EsSpec): StoreUse[] {
   const add = (ref: any, field: string) => {
     if (isObject(ref) && typeof ref.name === 'string') out.push({ field, name: ref.name, kind: typeof ref.kind === 'string' ? ref.kind : undefined });
   };
-  add(es.spec.secretStoreRef, `${es.prefix}.secretStoreRef`);
-  arr(es.spec.data).forEach((d, i) => add(d?.sourceRef?.storeRef, `${es.prefix}.data[${i}].sourceRef.storeRef`));
-  arr(es.spec.dataFrom).forEach((d, i) => add(d?.sourceRef?.storeRef, `${es.prefix}.dataFrom[${i}].sourceRef.storeRef`));
+  add(es.spec.secretStoreRef, fieldName(es.prefix, '.secretStoreRef'));
+  for (const list of ['data', 'dataFrom']) {
+    const items = arr(es.spec[list]);
+    for (let i = 0; i < items.length; i++) {
+      const ref = items[i]?.sourceRef?.storeRef;
+      if (isObject(ref)) add(ref, fieldName(itemField(es.prefix, list, i), '.sourceRef.storeRef'));
+    }
+  }
   return out;
 }
 

@@ -1,8 +1,7 @@
 import { Manifest, SourcedManifest, parseApiVersion } from './manifest';
 
-function indexKey(group: string, kind: string, namespace: string | undefined, name: string | undefined) {
-  return `${group}|${kind}|${namespace ?? ''}|${name ?? ''}`;
-}
+/** group|kind → namespace → name → manifest: no key string per manifest (an index of 10 000 objects kept 10 000). */
+type ByKey = Map<string, Map<string, Map<string, Manifest>>>;
 
 function sameList(a: readonly Manifest[], b: readonly Manifest[]): boolean {
   if (a === b) return true;
@@ -17,7 +16,7 @@ function sameList(a: readonly Manifest[], b: readonly Manifest[]): boolean {
  */
 export class ManifestIndex {
   private readonly byKind = new Map<string, Manifest[]>();
-  private readonly byKey = new Map<string, Manifest>();
+  private readonly byKey: ByKey = new Map();
   private readonly sources = new Map<Manifest, SourcedManifest>();
   private readonly memos = new Map<string, unknown>();
   private readonly byKindAndGroup = new Map<string, Manifest[]>();
@@ -36,7 +35,13 @@ export class ManifestIndex {
       if (!list) this.byKind.set(kind, (list = []));
       list.push(m);
       const { group } = parseApiVersion(m.apiVersion);
-      this.byKey.set(indexKey(group, kind, m.metadata?.namespace, m.metadata?.name), m);
+      const gk = `${group}|${kind}`;
+      let byNs = this.byKey.get(gk);
+      if (!byNs) this.byKey.set(gk, (byNs = new Map()));
+      const ns = `${m.metadata?.namespace ?? ''}`;
+      let byName = byNs.get(ns);
+      if (!byName) byNs.set(ns, (byName = new Map()));
+      byName.set(`${m.metadata?.name ?? ''}`, m);
     }
   }
 
@@ -56,7 +61,7 @@ export class ManifestIndex {
 
   /** One object by group, kind, namespace (undefined for cluster-scoped) and name. */
   public get(group: string, kind: string, namespace: string | undefined, name: string | undefined): Manifest | undefined {
-    return this.byKey.get(indexKey(group, kind, namespace, name));
+    return this.byKey.get(`${group}|${kind}`)?.get(`${namespace ?? ''}`)?.get(`${name ?? ''}`);
   }
 
   /** Where a manifest came from (construct path or file). */

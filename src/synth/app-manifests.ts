@@ -24,7 +24,8 @@ function manifestsOf(root: IConstruct, pass: SynthPass | undefined, skip: (c: Ap
   const out: SourcedManifest[] = [];
   for (const c of root.node.findAll()) {
     if (!ApiObject.isApiObject(c) || isVaultPolicy(c) || skip(c)) continue;
-    out.push({ manifest: pass ? pass.resolve(c) : c.toJson(), constructPath: c.node.path });
+    // no constructPath: a derivation reads manifests, it never reports on them (the validation does, with its own)
+    out.push({ manifest: pass ? pass.resolve(c) : c.toJson() });
   }
   return out;
 }

@@ -46,6 +46,20 @@ function manifestByObject(items: ReadonlyArray<{ object: ApiObject; manifest: an
   return out;
 }
 
+/**
+ * One object of the app for the engine. Its construct path (the L2's, not its `Resource` child's) is computed
+ * when a finding or a rule asks for it: the engine reads it for findings only, and an app of 10 000 objects
+ * would otherwise build 10 000 paths per synth.
+ */
+class ObjectItem implements SourcedManifest {
+  constructor(public readonly manifest: any, public readonly object: ApiObject) {}
+
+  public get constructPath(): string {
+    const o = this.object;
+    return (o.node.id === 'Resource' && o.node.scope ? o.node.scope : o).node.path;
+  }
+}
+
 /** What a construct's validations return while the hooked synth renders (they ran once, before). */
 function noValidations(): string[] {
   return [];
@@ -227,9 +241,7 @@ export class EsoValidation extends Construct {
   private collect(constructs: IConstruct[] = this.node.root.node.findAll(), pass?: SynthPass): Array<SourcedManifest & { object: ApiObject }> {
     const items: Array<SourcedManifest & { object: ApiObject }> = [];
     for (const c of constructs) {
-      if (!ApiObject.isApiObject(c)) continue;
-      const owner = c.node.id === 'Resource' && c.node.scope ? c.node.scope : c;
-      items.push({ manifest: pass ? pass.resolve(c) : c.toJson(), constructPath: owner.node.path, object: c });
+      if (ApiObject.isApiObject(c)) items.push(new ObjectItem(pass ? pass.resolve(c) : c.toJson(), c));
     }
     return items;
   }

@@ -14,6 +14,7 @@ import {
   Login, StoreInfo, VaultModel, VaultProviderInfo, loginKey, providerInfo, vaultModel,
 } from './objects';
 import { EsEntryRead, esReads } from '../external-secret-reads';
+import { fieldName } from '../field-names';
 import { ESO_GROUP, GENERATORS_GROUP, Manifest, parseApiVersion } from '../manifest';
 import type { ManifestIndex } from '../manifest-index';
 
@@ -185,15 +186,15 @@ function externalSecretSpec(
       const rr = d?.remoteRef;
       const key = rr?.key;
       if (typeof key !== 'string' || key === '') continue;
-      const base = `${e.field}.remoteRef`;
-      const keyField = `${base}.key`;
+      const base = fieldName(e.field, '.remoteRef');
+      const keyField = fieldName(base, '.key');
       for (const store of stores) readAccesses(out, consumer, base, store, key, rr.metadataPolicy, keyField);
     } else {
       for (const store of stores) {
         const key = d?.extract?.key;
         if (d?.extract && typeof key === 'string' && key !== '') {
-          const base = `${e.field}.extract`;
-          readAccesses(out, consumer, base, store, key, d.extract.metadataPolicy, `${base}.key`);
+          const base = fieldName(e.field, '.extract');
+          readAccesses(out, consumer, base, store, key, d.extract.metadataPolicy, fieldName(base, '.key'));
         }
         if (d?.find) findAccesses(out, consumer, `${e.field}.find`, store, d.find);
       }
@@ -359,13 +360,14 @@ export interface CollapseSpec {
 
 const WIDENABLE = new Set(['read', 'list']);
 
-interface Req { path: string; caps: Set<string>; kv?: Access['kv'] }
+/** One path's capabilities (a list without repeats: a handful at most, and 10 000 paths would be 10 000 Sets). */
+interface Req { path: string; caps: string[]; kv?: Access['kv'] }
 
 function widen(reqs: Req[], collapse: CollapseSpec): Req[] {
   if (collapse.mode === 'exact') return reqs;
   const keep: Req[] = [];
   const widened: Req[] = [];
-  const canWiden = (r: Req) => !!r.kv && [...r.caps].every(c => WIDENABLE.has(c));
+  const canWiden = (r: Req) => !!r.kv && r.caps.every(c => WIDENABLE.has(c));
   const globOf = (kv: NonNullable<Req['kv']>, prefix: string) => [kv.mount, kv.section, prefix].filter(s => s !== '').join('/') + '/*';
   if (collapse.mode === 'under') {
     const prefixes = (collapse.prefixes ?? []).map(p => clean(p).replace(/\/+$/, '')).filter(Boolean);
@@ -394,7 +396,7 @@ function widen(reqs: Req[], collapse: CollapseSpec): Req[] {
       const max = Math.min(...folders.map(f => f.length));
       for (let i = 0; i < max && folders.every(f => f[i] === folders[0][i]); i++) common.push(folders[0][i]);
       if (common.length === 0) { keep.push(...group); continue; }
-      widened.push({ path: globOf(group[0].kv!, common.join('/')), caps: new Set(group.flatMap(r => [...r.caps])) });
+      widened.push({ path: globOf(group[0].kv!, common.join('/')), caps: [...new Set(group.flatMap(r => r.caps))] });
     }
   }
   return [...keep, ...widened];
@@ -409,17 +411,17 @@ export function deriveRules(accesses: readonly Access[], collapse: CollapseSpec,
   const byPath = new Map<string, Req>();
   const add = (path: string, caps: readonly string[], kv?: Access['kv']) => {
     let r = byPath.get(path);
-    if (!r) byPath.set(path, (r = { path, caps: new Set(), kv }));
-    caps.forEach(c => r!.caps.add(c));
+    if (!r) byPath.set(path, (r = { path, caps: [], kv }));
+    for (const c of caps) if (!r.caps.includes(c)) r.caps.push(c);
   };
   // a key that is not literal never becomes a path (VaultPolicy refuses it at synth, see unsafeAccesses)
   for (const a of accesses) if (unsafeKeyProblem(a.key) === undefined) add(a.path, a.capabilities, a.kv);
   for (const r of extra) add(r.path, r.capabilities);
-  const rules = mergeRules(widen([...byPath.values()], collapse).map(r => ({ path: r.path, capabilities: [...r.caps] })));
+  const rules = mergeRules(widen([...byPath.values()], collapse).map(r => ({ path: r.path, capabilities: r.caps })));
   // inheritance: a more specific rule shadows a broader one in Vault, so give it the broader one's grants
   // Only glob rules can shadow others: compare against those (usually few), not every pair of rules.
   const globs = rules.filter(s => s.path.endsWith('*'));
-  const out = rules.map(r => {
+  const out = globs.length === 0 ? rules : rules.map(r => {
     const caps = new Set(r.capabilities);
     const isGlob = r.path.endsWith('*');
     for (const s of globs) {

@@ -31,14 +31,17 @@ const LEGACY_POLICY: Record<string, string[]> = {
 
 /** Merges rules with the same pattern (union of capabilities), keeping first-seen order. */
 export function mergeRules(rules: readonly AclRule[]): AclRule[] {
-  const byPath = new Map<string, Set<string>>();
+  // lists without repeats, not Sets: a rule has a handful of capabilities, a derived policy 10 000 rules
+  const byPath = new Map<string, string[]>();
   for (const r of rules) {
-    const path = r.path.replace(/^\//, '');
+    const path = r.path.charCodeAt(0) === 47 /* / */ ? r.path.slice(1) : r.path;
     let caps = byPath.get(path);
-    if (!caps) byPath.set(path, (caps = new Set()));
-    for (const c of r.capabilities) caps.add(c);
+    if (!caps) byPath.set(path, (caps = []));
+    for (const c of r.capabilities) if (!caps.includes(c)) caps.push(c);
   }
-  return [...byPath.entries()].map(([path, caps]) => ({ path, capabilities: [...caps].sort() }));
+  const out: AclRule[] = [];
+  for (const [path, caps] of byPath) out.push({ path, capabilities: caps.sort() });
+  return out;
 }
 
 function quote(s: string): string {
