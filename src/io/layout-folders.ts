@@ -1,11 +1,17 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import * as jsyaml from 'js-yaml';
-import { collectFiles } from './load-manifests';
+import type * as JsYaml from 'js-yaml';
+import { collectFiles } from './collect-files';
 import { FLUX_KUSTOMIZE_GROUP, GENERATED_MARKER } from '../model/flux-api';
 import { ESO_GROUP, Manifest, SourcedManifest, parseApiVersion } from '../model/manifest';
 import { SynthRefusal } from '../validation/report';
+
+/** js-yaml, loaded when a folder is first read (a synth that reads no committed output never loads a YAML parser). */
+function jsYaml(): typeof JsYaml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('js-yaml');
+}
 
 /**
  * The folders a FluxLayout writes under its outdir: each one it owns has a `kustomization.yaml` starting with
@@ -48,6 +54,7 @@ export function previousObjectsOf(text: string): Manifest[] {
     if (!WANTED_KIND.test(doc)) continue;
     let m: any;
     try {
+      const jsyaml = jsYaml();
       m = jsyaml.load(doc, { schema: jsyaml.JSON_SCHEMA });
     } catch {
       continue; // not ours to judge: the comparison is best effort
