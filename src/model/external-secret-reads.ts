@@ -70,7 +70,8 @@ export function esReads(index: ManifestIndex): EsReads[] {
       };
       visit('data', spec.data);
       visit('dataFrom', spec.dataFrom);
-      out.push({ es, entries });
+      // slice: an exact-size copy (a list grown by push keeps room for 16 entries, per ExternalSecret)
+      out.push({ es, entries: entries.slice() });
     }
     return out;
   }, ES_KINDS);

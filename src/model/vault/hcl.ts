@@ -40,7 +40,8 @@ export function mergeRules(rules: readonly AclRule[]): AclRule[] {
     for (const c of r.capabilities) if (!caps.includes(c)) caps.push(c);
   }
   const out: AclRule[] = [];
-  for (const [path, caps] of byPath) out.push({ path, capabilities: caps.sort() });
+  // slice: an exact-size copy (a list grown by push keeps room for 16; 10 000 rules would keep that room)
+  for (const [path, caps] of byPath) out.push({ path, capabilities: caps.sort().slice() });
   return out;
 }
 
