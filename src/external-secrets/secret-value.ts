@@ -49,6 +49,9 @@ export interface SecretValueOptions extends RemoteRefOptions {
  *
  * For Vault, `key` is relative to the store's KV mount (`app/db`, never `secret/data/app/db`).
  */
+/** The options of a value given none (one shared object, not one per value of every ExternalSecret). */
+const NO_OPTIONS: SecretValueOptions = Object.freeze({});
+
 export class SecretValue {
   /**
    * One property of a remote secret, e.g. the `password` field of Vault key `app/db`.
@@ -57,11 +60,11 @@ export class SecretValue {
    * @param key remote key (Vault: relative to the mount)
    * @param property field of the remote secret (Vault: an exact map key, otherwise a gjson path)
    */
-  public static fromProperty(secretKey: string, key: string, property: string, options: SecretValueOptions = {}): SecretValue {
+  public static fromProperty(secretKey: string, key: string, property: string, options?: SecretValueOptions): SecretValue {
     checkString('SecretValue.fromProperty', 'secretKey', secretKey, { required: true, fix: 'name the key of the target Secret' });
     checkString('SecretValue.fromProperty', 'key', key, { required: true, fix: 'give the remote key, e.g. "app/db"' });
     checkString('SecretValue.fromProperty', 'property', property, { required: true, fix: 'give the field of the remote secret, or use SecretValue.fromKey' });
-    return new SecretValue(secretKey, key, property, options);
+    return new SecretValue(secretKey, key, property, options ?? NO_OPTIONS);
   }
 
   /**
@@ -69,10 +72,10 @@ export class SecretValue {
    *
    * To spread every field of the remote secret into its own key, use `SecretSource.extract()` instead.
    */
-  public static fromKey(secretKey: string, key: string, options: SecretValueOptions = {}): SecretValue {
+  public static fromKey(secretKey: string, key: string, options?: SecretValueOptions): SecretValue {
     checkString('SecretValue.fromKey', 'secretKey', secretKey, { required: true, fix: 'name the key of the target Secret' });
     checkString('SecretValue.fromKey', 'key', key, { required: true, fix: 'give the remote key, e.g. "app/db"' });
-    return new SecretValue(secretKey, key, undefined, options);
+    return new SecretValue(secretKey, key, undefined, options ?? NO_OPTIONS);
   }
 
   /** Key in the target Secret. */

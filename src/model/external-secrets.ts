@@ -4,6 +4,7 @@ import { fieldName, itemField } from './field-names';
 import { isObject } from './json';
 import { ESO_GROUP, Manifest, displayName, parseApiVersion } from './manifest';
 import { ManifestIndex } from './manifest-index';
+import { addTo } from './multimap';
 
 /** Label every Namespace carries with its own name (Kubernetes >= 1.21). */
 import { resolveStoreRef } from './stores';
@@ -129,17 +130,8 @@ export interface StoreUse {
   readonly kind?: string;
 }
 
-/** storeUses per spec object: three rules ask for each spec of a run (a run's specs die with it). */
-const storeUsesOf = new WeakMap<EsSpec, StoreUse[]>();
-
-/** Every store reference of a spec. */
+/** Every store reference of a spec (not kept: three rules ask for every spec's, and it is cheaper made anew). */
 export function storeUses(es: EsSpec): StoreUse[] {
-  let cached = storeUsesOf.get(es);
-  if (!cached) storeUsesOf.set(es, (cached = computeStoreUses(es)));
-  return cached;
-}
-
-function computeStoreUses(es: EsSpec): StoreUse[] {
   const out: StoreUse[] = [];
   const add = (ref: any, field: string) => {
     if (isObject(ref) && typeof ref.name === 'string') out.push({ field, name: ref.name, kind: typeof ref.kind === 'string' ? ref.kind : undefined });
@@ -180,7 +172,7 @@ export function secretStoresByName(index: ManifestIndex): Map<string, Manifest[]
     const m = new Map<string, Manifest[]>();
     for (const s of index.ofKind('SecretStore', ESO_GROUP)) {
       const name = s.metadata?.name ?? '';
-      (m.get(name) ?? m.set(name, []).get(name)!).push(s);
+      addTo(m, name, s);
     }
     return m;
   });
@@ -239,12 +231,7 @@ export function targetNameOf(es: EsSpec): string {
 export function esSpecsByTargetName(index: ManifestIndex): ReadonlyMap<string, readonly EsSpec[]> {
   return index.memo('external-secrets:by-target-name', () => {
     const out = new Map<string, EsSpec[]>();
-    for (const es of allEsSpecs(index)) {
-      const name = targetNameOf(es);
-      let list = out.get(name);
-      if (!list) out.set(name, (list = []));
-      list.push(es);
-    }
+    for (const es of allEsSpecs(index)) addTo(out, targetNameOf(es), es);
     return out;
   }, ES_KINDS);
 }

@@ -6,6 +6,7 @@ import { clusterGeneratorSpecField } from './generator-kinds';
 import { isObject } from './json';
 import { ESO_GROUP, GENERATORS_GROUP, Manifest, displayName, parseApiVersion } from './manifest';
 import { ManifestIndex } from './manifest-index';
+import { addTo } from './multimap';
 import { resolveStoreRef, storeKey } from './stores';
 export { isObject };
 
@@ -174,7 +175,7 @@ export function allPushWrites(index: ManifestIndex): PushWrite[] {
 export function writesOf(index: ManifestIndex, m: Manifest): PushWrite[] {
   const byManifest = index.memo('push-secrets:writes-by-manifest', () => {
     const map = new Map<Manifest, PushWrite[]>();
-    for (const w of allPushWrites(index)) (map.get(w.ps.manifest) ?? map.set(w.ps.manifest, []).get(w.ps.manifest)!).push(w);
+    for (const w of allPushWrites(index)) addTo(map, w.ps.manifest, w);
     return map;
   });
   return byManifest.get(m) ?? [];
@@ -255,7 +256,7 @@ export function esReadsByKey(index: ManifestIndex): Map<string, EsRead[]> {
     const map = new Map<string, EsRead[]>();
     const written = new Set(allPushWrites(index).map(w => w.key));
     if (written.size === 0) return map;
-    for (const r of esReadsOf(index, written)) (map.get(r.key) ?? map.set(r.key, []).get(r.key)!).push(r);
+    for (const r of esReadsOf(index, written)) addTo(map, r.key, r);
     return map;
   });
 }

@@ -409,7 +409,8 @@ function widen(reqs: Req[], collapse: CollapseSpec): Req[] {
  */
 export function deriveRules(accesses: readonly Access[], collapse: CollapseSpec, extra: readonly AclRule[] = []): AclRule[] {
   const byPath = new Map<string, Req>();
-  const add = (path: string, caps: readonly string[], kv?: Access['kv']) => {
+  const add = (raw: string, caps: readonly string[], kv?: Access['kv']) => {
+    const path = raw.charCodeAt(0) === 47 /* / */ ? raw.slice(1) : raw; // as mergeRules keys them
     let r = byPath.get(path);
     if (!r) byPath.set(path, (r = { path, caps: [], kv }));
     for (const c of caps) if (!r.caps.includes(c)) r.caps.push(c);
@@ -417,7 +418,12 @@ export function deriveRules(accesses: readonly Access[], collapse: CollapseSpec,
   // a key that is not literal never becomes a path (VaultPolicy refuses it at synth, see unsafeAccesses)
   for (const a of accesses) if (unsafeKeyProblem(a.key) === undefined) add(a.path, a.capabilities, a.kv);
   for (const r of extra) add(r.path, r.capabilities);
-  const rules = mergeRules(widen([...byPath.values()], collapse).map(r => ({ path: r.path, capabilities: r.caps })));
+  const reqs = [...byPath.values()];
+  const widened = widen(reqs, collapse);
+  // exact keys: one req per path already, so mergeRules would only sort (10 000 paths are not copied twice)
+  const rules = widened === reqs
+    ? reqs.map(r => ({ path: r.path, capabilities: r.caps.sort().slice() }))
+    : mergeRules(widened.map(r => ({ path: r.path, capabilities: r.caps })));
   // inheritance: a more specific rule shadows a broader one in Vault, so give it the broader one's grants
   // Only glob rules can shadow others: compare against those (usually few), not every pair of rules.
   const globs = rules.filter(s => s.path.endsWith('*'));

@@ -1,4 +1,5 @@
 import { EsSpec, allEsSpecs, creationPolicyOf, isSecretTarget, producedKeys, targetNameOf } from '../../../model/external-secrets';
+import { addTo } from '../../../model/multimap';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, RuleContext, finding } from '../../rule';
 
@@ -25,7 +26,7 @@ export function targetWriters(ctx: RuleContext): Map<string, Writer[]> {
       const name = targetNameOf(es);
       for (const ns of es.namespaces) {
         const key = `${ns}/${name}`;
-        (m.get(key) ?? m.set(key, []).get(key)!).push({ es, policy });
+        addTo(m, key, { es, policy });
       }
     }
     return m;

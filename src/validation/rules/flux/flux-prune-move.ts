@@ -1,6 +1,7 @@
 import { FluxKs, fluxModel } from '../../../model/flux';
 import { ESO_GROUP, Manifest } from '../../../model/manifest';
 import { ManifestIndex } from '../../../model/manifest-index';
+import { addTo } from '../../../model/multimap';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 
@@ -61,7 +62,7 @@ export const fluxPruneMoveRule: Rule = {
     const producers = new Map<string, OwnerEs[]>();
     for (const es of current) {
       const key = `${es.namespace}/${es.secret}`;
-      (producers.get(key) ?? producers.set(key, []).get(key)!).push(es);
+      addTo(producers, key, es);
     }
     const out: Finding[] = [];
     for (const old of ownerExternalSecrets(ctx.previous)) {

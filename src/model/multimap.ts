@@ -1,0 +1,9 @@
+/**
+ * Adds `value` to the list of `key`. A new list is made with its first value (`[value]`, sized for it): an empty
+ * list grown by push keeps room for 16, and read models keep one list per object of the app.
+ */
+export function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
