@@ -13,8 +13,9 @@ import { Yaml } from 'cdk8s';
  */
 export function renderYaml(...docs: any[]): string {
   const walk = walkMatchesCdk8s();
+  const seen = new Map<string, boolean>();
   const out: string[] = [];
-  for (const doc of docs) out.push(doc === undefined ? '\n' : (walk ? renderDocument(doc) : undefined) ?? ORIGINAL_STRINGIFY.call(Yaml, doc));
+  for (const doc of docs) out.push(doc === undefined ? '\n' : (walk ? renderDocument(doc, seen) : undefined) ?? ORIGINAL_STRINGIFY.call(Yaml, doc));
   return out.join('---\n');
 }
 
@@ -38,10 +39,10 @@ export function walkMatchesCdk8s(): boolean {
 }
 
 /** The one document as cdk8s renders it, or undefined when it is not of the shape rendered here. */
-export function renderDocument(doc: unknown): string | undefined {
+export function renderDocument(doc: unknown, seen: Map<string, boolean> = new Map()): string | undefined {
   if (!isPlainObject(doc) || Object.keys(doc).length === 0) return undefined;
   try {
-    return new Renderer().map(doc, '') + '\n';
+    return new Renderer(seen).map(doc, '') + '\n';
   } catch (e) {
     if (e === NOT_HANDLED) return undefined;
     throw e;
@@ -85,29 +86,26 @@ function cdk8sYamlPackage(): any {
   return require(require.resolve('yaml', { paths: [path.dirname(require.resolve('cdk8s'))] }));
 }
 
-let resolvesAsOtherType: ((s: string) => boolean) | undefined;
+let otherTypeTags: TagTest[] | undefined;
 
 /**
  * Whether a plain `s` would be read back as something else than a string (`true`, `42`, `0o7`, `~`, a date, `<<`):
- * the package's own test, over the YAML 1.1 schema cdk8s renders with (stringifyString.js, plainString).
+ * the package's own test, over the YAML 1.1 schema cdk8s renders with (stringifyString.js, plainString). `seen`
+ * holds the answers of one `renderYaml` call (keys repeat in every document; nothing is kept after the call).
  */
-function otherType(s: string): boolean {
-  if (!resolvesAsOtherType) {
-    const { Document } = cdk8sYamlPackage();
-    const schema = new Document(null, { version: '1.1' }).schema;
-    const tags: TagTest[] = [...schema.tags, ...(schema.compat ?? [])]
-      .filter((t: TagTest) => t.default && t.tag !== 'tag:yaml.org,2002:str' && t.test);
-    const cache = new Map<string, boolean>();
-    resolvesAsOtherType = (x: string) => {
-      let r = cache.get(x);
-      if (r === undefined) {
-        r = tags.some(t => t.test!.test(x));
-        if (cache.size < 100_000) cache.set(x, r);
-      }
-      return r;
-    };
+function otherType(s: string, seen: Map<string, boolean>): boolean {
+  let r = seen.get(s);
+  if (r === undefined) {
+    if (!otherTypeTags) {
+      const { Document } = cdk8sYamlPackage();
+      const schema = new Document(null, { version: '1.1' }).schema;
+      otherTypeTags = [...schema.tags, ...(schema.compat ?? [])]
+        .filter((t: TagTest) => t.default && t.tag !== 'tag:yaml.org,2002:str' && t.test);
+    }
+    r = otherTypeTags.some(t => t.test!.test(s));
+    seen.set(s, r);
   }
-  return resolvesAsOtherType(s);
+  return r;
 }
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
@@ -119,7 +117,9 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
 /** One document's walk; throws NOT_HANDLED at the first value it does not render exactly as the package does. */
 class Renderer {
   /** The package writes an object met twice as an anchor and aliases. */
-  private readonly seen = new Set<object>();
+  private readonly objects = new Set<object>();
+
+  constructor(private readonly plainAnswers: Map<string, boolean>) {}
 
   public map(o: Record<string, unknown>, indent: string): string {
     this.enter(o);
@@ -156,8 +156,8 @@ class Renderer {
   }
 
   private enter(o: object) {
-    if (this.seen.has(o)) throw NOT_HANDLED;
-    this.seen.add(o);
+    if (this.objects.has(o)) throw NOT_HANDLED;
+    this.objects.add(o);
   }
 
   private scalar(v: unknown): string {
@@ -177,7 +177,7 @@ class Renderer {
   /** A key or a value: plain where the package writes it plain, else the quotes it picks (quotedString). */
   private string(s: string): string {
     if (!SIMPLE.test(s) || DOCUMENT_MARKER.test(s) || s === MERGE_KEY) throw NOT_HANDLED;
-    if (!PLAIN_REFUSED.test(s) && !otherType(s)) return s;
+    if (!PLAIN_REFUSED.test(s) && !otherType(s, this.plainAnswers)) return s;
     const hasDouble = s.includes('"');
     if (hasDouble && !s.includes("'")) return `'${s}'`;
     if (hasDouble || s.includes('\\')) throw NOT_HANDLED;
