@@ -41,6 +41,9 @@ export interface SecretValueOptions extends RemoteRefOptions {
   readonly store?: ISecretStore;
 }
 
+/** The options of a value given none (one shared object, not one per value of every ExternalSecret). */
+const NO_OPTIONS: SecretValueOptions = Object.freeze({});
+
 /**
  * One key of the target Secret, read from one remote secret (`spec.data[]`).
  *
@@ -49,9 +52,6 @@ export interface SecretValueOptions extends RemoteRefOptions {
  *
  * For Vault, `key` is relative to the store's KV mount (`app/db`, never `secret/data/app/db`).
  */
-/** The options of a value given none (one shared object, not one per value of every ExternalSecret). */
-const NO_OPTIONS: SecretValueOptions = Object.freeze({});
-
 export class SecretValue {
   /**
    * One property of a remote secret, e.g. the `password` field of Vault key `app/db`.
