@@ -3,6 +3,7 @@ import * as path from 'path';
 import * as fc from 'fast-check';
 import { Document, stringify } from 'yaml';
 import { mayBeTyped, parseManifests, parseManifestsFast, parseManifestsFull } from '../../src/io/load-manifests';
+import { manifestWith, nestedValue } from '../support/arbitraries';
 
 /**
  * The flat reader has a fast path (js-yaml) for clean files and the full reader (yaml's composer) for everything
@@ -46,15 +47,7 @@ describe('the fast path reads exactly what the full reader reads', () => {
   const scalar = fc.oneof(fc.constantFrom(...tricky), fc.string({ maxLength: 12 }), fc.integer(), fc.double({ noNaN: true }), fc.boolean(),
     fc.constant(null));
   const key = fc.oneof(fc.constantFrom('name', 'data', 'yes', 'on', '1', '0777', 'a b', 'k:v', '-x', '?q', 'spec'), fc.string({ minLength: 1, maxLength: 8 }));
-  const value = fc.letrec(tie => ({
-    v: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(key, tie('v'), { maxKeys: 4 })),
-  })).v;
-  const manifest = fc.record({
-    apiVersion: fc.constantFrom('v1', 'external-secrets.io/v1'),
-    kind: fc.constantFrom('ConfigMap', 'ExternalSecret'),
-    metadata: fc.record({ name: fc.constantFrom('a', 'b-1'), namespace: fc.constantFrom('ns', 'team-a') }),
-    data: fc.dictionary(key, value, { maxKeys: 6 }),
-  });
+  const manifest = manifestWith(fc.record({ name: fc.constantFrom('a', 'b-1'), namespace: fc.constantFrom('ns', 'team-a') }), key, nestedValue(scalar, key));
   const style = fc.record({
     collectionStyle: fc.constantFrom('any' as const, 'block' as const, 'flow' as const),
     defaultStringType: fc.constantFrom('PLAIN' as const, 'QUOTE_DOUBLE' as const, 'QUOTE_SINGLE' as const, 'BLOCK_LITERAL' as const, 'BLOCK_FOLDED' as const),

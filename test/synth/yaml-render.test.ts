@@ -9,6 +9,7 @@ import { App, ApiObject, Chart, Yaml } from 'cdk8s';
 import * as fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import { renderDocument, renderWith, renderYaml, walkMatchesCdk8s } from '../../src/synth/yaml-render';
+import { manifestWith, nestedValue } from '../support/arbitraries';
 
 function yamlFilesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -52,15 +53,7 @@ describe('renderYaml is cdk8s Yaml.stringify, byte for byte', () => {
     fc.integer(), fc.double(), fc.constantFrom(0, -0, 2 ** 53, -(2 ** 53) - 2, 1e21, 0.1), fc.boolean(), fc.constant(null),
     fc.constant(undefined));
   const key = fc.oneof(fc.constantFrom(...tricky), fc.string({ maxLength: 8 }));
-  const value = fc.letrec(tie => ({
-    v: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(key, tie('v'), { maxKeys: 4 })),
-  })).v;
-  const manifest = fc.record({
-    apiVersion: fc.constantFrom('v1', 'external-secrets.io/v1'),
-    kind: fc.constantFrom('ConfigMap', 'ExternalSecret'),
-    metadata: fc.record({ name: fc.constantFrom('a', 'b-1'), labels: fc.dictionary(key, scalar, { maxKeys: 3 }) }),
-    data: fc.dictionary(key, value, { maxKeys: 6 }),
-  });
+  const manifest = manifestWith(fc.record({ name: fc.constantFrom('a', 'b-1'), labels: fc.dictionary(key, scalar, { maxKeys: 3 }) }), key, nestedValue(scalar, key));
 
   // (FUZZ_RUNS=50000 FUZZ_SEED=n for a longer search)
   test('generated manifests with tricky keys and values (property)', () => {

@@ -89,6 +89,8 @@ type Tok = { t: 'str' | 'ident' | 'num' | 'punct'; v: string; pos: number };
 /** Sticky (anchored at lastIndex): no `text.slice(i)` per token. */
 const IDENT_RE = /[A-Za-z_][A-Za-z0-9_.-]*/y;
 const NUM_RE = /-?[0-9][0-9.a-z]*/y;
+/** Identifiers, then numbers (the order the lexer tries them in). */
+const WORDS: ReadonlyArray<readonly ['ident' | 'num', RegExp]> = [['ident', IDENT_RE], ['num', NUM_RE]];
 
 /** A lexing error: the document is refused with it, whatever the parser would have said. */
 class LexError extends Error {}
@@ -182,19 +184,14 @@ class Lexer {
           i++;
           return tok;
         }
-        IDENT_RE.lastIndex = i;
-        const m = IDENT_RE.exec(text);
-        if (m) {
-          const tok: Tok = { t: 'ident', v: m[0], pos: i };
-          i += m[0].length;
-          return tok;
-        }
-        NUM_RE.lastIndex = i;
-        const n = NUM_RE.exec(text);
-        if (n) {
-          const tok: Tok = { t: 'num', v: n[0], pos: i };
-          i += n[0].length;
-          return tok;
+        for (const [t, re] of WORDS) {
+          re.lastIndex = i;
+          const m = re.exec(text);
+          if (m) {
+            const tok: Tok = { t, v: m[0], pos: i };
+            i += m[0].length;
+            return tok;
+          }
         }
         throw new LexError(`unexpected character ${JSON.stringify(c)} at offset ${i}`);
       }
