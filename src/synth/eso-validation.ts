@@ -60,6 +60,16 @@ class ObjectItem implements SourcedManifest {
   }
 }
 
+/** cdk8s's own `App.charts` getter, and the one an app object resolves `charts` to. */
+const CDK8S_CHARTS_GETTER = Object.getOwnPropertyDescriptor(App.prototype, 'charts')?.get;
+function chartsGetterOf(app: App): unknown {
+  for (let o: object | null = app; o; o = Object.getPrototypeOf(o)) {
+    const d = Object.getOwnPropertyDescriptor(o, 'charts');
+    if (d) return d.get;
+  }
+  return undefined;
+}
+
 /** What a construct's validations return while the hooked synth renders (they ran once, before). */
 function noValidations(): string[] {
   return [];
@@ -209,8 +219,10 @@ export class EsoValidation extends Construct {
     }
     const findAll = app.node.findAll.bind(app.node);
     (app.node as any).findAll = (order?: ConstructOrder) => (order === undefined || order === ConstructOrder.PREORDER ? all : findAll(order));
-    // cdk8s's App.charts builds a DependencyGraph of the whole app (two Sets per construct) for the chart order
-    Object.defineProperty(app, 'charts', { configurable: true, get: () => appCharts(app, all) });
+    // cdk8s's App.charts builds a DependencyGraph of the whole app (two Sets per construct) for the chart order;
+    // an App subclass with a charts getter of its own keeps it
+    const chartsOverridden = chartsGetterOf(app) === CDK8S_CHARTS_GETTER;
+    if (chartsOverridden) Object.defineProperty(app, 'charts', { configurable: true, get: () => appCharts(app, all) });
     try {
       return renderWith(() => original.call(app));
     } finally {
@@ -219,7 +231,7 @@ export class EsoValidation extends Construct {
       for (const c of all) delete (c.node as any).validate;
       for (const c of charts) delete (c as any).toJson;
       delete (app.node as any).findAll;
-      delete (app as any).charts;
+      if (chartsOverridden) delete (app as any).charts;
     }
   }
 

@@ -59,6 +59,23 @@ describe('EsoValidation (synth hook)', () => {
     }
     expect(fs.readdirSync(app.outdir).sort()).toEqual(['c0.k8s.yaml', 'c1.k8s.yaml', 'c2.k8s.yaml', 'c3.k8s.yaml', 'c4.k8s.yaml']);
     expect(Object.prototype.hasOwnProperty.call(objects[0], 'toJson')).toBe(false);
+    expect(Object.prototype.hasOwnProperty.call(app, 'charts')).toBe(false);
+  });
+
+  test('an App subclass with its own charts getter keeps it in the hooked synth', () => {
+    let asked = 0;
+    class Reversed extends App {
+      public get charts(): Chart[] {
+        asked++;
+        return [...super.charts].reverse();
+      }
+    }
+    const app = new Reversed({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'eso-synth-')) });
+    for (const id of ['a', 'b']) new ApiObject(new Chart(app, id), 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: id } });
+    EsoValidation.of(app);
+    app.synth();
+    expect(asked).toBeGreaterThan(0);
+    expect(fs.readdirSync(app.outdir).sort()).toEqual(['a.k8s.yaml', 'b.k8s.yaml']);
   });
 
   test('other constructs\' validations still fail the hooked synth, and nothing is written', () => {
