@@ -23,7 +23,7 @@ package main
 //     gzipped) and Go's package initialisation alone takes 250-500 ms in
 //     Node, over the start-up budget.
 //
-// generator_test.go runs the upstream package (on disk, on the host) over
+// engine_test.go (TestMatchesFluxPackages) runs the upstream packages (on disk, on the host) over
 // the same fixtures and checks that both produce the same kustomization.yaml.
 
 import (
