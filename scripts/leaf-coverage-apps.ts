@@ -32,6 +32,19 @@ import {
 const PEM = '-----BEGIN CERTIFICATE-----\nexample-not-a-certificate\n-----END CERTIFICATE-----\n';
 
 /** Every Vault auth method with every option, for stores and VaultDynamicSecret providers. */
+
+/** A template with every field set; the ExternalSecret and PushSecret apps differ in merge policy and sources. */
+function fullTemplate(mergePolicy: TemplateMergePolicy, templateFrom: TemplateFrom[]): SecretTemplate {
+  return SecretTemplate.of({
+    type: SecretType.OPAQUE,
+    labels: { l: 'v' },
+    annotations: { a: 'v' },
+    finalizers: ['x/y'],
+    data: { k: '{{ .a }}' },
+    mergePolicy,
+    templateFrom,
+  });
+}
 function vaultAuths(c: Chart, ns: string): VaultAuth[] {
   const sa = kplus.ServiceAccount.fromServiceAccountName(c, `auth-sa-${ns}`, 'external-secrets', { namespaceName: ns });
   const creds = kplus.Secret.fromSecretName(c, `auth-creds-${ns}`, 'vault-creds');
@@ -238,21 +251,13 @@ function externalSecretsApp(): App {
         rewrite: rewrites,
       }),
     ],
-    template: SecretTemplate.of({
-      type: SecretType.OPAQUE,
-      labels: { l: 'v' },
-      annotations: { a: 'v' },
-      finalizers: ['x/y'],
-      data: { k: '{{ .a }}' },
-      mergePolicy: TemplateMergePolicy.MERGE,
-      templateFrom: [
-        TemplateFrom.configMap(cm, [{ key: 'k', templateAs: TemplateScope.VALUES }], { target: TemplateTarget.DATA }),
-        TemplateFrom.secret(sec, [{ key: 'k', templateAs: TemplateScope.KEYS_AND_VALUES }], { target: TemplateTarget.ANNOTATIONS, valuesDecodingStrategy: DecodingStrategy.BASE64 }),
-        TemplateFrom.literal('{{ .a }}', { target: TemplateTarget.LABELS, valuesDecodingStrategy: DecodingStrategy.BASE64 }),
-        // a free target path is for manifest targets only
-        ...manifest ? [TemplateFrom.literal('{{ .a }}', { targetPath: 'data.x' })] : [],
-      ],
-    }),
+    template: fullTemplate(TemplateMergePolicy.MERGE, [
+      TemplateFrom.configMap(cm, [{ key: 'k', templateAs: TemplateScope.VALUES }], { target: TemplateTarget.DATA }),
+      TemplateFrom.secret(sec, [{ key: 'k', templateAs: TemplateScope.KEYS_AND_VALUES }], { target: TemplateTarget.ANNOTATIONS, valuesDecodingStrategy: DecodingStrategy.BASE64 }),
+      TemplateFrom.literal('{{ .a }}', { target: TemplateTarget.LABELS, valuesDecodingStrategy: DecodingStrategy.BASE64 }),
+      // a free target path is for manifest targets only
+      ...manifest ? [TemplateFrom.literal('{{ .a }}', { targetPath: 'data.x' })] : [],
+    ]),
   });
   new ExternalSecret(c, 'es', spec());
   new ExternalSecret(c, 'es-m', spec(TargetManifest.configMap()));
@@ -305,19 +310,11 @@ function pushSecretsApp(): App {
     refreshInterval: Duration.hours(1),
     updatePolicy: PushSecretUpdatePolicy.IF_NOT_EXISTS,
     deletionPolicy: PushSecretDeletionPolicy.DELETE,
-    template: SecretTemplate.of({
-      type: SecretType.OPAQUE,
-      labels: { l: 'v' },
-      annotations: { a: 'v' },
-      finalizers: ['x/y'],
-      data: { k: '{{ .a }}' },
-      mergePolicy: TemplateMergePolicy.REPLACE,
-      templateFrom: [
-        TemplateFrom.secret(sec, [{ key: 'k', templateAs: TemplateScope.VALUES }], { target: TemplateTarget.DATA }),
-        TemplateFrom.configMap(cm, [{ key: 'k', templateAs: TemplateScope.KEYS_AND_VALUES }], { valuesDecodingStrategy: DecodingStrategy.BASE64 }),
-        TemplateFrom.literal('{{ .a }}', { target: TemplateTarget.LABELS }),
-      ],
-    }),
+    template: fullTemplate(TemplateMergePolicy.REPLACE, [
+      TemplateFrom.secret(sec, [{ key: 'k', templateAs: TemplateScope.VALUES }], { target: TemplateTarget.DATA }),
+      TemplateFrom.configMap(cm, [{ key: 'k', templateAs: TemplateScope.KEYS_AND_VALUES }], { valuesDecodingStrategy: DecodingStrategy.BASE64 }),
+      TemplateFrom.literal('{{ .a }}', { target: TemplateTarget.LABELS }),
+    ]),
   });
   const sources = [PushSource.secret(sec), PushSource.secretsMatching(sel), PushSource.generator(gen)];
   sources.forEach((source, i) => {

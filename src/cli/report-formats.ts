@@ -1,5 +1,6 @@
 // The output formats of `cdk8s-eso validate`: text for people, json, sarif, github and junit for CI.
 import { Style, printable, style as noStyle } from './terminal';
+import { addTo } from '../model/multimap';
 import { Diagnostic, Severity } from '../validation/diagnostic';
 import { RuleInfo, describeObject } from '../validation/engine';
 import { repeatCount, repeatFields, repeatSuffix } from '../validation/report';
@@ -79,7 +80,7 @@ function byFile<T extends { file?: string }>(items: readonly T[]): Array<[string
   const groups = new Map<string, T[]>();
   for (const i of items) {
     const k = i.file ?? '';
-    (groups.get(k) ?? groups.set(k, []).get(k)!).push(i);
+    addTo(groups, k, i);
   }
   return [...groups];
 }

@@ -19,6 +19,7 @@ import {
 } from '../model/flux-api';
 import { inventoryMarkdown, secretInventory } from '../model/inventory';
 import { SourcedManifest, parseApiVersion } from '../model/manifest';
+import { addTo } from '../model/multimap';
 import { chartObjects } from '../synth/chart-objects';
 import { EsoValidation } from '../synth/eso-validation';
 import { validateFiles } from '../synth/validate-files';
@@ -608,7 +609,7 @@ export class FluxLayout extends Chart {
         if (seen.has(ns) || declared.has(ns) || skip.has(ns)) continue;
         if (target !== undefined && target !== ns) continue;
         seen.add(ns);
-        (placed.get(layer) ?? placed.set(layer, []).get(layer)!).push(ns);
+        addTo(placed, layer, ns);
       }
     }
     for (const [layer, names] of placed) {

@@ -3,6 +3,7 @@ import { FLUX_HELM_GROUP, FLUX_KUSTOMIZE_GROUP, FLUX_SYSTEM_NAMESPACE, KUSTOMIZE
 import { isObject } from './json';
 import { Manifest, parseApiVersion } from './manifest';
 import { ManifestIndex } from './manifest-index';
+import { addTo } from './multimap';
 
 /**
  * The Flux view of the input, built once per validation run (ManifestIndex.memo) and shared by the Flux
@@ -173,7 +174,7 @@ function build(ctx: { readonly index: ManifestIndex }): FluxModel {
     const k = item.appliedBy !== undefined ? byKey.get(item.appliedBy) : item.file ? layerOfFile(item.file) : undefined;
     if (!k) continue;
     layerByManifest.set(item.manifest, k);
-    (membersByKs.get(k) ?? membersByKs.set(k, []).get(k)!).push(item.manifest);
+    addTo(membersByKs, k, item.manifest);
   }
 
   const reach = new Map<FluxKs, Set<string>>();

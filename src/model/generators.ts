@@ -3,6 +3,7 @@ import { RANDOM_GENERATOR_KINDS } from './generator-kinds';
 import { isObject } from './json';
 import { ESO_GROUP, GENERATORS_GROUP, Manifest, displayName, parseApiVersion } from './manifest';
 import { ManifestIndex } from './manifest-index';
+import { addTo } from './multimap';
 
 /** One `generatorRef` found in an ESO object. */
 export interface GeneratorRefUse {
@@ -52,7 +53,7 @@ export function generatorsByName(index: ManifestIndex): Map<string, Manifest[]> 
       const g = item.manifest;
       if (parseApiVersion(g.apiVersion).group !== GENERATORS_GROUP || g.kind === 'GeneratorState') continue;
       const key = `${g.kind === 'ClusterGenerator' ? '' : (g.metadata?.namespace ?? '')}|${g.metadata?.name ?? ''}`;
-      (map.get(key) ?? map.set(key, []).get(key)!).push(g);
+      addTo(map, key, g);
     }
     return map;
   });

@@ -6,6 +6,7 @@ import { fluxModel } from './flux';
 import { isObject } from './json';
 import { Manifest, SourcedManifest } from './manifest';
 import { ManifestIndex } from './manifest-index';
+import { addTo } from './multimap';
 import { printable } from './printable';
 import { allPsSpecs, normalizeKey, storeTargets } from './push-secrets';
 import { isUnknownString } from './unknown';
@@ -144,7 +145,7 @@ function pushersOf(index: ManifestIndex): Map<string, string[]> {
     const writes = targets.flatMap(t => (keys.length ? keys : ['(dataTo)']).map(k => `${t.kind}/${t.name}: ${k === FROM_CLUSTER ? k : normalizeKey(k, t.store)}`));
     const line = `${label}${writes.length ? ` → ${writes.join(', ')}` : ''}`;
     const k = `${ps.namespace ?? '*'}|${name}`;
-    (map.get(k) ?? map.set(k, []).get(k)!).push(line);
+    addTo(map, k, line);
   }
   return map;
 }
@@ -185,7 +186,7 @@ export function secretInventory(items: readonly SourcedManifest[], options: Inve
         ...(src?.line ? { line: src.line } : {}),
       };
       const key = options.groupBy === 'layer' ? entry.appliedBy ?? '' : ns;
-      (groups.get(key) ?? groups.set(key, []).get(key)!).push(entry);
+      addTo(groups, key, entry);
     }
   }
   const namespaces = [...groups.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));

@@ -9,6 +9,7 @@ import { FROM_CLUSTER } from './inventory';
 import { isObject } from './json';
 import { ESO_GROUP, GENERATORS_GROUP, Manifest, SourcedManifest, parseApiVersion } from './manifest';
 import { ManifestIndex } from './manifest-index';
+import { addTo } from './multimap';
 import { WORKLOAD_KINDS, podSecretRefs } from './pod-secrets';
 import { printable, withoutUserinfo } from './printable';
 import { allPsSpecs, normalizeKey, storeTargets } from './push-secrets';
@@ -286,7 +287,7 @@ function shortIds(g: SecretGraph): Map<string, string> {
 /** The nodes without a drawn parent, in order, each with the nodes drawn inside it (both formats nest one level). */
 function topLevel(g: SecretGraph, ids: Map<string, string>): Array<{ node: GraphNode; kids?: GraphNode[] }> {
   const children = new Map<string, GraphNode[]>();
-  for (const n of g.nodes) if (n.parent && ids.has(n.parent)) (children.get(n.parent) ?? children.set(n.parent, []).get(n.parent)!).push(n);
+  for (const n of g.nodes) if (n.parent && ids.has(n.parent)) addTo(children, n.parent, n);
   return g.nodes.filter(n => !(n.parent && ids.has(n.parent))).map(node => ({ node, kids: children.get(node.id) }));
 }
 

@@ -9,6 +9,7 @@ import { isKnownGroup, lookupKind } from './schema/catalog';
 /** Annotation that silences rules on one object: a comma-separated list of rule ids. */
 export { IGNORE_ANNOTATION } from '../model/api';
 import { IGNORE_ANNOTATION } from '../model/api';
+import { addTo } from '../model/multimap';
 
 export interface EngineOptions {
   /** Warnings count as errors. */
@@ -65,7 +66,7 @@ function dispatch(rules: readonly Rule[]) {
   for (const r of rules) {
     if (!r.checkObject) continue;
     if (!r.kinds) anyKind.push(r);
-    else for (const k of r.kinds) (byKind.get(k) ?? byKind.set(k, []).get(k)!).push(r);
+    else for (const k of r.kinds) addTo(byKind, k, r);
   }
   const lists = new Map<string, Rule[]>();
   return (kind: string) => {

@@ -1,10 +1,8 @@
-import { Names } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { VaultConfigTarget, VaultTargetOptions } from './config-target';
 import { VaultMountTuneOptions } from './mount-options';
-import { mountTuneInput, normMountPath, pruneAnnotations } from './private/mount-input';
-import { checkObjectName } from './private/names';
-import { DEFAULT_OPERATOR_ROLE, emitTargetObject } from './private/target-object';
+import { emitMountObject, mountTuneInput, normMountPath } from './private/mount-input';
+import { DEFAULT_OPERATOR_ROLE } from './private/target-object';
 import { checkProps } from '../base/private/prop-checks';
 import { EsoValidation } from '../synth/eso-validation';
 
@@ -176,7 +174,6 @@ export class VaultSecretsMount extends Construct implements IVaultSecretsMount {
       forceNoCache: props.forceNoCache,
       tune: mountTuneInput(this.node.path, props),
     });
-    checkObjectName(this.node.path, props.objectName);
-    emitTargetObject(this, props.objectName ?? Names.toDnsLabel(this), rendered, pruneAnnotations(props.allowPrune));
+    emitMountObject(this, props, rendered);
   }
 }

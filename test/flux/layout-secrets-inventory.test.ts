@@ -4,6 +4,7 @@ import * as path from 'path';
 import { ApiObject, App, Chart } from 'cdk8s';
 import { FluxLayout, FluxSource } from '../../src';
 import { inventoryCommand } from '../../src/cli/inventory-command';
+import { vaultClusterStore } from '../support/manifests';
 
 const REPO_PATH = 'clusters/prod';
 
@@ -13,12 +14,7 @@ function app(options: { secretsInventory?: boolean; key?: string } = {}) {
   const a = new App({ outdir });
   const layout = new FluxLayout(a, 'flux', { source: FluxSource.gitRepository('flux-system'), repositoryPath: REPO_PATH, secretsInventory: options.secretsInventory ?? true });
   const configs = new Chart(a, 'configs');
-  new ApiObject(configs, 'vault', {
-    apiVersion: 'external-secrets.io/v1',
-    kind: 'ClusterSecretStore',
-    metadata: { name: 'vault' },
-    spec: { provider: { vault: { server: 'https://vault.example.internal:8200', path: 'kv', version: 'v2', auth: { kubernetes: { mountPath: 'kubernetes', role: 'eso', serviceAccountRef: { name: 'external-secrets', namespace: 'external-secrets' } } } } } },
-  });
+  new ApiObject(configs, 'vault', vaultClusterStore());
   const apps = new Chart(a, 'apps', { namespace: 'example' });
   new ApiObject(apps, 'db', {
     apiVersion: 'external-secrets.io/v1',

@@ -5,6 +5,7 @@ import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { FluxKustomization, FluxLayer, FluxLayout, FluxSource } from '../../src';
 import { validateCommand } from '../../src/cli/validate-command';
+import { vaultClusterStore } from '../support/manifests';
 
 const REPO_PATH = 'clusters/prod';
 
@@ -14,12 +15,7 @@ function tmpOutdir(): string {
 }
 
 function store(scope: Chart, name = 'vault') {
-  return new ApiObject(scope, name, {
-    apiVersion: 'external-secrets.io/v1',
-    kind: 'ClusterSecretStore',
-    metadata: { name },
-    spec: { provider: { vault: { server: 'https://vault.example.internal:8200', path: 'kv', version: 'v2', auth: { kubernetes: { mountPath: 'kubernetes', role: 'eso', serviceAccountRef: { name: 'external-secrets', namespace: 'external-secrets' } } } } } },
-  });
+  return new ApiObject(scope, name, vaultClusterStore(name));
 }
 
 function externalSecret(scope: Chart, name = 'db') {

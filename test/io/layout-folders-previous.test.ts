@@ -5,6 +5,7 @@ import * as path from 'path';
 import { ApiObject, App, Chart } from 'cdk8s';
 import { FluxLayer, FluxLayout, FluxSource, PreviousOutput } from '../../src';
 import { previousObjectsOf, readCommittedFolders, readOwnedFolders } from '../../src/io/layout-folders';
+import { vaultClusterStore } from '../support/manifests';
 
 const REPO_PATH = 'clusters/prod';
 
@@ -30,12 +31,7 @@ function app(outdir: string, options: { appsLayer?: (l: FluxLayout) => FluxLayer
     ...(options.previousOutput ? { previousOutput: options.previousOutput } : {}),
   });
   const configs = new Chart(a, 'configs');
-  new ApiObject(configs, 'vault', {
-    apiVersion: 'external-secrets.io/v1',
-    kind: 'ClusterSecretStore',
-    metadata: { name: 'vault' },
-    spec: { provider: { vault: { server: 'https://vault.example.internal:8200', path: 'kv', version: 'v2', auth: { kubernetes: { mountPath: 'kubernetes', role: 'eso', serviceAccountRef: { name: 'external-secrets', namespace: 'external-secrets' } } } } } },
-  });
+  new ApiObject(configs, 'vault', vaultClusterStore());
   layout.configs.add(configs);
   const apps = new Chart(a, 'apps', { namespace: 'example' });
   new ApiObject(apps, 'db', {

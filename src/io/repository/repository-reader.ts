@@ -5,6 +5,7 @@ import { RepositoryFiles, readRepositoryFiles } from './repository-files';
 import { FLUX_KUSTOMIZE_GROUP, FLUX_SYSTEM_NAMESPACE } from '../../model/api';
 import { isObject } from '../../model/json';
 import { Manifest, SourcedManifest, parseApiVersion } from '../../model/manifest';
+import { addTo } from '../../model/multimap';
 import { SOPS_MARKER, isUnknownString } from '../../model/unknown';
 import { Diagnostic, Severity } from '../../validation/diagnostic';
 import type { FluxBuildEngine, FluxBuildRequest, FluxBuildResponse, FluxBuildSpec } from '../flux-build/engine';
@@ -150,7 +151,7 @@ function unlistedFiles(
   const byDir = new Map<string, Array<[string, SourcedManifest]>>();
   for (const entry of objectFiles) {
     const dir = path.posix.dirname(entry[0]);
-    (byDir.get(dir) ?? byDir.set(dir, []).get(dir)!).push(entry);
+    addTo(byDir, dir, entry);
   }
   for (const rel of kfiles) {
     if (!inScope(rel)) continue;

@@ -17,6 +17,7 @@ import { EsEntryRead, esReads } from '../external-secret-reads';
 import { fieldName } from '../field-names';
 import { ESO_GROUP, GENERATORS_GROUP, Manifest, parseApiVersion } from '../manifest';
 import type { ManifestIndex } from '../manifest-index';
+import { addTo } from '../multimap';
 
 /** One thing an ESO object does in Vault. */
 export interface Access {
@@ -382,7 +383,7 @@ function widen(reqs: Req[], collapse: CollapseSpec): Req[] {
     for (const r of reqs) {
       if (!canWiden(r)) { keep.push(r); continue; }
       const g = `${r.kv!.mount}|${r.kv!.section}|${[...r.caps].sort().join(',')}`;
-      (groups.get(g) ?? groups.set(g, []).get(g)!).push(r);
+      addTo(groups, g, r);
     }
     for (const group of groups.values()) {
       if (group.length < 2) { keep.push(...group); continue; }

@@ -9,6 +9,7 @@ import { OPERATOR_GROUP, XP_ROLE_GROUPS, XP_POLICY_GROUPS, XP_CONFIG_GROUPS, XP_
 import { ESO_GROUP, Manifest, parseApiVersion } from '../manifest';
 import type { ManifestIndex } from '../manifest-index';
 
+import { addTo } from '../multimap';
 import { storeKey } from '../stores';
 export { storeKey };
 export {
@@ -414,10 +415,10 @@ export function buildVaultModel(index: ManifestIndex): VaultModel {
   const rolesByLogin = new Map<string, RoleInfo[]>();
   for (const r of roles) {
     const k = loginKey({ mountPath: r.mountPath, role: r.name });
-    (rolesByLogin.get(k) ?? rolesByLogin.set(k, []).get(k)!).push(r);
+    addTo(rolesByLogin, k, r);
   }
   const policiesByName = new Map<string, PolicyInfo[]>();
-  for (const p of policies) (policiesByName.get(p.name) ?? policiesByName.set(p.name, []).get(p.name)!).push(p);
+  for (const p of policies) addTo(policiesByName, p.name, p);
   return { stores, storesByKey: new Map(stores.map(s => [s.key, s])), roles, rolesByLogin, policies, policiesByName, authConfigs, mounts };
 }
 

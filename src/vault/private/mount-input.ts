@@ -1,4 +1,8 @@
 // Internal: what the mount constructs hand to the controllers (not re-exported from index.ts).
+import { Names } from 'cdk8s';
+import { Construct } from 'constructs';
+import { checkObjectName } from './names';
+import { TargetObject, emitTargetObject } from './target-object';
 import { toGoDuration } from '../../model/go-duration';
 import { PRUNE_ANNOTATION } from '../../model/vault/objects';
 import { VaultMountTuneOptions } from '../mount-options';
@@ -70,7 +74,13 @@ export function mountTuneInput(where: string, o: VaultMountTuneOptions): MountTu
   };
 }
 
-/** `kustomize.toolkit.fluxcd.io/prune: disabled` unless pruning is allowed. */
-export function pruneAnnotations(allowPrune: boolean | undefined): Record<string, string> | undefined {
-  return allowPrune ? undefined : { [PRUNE_ANNOTATION]: 'disabled' };
+/**
+ * Writes a mount construct's object: its name checked, and `kustomize.toolkit.fluxcd.io/prune: disabled` unless
+ * `allowPrune` (deleting a mount object disables the mount and everything in it).
+ */
+export function emitMountObject(
+  scope: Construct, props: { readonly objectName?: string; readonly allowPrune?: boolean }, rendered: TargetObject,
+): void {
+  checkObjectName(scope.node.path, props.objectName);
+  emitTargetObject(scope, props.objectName ?? Names.toDnsLabel(scope), rendered, props.allowPrune ? undefined : { [PRUNE_ANNOTATION]: 'disabled' });
 }

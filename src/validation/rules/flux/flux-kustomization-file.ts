@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { KustomizeFile, absPosix, fluxModel, isKustomizeFile } from '../../../model/flux';
+import { addTo } from '../../../model/multimap';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
 
@@ -36,7 +37,7 @@ export const fluxKustomizationFileRule: Rule = {
     const unlisted = new Map<KustomizeFile, string[]>();
     for (const [abs] of files) {
       const k = nearest(path.posix.dirname(abs));
-      if (k && !listedBy(k, path.posix.relative(k.dir, abs))) (unlisted.get(k) ?? unlisted.set(k, []).get(k)!).push(path.posix.relative(k.dir, abs));
+      if (k && !listedBy(k, path.posix.relative(k.dir, abs))) addTo(unlisted, k, path.posix.relative(k.dir, abs));
     }
     // A folder that a Flux Kustomization applies directly needs no parent listing it.
     const appliedDirectly = (dir: string) => model.kustomizations.some(ks => ks.path && (dir === '/' + ks.path || dir.endsWith('/' + ks.path)));
@@ -44,7 +45,7 @@ export const fluxKustomizationFileRule: Rule = {
       if (appliedDirectly(k.dir)) continue;
       const parent = k.dir === path.posix.dirname(k.dir) ? undefined : nearest(path.posix.dirname(k.dir));
       if (parent && !listedBy(parent, path.posix.relative(parent.dir, k.dir))) {
-        (unlisted.get(parent) ?? unlisted.set(parent, []).get(parent)!).push(path.posix.relative(parent.dir, k.dir) + '/');
+        addTo(unlisted, parent, path.posix.relative(parent.dir, k.dir) + '/');
       }
     }
     for (const [k, rels] of unlisted) {

@@ -2,6 +2,7 @@ import { FluxKs, fluxModel, ksLabel, objectLabel } from '../../../model/flux';
 import { FLUX_HELM_GROUP } from '../../../model/flux-api';
 import { isObject } from '../../../model/json';
 import { ESO_GROUP, Manifest, parseApiVersion } from '../../../model/manifest';
+import { addTo } from '../../../model/multimap';
 import { podSecretRefs } from '../../../model/pod-secrets';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
@@ -79,7 +80,7 @@ export const fluxSecretDeadlockRule: Rule = {
     const addWriter = (ns: string | undefined, name: unknown, layer: FluxKs | undefined, by: Manifest) => {
       if (!ns || typeof name !== 'string' || !name) return;
       const key = `${ns}/${name}`;
-      (writers.get(key) ?? writers.set(key, []).get(key)!).push({ layer, by });
+      addTo(writers, key, { layer, by });
     };
     for (const item of ctx.index.items) {
       const m = item.manifest;

@@ -1,3 +1,4 @@
+import { addTo } from '../../../model/multimap';
 import { PushWrite, allPushWrites, displayKey, storeLabel } from '../../../model/push-secrets';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
@@ -27,7 +28,7 @@ export const pushDuplicateRemoteKeyRule: Rule = {
     const groups = new Map<string, PushWrite[]>();
     for (const w of allPushWrites(ctx.index)) {
       const k = `${w.target.id}|${w.key}`;
-      (groups.get(k) ?? groups.set(k, []).get(k)!).push(w);
+      addTo(groups, k, w);
     }
     for (const writes of groups.values()) {
       if (writes.length < 2) continue;

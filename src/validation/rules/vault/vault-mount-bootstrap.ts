@@ -1,5 +1,6 @@
 import { objectLabel } from '../../../model/flux';
 import { Manifest, parseApiVersion } from '../../../model/manifest';
+import { addTo } from '../../../model/multimap';
 import { OPERATOR_GROUP, normMount, vaultModel } from '../../../model/vault/objects';
 import { Severity } from '../../diagnostic';
 import { Finding, Rule, finding } from '../../rule';
@@ -30,7 +31,7 @@ export const vaultMountBootstrapRule: Rule = {
     const users = new Map<string, Manifest[]>();
     for (const item of ctx.index.items) {
       const p = loginMount(item.manifest);
-      if (p !== undefined) (users.get(p) ?? users.set(p, []).get(p)!).push(item.manifest);
+      if (p !== undefined) addTo(users, p, item.manifest);
     }
     const out: Finding[] = [];
     for (const mount of auth) {

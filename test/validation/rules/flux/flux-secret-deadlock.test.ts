@@ -7,6 +7,7 @@ import { validateCommand } from '../../../../src/cli/validate-command';
 import { FluxLayout, FluxSource } from '../../../../src/flux';
 import { Manifest, SourcedManifest } from '../../../../src/model/manifest';
 import { fluxSecretDeadlockRule } from '../../../../src/validation/rules/flux/flux-secret-deadlock';
+import { vaultClusterStore } from '../../../support/manifests';
 
 /** The ExternalSecret `token` (namespace example) in the apps layer, and `m` in the configs layer. */
 function inConfigs(m: Manifest, options: { configs?: Record<string, any>; esIn?: string; extra?: SourcedManifest[] } = {}): SourcedManifest[] {
@@ -160,12 +161,7 @@ describe('ESO-FLUX-SECRET-DEADLOCK', () => {
       const layout = new FluxLayout(app, 'flux', { source: FluxSource.gitRepository('flux-system'), repositoryPath: 'clusters/prod' });
       const configs = new Chart(app, 'configs', { namespace: 'example' });
       new ApiObject(configs, 'charts', source('GitRepository') as any);
-      new ApiObject(configs, 'vault', {
-        apiVersion: 'external-secrets.io/v1',
-        kind: 'ClusterSecretStore',
-        metadata: { name: 'vault' },
-        spec: { provider: { vault: { server: 'https://vault.example.internal:8200', path: 'kv', version: 'v2', auth: { kubernetes: { mountPath: 'kubernetes', role: 'eso', serviceAccountRef: { name: 'external-secrets', namespace: 'external-secrets' } } } } } },
-      });
+      new ApiObject(configs, 'vault', vaultClusterStore());
       layout.configs.add(configs);
       const apps = new Chart(app, 'apps', { namespace: 'example' });
       new ApiObject(apps, 'token', externalSecret('token', 'example') as any);
